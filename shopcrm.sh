@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# ShopCRM set-up and launcher. On a fresh Debian/Ubuntu machine this installs what is missing
+# (the system libraries Qt needs, a virtual environment with the pinned Python packages, the
+# compiled translations) and then does what was asked:
+#   ./shopcrm.sh run [--demo] [--db PATH] [--lang tr|en]   start the app
+#   ./shopcrm.sh test [pytest args]                         lint, type-check and run the tests
+#   ./shopcrm.sh bench [args]                               run the speed benchmark
+set -euo pipefail
+cd "$(dirname "$0")"
+
+APT_PACKAGES=(python3 python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1
+  libfreetype6 libdbus-1-3 fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
+  libxcb-keysyms1 libxcb-shape0)
+
+install_system_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=()
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  echo "Installing system packages: ${missing[*]}"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+}
+
+install_python_packages() {
+  local python="${PYTHON:-python3}"
+  [ -x .venv/bin/python ] || "$python" -m venv .venv
+  local stamp=.venv/.setup-stamp
+  local want
+  want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
+  if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+    echo "$want" > "$stamp"
+  fi
+}
+
+compile_translations() {
+  .venv/bin/pybabel compile -q -d translations -D shopcrm --statistics 2>/dev/null \
+    || .venv/bin/pybabel compile -d translations -D shopcrm
+}
+
+setup() {
+  install_system_packages
+  install_python_packages
+  compile_translations
+}
+
+cmd="${1:-run}"
+shift || true
+case "$cmd" in
+  run)
+    setup
+    exec .venv/bin/python main.py "$@"
+    ;;
+  test)
+    setup
+    .venv/bin/ruff check .
+    .venv/bin/ruff format --check .
+    .venv/bin/mypy
+    exec .venv/bin/python -m pytest "$@"
+    ;;
+  bench)
+    setup
+    exec .venv/bin/python -m bench "$@"
+    ;;
+  *)
+    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | bench" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,65 @@
+"""One copy of ShopCRM per database: an operating-system lock on a file beside it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO
+
+from shopcrm.errors import DatabaseInUse
+from shopcrm.i18n import _
+
+
+class DatabaseLock:
+    """Holds ``<database>.lock`` while the database is open; released on close or crash."""
+
+    def __init__(self, database: Path) -> None:
+        self.path = database.with_name(database.name + ".lock")
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock, or raise ``DatabaseInUse`` when another copy of the app holds it."""
+        f = self.path.open("a+")
+        try:
+            _lock(f)
+        except OSError:
+            f.close()
+            raise DatabaseInUse(
+                _(
+                    "ShopCRM is already open with this database, in another window or on "
+                    "another account. Use that window, or close it and try again."
+                )
+            ) from None
+        f.seek(0)
+        f.truncate()
+        f.write(str(os.getpid()))
+        f.flush()
+        self._file = f
+
+    def release(self) -> None:
+        """Let another copy of the app open the database."""
+        if self._file is not None:
+            _unlock(self._file)
+            self._file.close()
+            self._file = None
+
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    def _lock(f: IO[str]) -> None:
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(f: IO[str]) -> None:
+        f.seek(0)
+        msvcrt.locking(f.fileno(), msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _lock(f: IO[str]) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(f: IO[str]) -> None:
+        fcntl.flock(f.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,97 @@
+"""The database schema, as numbered steps. ``PRAGMA user_version`` says which steps have run.
+
+A step is never edited once released: a change to the schema is a new step at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+SCHEMA_V1 = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+CREATE TABLE customers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name_folded TEXT NOT NULL,
+    phone TEXT NOT NULL DEFAULT '',
+    phone_digits TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    referred_by INTEGER REFERENCES customers(id),
+    marketing_consent INTEGER NOT NULL DEFAULT 0,
+    consent_date TEXT,
+    visit_count INTEGER NOT NULL DEFAULT 0,
+    total_spent INTEGER NOT NULL DEFAULT 0,
+    last_visit TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    archived_at TEXT
+);
+CREATE INDEX customers_by_phone ON customers(phone) WHERE phone != '';
+CREATE INDEX customers_by_name ON customers(name_folded);
+
+-- Every word of every folded name, for lookups of one or two letters.
+CREATE TABLE customer_words (
+    word TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    PRIMARY KEY (word, customer_id)
+) WITHOUT ROWID;
+
+-- Substrings of three or more characters of the folded name and the phone digits.
+CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'trigram');
+
+CREATE TRIGGER customers_indexed AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search(rowid, text) VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
+END;
+CREATE TRIGGER customers_reindexed AFTER UPDATE OF name_folded, phone_digits ON customers BEGIN
+    DELETE FROM customer_search WHERE rowid = old.id;
+    INSERT INTO customer_search(rowid, text) VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
+END;
+CREATE TRIGGER customers_never_deleted BEFORE DELETE ON customers BEGIN
+    SELECT RAISE(ABORT, 'customers are archived, never deleted');
+END;
+
+CREATE TABLE purchases (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    note TEXT NOT NULL DEFAULT '',
+    purchased_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    voided_at TEXT,
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX purchases_by_customer ON purchases(customer_id, purchased_at);
+CREATE TRIGGER purchases_never_deleted BEFORE DELETE ON purchases BEGIN
+    SELECT RAISE(ABORT, 'purchases are voided, never deleted');
+END;
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _statements(SCHEMA_V1):
+        conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a schema script into statements (triggers keep their inner semicolons)."""
+    statements, current = [], ""
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+LATEST = len(MIGRATIONS)

@@ -1,0 +1,116 @@
+"""Purchases: logged in one step at the counter, voided (never deleted) when they were wrong."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from shopcrm import visits
+from shopcrm.clock import Clock, iso
+from shopcrm.errors import InvalidInput, NotFound
+from shopcrm.i18n import _
+from shopcrm.money import parse_amount
+from shopcrm.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
+from shopcrm.settings import SettingsService
+from shopcrm.store import Store
+from shopcrm.text import normalize
+
+EARLIEST = datetime(2000, 1, 1)
+MAX_NOTE = 500
+
+
+class PurchaseService:
+    """Log and void purchases; each keeps the customer's visits and spending in step."""
+
+    def __init__(self, store: Store, clock: Clock, settings: SettingsService) -> None:
+        self._store = store
+        self._clock = clock
+        self._settings = settings
+
+    def log(
+        self,
+        customer_id: int,
+        amount: str | int,
+        note: str = "",
+        purchased_at: datetime | str | None = None,
+    ) -> Purchase:
+        """Record a purchase: ``amount`` as typed ("1.250,50") or in kuruş (an ``int``).
+
+        ``purchased_at`` defaults to now; an earlier time enters yesterday's sales. Bad amounts,
+        future or absurd dates, an archived or unknown customer raise a translated error.
+        """
+        minor = parse_amount(amount)
+        when = self._checked_time(purchased_at)
+        note = normalize(note)
+        if len(note) > MAX_NOTE:
+            raise InvalidInput(_("The note is too long (at most {n} characters).").format(n=MAX_NOTE))
+        customer = self._store.one(
+            "SELECT archived_at FROM customers WHERE id = ?", (customer_id,)
+        )
+        if customer is None:
+            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+        if customer["archived_at"] is not None:
+            raise InvalidInput(_("This customer is archived. Bring them back before a sale."))
+        rule = self._settings.get().visit_rule
+        with self._store.transaction():
+            cursor = self._store.execute(
+                "INSERT INTO purchases (customer_id, amount, note, purchased_at, created_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (customer_id, minor, note, iso(when), iso(self._clock())),
+            )
+            purchase_id = int(cursor.lastrowid or 0)
+            visits.refresh(self._store, rule, customer_id)
+        return self.get(purchase_id)
+
+    def void(self, purchase_id: int, reason: str) -> Purchase:
+        """Void a purchase with a reason; it stays on record but no longer counts."""
+        purchase = self.get(purchase_id)
+        reason = normalize(reason)
+        if not reason:
+            raise InvalidInput(_("Please give a reason for voiding the purchase."))
+        if purchase.voided:
+            raise InvalidInput(_("This purchase was already voided."))
+        rule = self._settings.get().visit_rule
+        with self._store.transaction():
+            self._store.execute(
+                "UPDATE purchases SET voided_at = ?, void_reason = ? "
+                "WHERE id = ? AND voided_at IS NULL",
+                (iso(self._clock()), reason, purchase_id),
+            )
+            visits.refresh(self._store, rule, purchase.customer_id)
+        return self.get(purchase_id)
+
+    def get(self, purchase_id: int) -> Purchase:
+        """The purchase with this id; ``NotFound`` if there is none."""
+        row = self._store.one(
+            f"SELECT {PURCHASE_COLUMNS} FROM purchases WHERE id = ?", (purchase_id,)
+        )
+        if row is None:
+            raise NotFound(_("There is no purchase number {id}.").format(id=purchase_id))
+        return purchase_from_row(row)
+
+    def of_customer(self, customer_id: int, limit: int = 20) -> list[Purchase]:
+        """A customer's most recent purchases, voided ones included, newest first."""
+        rows = self._store.query(
+            f"SELECT {PURCHASE_COLUMNS} FROM purchases WHERE customer_id = ? "
+            "ORDER BY purchased_at DESC, id DESC LIMIT ?",
+            (customer_id, limit),
+        )
+        return [purchase_from_row(r) for r in rows]
+
+    def _checked_time(self, value: datetime | str | None) -> datetime:
+        now = self._clock()
+        if value is None:
+            return now
+        if isinstance(value, str):
+            try:
+                value = datetime.fromisoformat(value.strip())
+            except ValueError:
+                raise InvalidInput(
+                    _("“{text}” is not a date and time.").format(text=value)
+                ) from None
+        value = value.replace(tzinfo=None, microsecond=0)
+        if value > now + timedelta(minutes=5):
+            raise InvalidInput(_("A purchase cannot be in the future."))
+        if value < EARLIEST:
+            raise InvalidInput(_("That date is too long ago. Please check it."))
+        return value

@@ -1,0 +1,54 @@
+"""``Shop``: the one way into the core. It opens the database and hands out the services."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from shopcrm.clock import Clock, local_now
+from shopcrm.customers import CustomerService
+from shopcrm.purchases import PurchaseService
+from shopcrm.settings import SettingsService
+from shopcrm.store import Store
+
+
+class Shop:
+    """An open shop database and its services.
+
+    >>> shop = Shop.open("shop.sqlite3")
+    >>> c = shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
+    >>> shop.purchases.log(c.id, amount="1.250,50")
+    """
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+        self.settings = SettingsService(store)
+        self.customers = CustomerService(store, clock)
+        self.purchases = PurchaseService(store, clock, self.settings)
+
+    @classmethod
+    def open(cls, path: str | Path, clock: Clock = local_now, exclusive: bool = True) -> Shop:
+        """Open or create the database at ``path``: checked, backed up and migrated.
+
+        Raises ``DatabaseInUse`` when another copy of the app has it open (unless
+        ``exclusive`` is False), and ``DatabaseDamaged`` when the file is damaged.
+        """
+        return cls(Store.open(Path(path), clock, exclusive), clock)
+
+    @property
+    def path(self) -> Path:
+        """The database file."""
+        return self.store.path
+
+    def close(self) -> None:
+        """Close the database."""
+        self.store.close()
+
+    def __enter__(self) -> Shop:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

@@ -1,0 +1,78 @@
+"""Turkish-aware text: folding for search and the Turkish alphabetical order, without Qt.
+
+``fold`` makes what a shopkeeper types comparable to what is stored: case, accents and the
+dotted/dotless i no longer matter ("ŞÜKRÜ", "şük" and "sukru" all fold to plain ASCII-like
+text). ``sort_key`` orders names the way a Turkish dictionary does: C before Ç, I (ı) before İ (i).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_DOTTED_I = str.maketrans({"ı": "i", "I": "i", "İ": "i"})
+
+
+def normalize(text: str) -> str:
+    """Trim, collapse inner white space and put the text in NFC, the form it is stored in."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fold(text: str) -> str:
+    """Fold text for searching: no case, no accents, ı/I/İ all become i, spaces collapsed."""
+    text = unicodedata.normalize("NFC", text).translate(_DOTTED_I)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def turkish_lower(text: str) -> str:
+    """Lower-case the Turkish way: I -> ı and İ -> i."""
+    return unicodedata.normalize("NFC", text).replace("I", "ı").replace("İ", "i").lower()
+
+
+def turkish_upper(text: str) -> str:
+    """Upper-case the Turkish way: i -> İ and ı -> I."""
+    return unicodedata.normalize("NFC", text).replace("i", "İ").replace("ı", "I").upper()
+
+
+# Letters with a circumflex sort with their plain letter; the rest follow the Turkish alphabet.
+_PRIMARY = {
+    ch: rank
+    for rank, ch in enumerate(
+        ["a", "b", "c", "ç", "d", "e", "f", "g", "ğ", "h", "ı", "i", "j", "k", "l", "m", "n",
+         "o", "ö", "p", "q", "r", "s", "ş", "t", "u", "ü", "v", "w", "x", "y", "z"]
+    )
+}
+_PRIMARY.update({"â": _PRIMARY["a"], "î": _PRIMARY["i"], "û": _PRIMARY["u"]})
+_LETTER_BASE = 1000
+
+
+def _primary(ch: str) -> int:
+    rank = _PRIMARY.get(ch)
+    if rank is not None:
+        return _LETTER_BASE + rank
+    if ch.isdigit():
+        return 100 + int(ch) if ch.isascii() else 100 + unicodedata.digit(ch, 0)
+    if ch.isspace():
+        return 1
+    base = unicodedata.normalize("NFKD", ch)[:1]
+    if base != ch and base in _PRIMARY:
+        return _LETTER_BASE + _PRIMARY[base]
+    return 2000 + min(ord(ch), 0xFFFF)
+
+
+def sort_key(text: str) -> tuple[tuple[int, ...], str]:
+    """A key that sorts names in Turkish alphabetical order, case-insensitively."""
+    lowered = turkish_lower(normalize(text))
+    return tuple(_primary(ch) for ch in lowered), text
+
+
+def sort_key_text(text: str) -> str:
+    """``sort_key`` as a string, for places that want a plain comparable value (Qt sort roles)."""
+    return "".join(chr(0x4E00 + p) for p in sort_key(text)[0]) + "\x00" + text
+
+
+def normalize_lines(text: str) -> str:
+    """Like ``normalize`` for each line, keeping the line breaks (addresses, notes)."""
+    lines = [normalize(line) for line in unicodedata.normalize("NFC", text).strip().splitlines()]
+    return "\n".join(lines).strip()

@@ -1,0 +1,40 @@
+"""What counts as a visit, and a customer's visits, spending and last visit derived from their
+non-voided purchases. The figures cached on the customer row are always recomputed from the
+purchases, inside the transaction that changed them, never added up by hand."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from shopcrm.store import Store
+
+
+class VisitRule(StrEnum):
+    """Each day with a purchase is one visit (the default), or every purchase is one."""
+
+    EACH_DAY = "day"
+    EACH_PURCHASE = "purchase"
+
+
+def _visits_sql(rule: VisitRule) -> str:
+    if rule is VisitRule.EACH_PURCHASE:
+        return "count(*)"
+    return "count(DISTINCT substr(purchased_at, 1, 10))"
+
+
+def refresh(store: Store, rule: VisitRule, customer_id: int | None = None) -> None:
+    """Recompute visit count, total spent and last visit of one customer, or of everyone."""
+    where = "WHERE id = :id" if customer_id is not None else ""
+    store.execute(
+        f"""
+        UPDATE customers SET
+            visit_count = (SELECT {_visits_sql(rule)} FROM purchases
+                           WHERE customer_id = customers.id AND voided_at IS NULL),
+            total_spent = (SELECT coalesce(sum(amount), 0) FROM purchases
+                           WHERE customer_id = customers.id AND voided_at IS NULL),
+            last_visit = (SELECT max(purchased_at) FROM purchases
+                          WHERE customer_id = customers.id AND voided_at IS NULL)
+        {where}
+        """,
+        {"id": customer_id},
+    )
