@@ -5,6 +5,7 @@
 #   ./shopcrm.sh run [--demo] [--db PATH] [--lang tr|en]   start the app
 #   ./shopcrm.sh test [pytest args]                         lint, type-check and run the tests
 #   ./shopcrm.sh bench [args]                               run the speed benchmark
+#   ./shopcrm.sh catalogs                                   refresh translations/ from the code
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -63,12 +64,19 @@ case "$cmd" in
     .venv/bin/mypy
     exec .venv/bin/python -m pytest "$@"
     ;;
+  catalogs)
+    install_python_packages
+    .venv/bin/pybabel extract -F babel.cfg -o translations/shopcrm.pot --no-location \
+      --project=ShopCRM --copyright-holder=ShopCRM .
+    .venv/bin/pybabel update -i translations/shopcrm.pot -d translations -D shopcrm \
+      --no-fuzzy-matching --ignore-obsolete
+    ;;
   bench)
     setup
     exec .venv/bin/python -m bench "$@"
     ;;
   *)
-    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | bench" >&2
+    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | bench | catalogs" >&2
     exit 2
     ;;
 esac

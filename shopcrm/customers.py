@@ -45,7 +45,12 @@ class CustomerService:
         unless ``allow_duplicate_phone``.
         """
         values = self._validated(
-            name=name, phone=phone, email=email, address=address, notes=notes, tags=tags,
+            name=name,
+            phone=phone,
+            email=email,
+            address=address,
+            notes=notes,
+            tags=tags,
             referred_by=referred_by,
         )
         if values["phone"] and not allow_duplicate_phone:
@@ -67,11 +72,21 @@ class CustomerService:
             search.index_words(self._store, customer_id, values["name_folded"])
         return self.get(customer_id)
 
-    def update(self, customer_id: int, allow_duplicate_phone: bool = False, **changes: Any) -> Customer:
+    def update(
+        self, customer_id: int, allow_duplicate_phone: bool = False, **changes: Any
+    ) -> Customer:
         """Change some of a customer's details, with the same checks as ``add``."""
         current = self.get(customer_id)
-        allowed = {"name", "phone", "email", "address", "notes", "tags", "referred_by",
-                   "marketing_consent"}
+        allowed = {
+            "name",
+            "phone",
+            "email",
+            "address",
+            "notes",
+            "tags",
+            "referred_by",
+            "marketing_consent",
+        }
         unknown = set(changes) - allowed
         if unknown:
             raise TypeError(f"unknown customer fields: {sorted(unknown)}")
@@ -176,7 +191,9 @@ class CustomerService:
         if "email" in fields:
             email = normalize(str(fields["email"] or ""))
             if email and not _EMAIL.match(email):
-                raise InvalidInput(_("“{email}” is not a valid e-mail address.").format(email=email))
+                raise InvalidInput(
+                    _("“{email}” is not a valid e-mail address.").format(email=email)
+                )
             out["email"] = email
         for key in ("address", "notes"):
             if key in fields:
@@ -195,4 +212,3 @@ class CustomerService:
                 self.get(int(referrer))
             out["referred_by"] = referrer
         return out
-

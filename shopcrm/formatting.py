@@ -3,25 +3,42 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from shopcrm.i18n import babel_locale
 from shopcrm.money import MINOR_PER_MAJOR
 
+_HOME_LOCALE = {"TRY": "tr_TR", "EUR": "de_DE", "USD": "en_US", "GBP": "en_GB"}
+
 
 def money(minor: int, currency: str = "TRY", language: str | None = None) -> str:
-    """Kuruş as the shop writes them: "₺1.250,50" in Turkish, "₺1,250.50" in English."""
-    return str(format_currency(minor / MINOR_PER_MAJOR, currency, locale=babel_locale(language)))
+    """Kuruş as the shop writes them: "₺1.250,50" in Turkish, "₺1,250.50" in English.
+
+    The sign is the currency's own (₺), even where the language would spell out its code.
+    """
+    loc = Locale.parse(babel_locale(language))
+    value = Decimal(minor) / MINOR_PER_MAJOR
+    symbol = loc.currency_symbols.get(currency, currency)
+    if symbol == currency and currency in _HOME_LOCALE:
+        symbol = Locale.parse(_HOME_LOCALE[currency]).currency_symbols.get(currency, currency)
+    pattern = loc.currency_formats["standard"].pattern.replace("¤", "'" + symbol + "'")
+    return str(format_decimal(value, pattern, locale=loc))
 
 
 def amount_input(minor: int, language: str | None = None) -> str:
     """Kuruş as an editable number without the currency sign: "1.250,50"."""
-    return str(format_decimal(minor / MINOR_PER_MAJOR, "#,##0.00", locale=babel_locale(language)))
+    return str(
+        format_decimal(Decimal(minor) / MINOR_PER_MAJOR, "#,##0.00", locale=babel_locale(language))
+    )
 
 
-def day(value: str | date | datetime | None, language: str | None = None, style: str = "medium") -> str:
+def day(
+    value: str | date | datetime | None, language: str | None = None, style: str = "medium"
+) -> str:
     """A date ("23 Kas 2026"); "" for none."""
     if value is None or value == "":
         return ""
@@ -39,4 +56,5 @@ def moment(value: str | datetime | None, language: str | None = None) -> str:
     if isinstance(value, str):
         value = datetime.fromisoformat(value)
     loc = babel_locale(language)
-    return f"{format_date(value.date(), 'medium', locale=loc)} {format_time(value, 'short', locale=loc)}"
+    when = format_time(value, "short", locale=loc)
+    return f"{format_date(value.date(), 'medium', locale=loc)} {when}"

@@ -48,11 +48,13 @@ CREATE TABLE customer_words (
 CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'trigram');
 
 CREATE TRIGGER customers_indexed AFTER INSERT ON customers BEGIN
-    INSERT INTO customer_search(rowid, text) VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
+    INSERT INTO customer_search(rowid, text)
+    VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
 END;
 CREATE TRIGGER customers_reindexed AFTER UPDATE OF name_folded, phone_digits ON customers BEGIN
     DELETE FROM customer_search WHERE rowid = old.id;
-    INSERT INTO customer_search(rowid, text) VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
+    INSERT INTO customer_search(rowid, text)
+    VALUES (new.id, new.name_folded || ' ' || new.phone_digits);
 END;
 CREATE TRIGGER customers_never_deleted BEFORE DELETE ON customers BEGIN
     SELECT RAISE(ABORT, 'customers are archived, never deleted');

@@ -37,7 +37,9 @@ def parse_amount(value: str | int) -> int:
 
 
 def _to_minor(text: str, original: str) -> int:
-    unreadable = InvalidInput(_("“{text}” is not an amount. Type it like 1.250,50").format(text=original))
+    unreadable = InvalidInput(
+        _("“{text}” is not an amount. Type it like 1.250,50").format(text=original)
+    )
     last_dot, last_comma = text.rfind("."), text.rfind(",")
     decimal_at = -1
     if last_dot >= 0 and last_comma >= 0:
@@ -47,19 +49,14 @@ def _to_minor(text: str, original: str) -> int:
         at = max(last_dot, last_comma)
         # One separator followed by exactly three digits groups thousands ("1.250", "1,250");
         # otherwise it marks the decimals ("12,5", "1250.50").
-        if text.count(sep) > 1 or len(text) - at - 1 == 3:
-            decimal_at = -1
-        else:
-            decimal_at = at
+        decimal_at = -1 if text.count(sep) > 1 or len(text) - at - 1 == 3 else at
     whole, fraction = (text, "") if decimal_at < 0 else (text[:decimal_at], text[decimal_at + 1 :])
     if not fraction and decimal_at >= 0:
         raise unreadable
-    if len(fraction) > 2 or not fraction.isdigit() and fraction:
+    if len(fraction) > 2 or (fraction and not fraction.isdigit()):
         raise InvalidInput(_("An amount has at most two digits after the comma."))
     groups = re.split(r"[.,]", whole)
-    if len(groups) > 1 and (
-        not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])
-    ):
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3 or any(len(g) != 3 for g in groups[1:])):
         raise unreadable
     digits = "".join(groups)
     if not _DIGITS.fullmatch(digits):

@@ -42,10 +42,10 @@ class PurchaseService:
         when = self._checked_time(purchased_at)
         note = normalize(note)
         if len(note) > MAX_NOTE:
-            raise InvalidInput(_("The note is too long (at most {n} characters).").format(n=MAX_NOTE))
-        customer = self._store.one(
-            "SELECT archived_at FROM customers WHERE id = ?", (customer_id,)
-        )
+            raise InvalidInput(
+                _("The note is too long (at most {n} characters).").format(n=MAX_NOTE)
+            )
+        customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))
         if customer is None:
             raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
         if customer["archived_at"] is not None:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
 from shopcrm.phone import query_digits
+from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
 from shopcrm.store import Store
 from shopcrm.text import fold
 
@@ -29,7 +29,9 @@ def index_words(store: Store, customer_id: int, name_folded: str) -> None:
         )
 
 
-def find(store: Store, query: str, limit: int = 50, include_archived: bool = False) -> list[Customer]:
+def find(
+    store: Store, query: str, limit: int = 50, include_archived: bool = False
+) -> list[Customer]:
     """Up to ``limit`` customers matching ``query``, best first."""
     text = query.strip()
     if not text:

@@ -35,8 +35,12 @@ class SettingsService:
 
     def get(self) -> Settings:
         """The current settings, with defaults for anything never set."""
-        stored = {r["key"]: r["value"] for r in self._store.query("SELECT key, value FROM settings")}
-        values: dict[str, Any] = {f.name: stored[f.name] for f in fields(Settings) if f.name in stored}
+        stored = {
+            r["key"]: r["value"] for r in self._store.query("SELECT key, value FROM settings")
+        }
+        values: dict[str, Any] = {
+            f.name: stored[f.name] for f in fields(Settings) if f.name in stored
+        }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
         return Settings(**values)

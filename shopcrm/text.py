@@ -39,8 +39,40 @@ def turkish_upper(text: str) -> str:
 _PRIMARY = {
     ch: rank
     for rank, ch in enumerate(
-        ["a", "b", "c", "ç", "d", "e", "f", "g", "ğ", "h", "ı", "i", "j", "k", "l", "m", "n",
-         "o", "ö", "p", "q", "r", "s", "ş", "t", "u", "ü", "v", "w", "x", "y", "z"]
+        [
+            "a",
+            "b",
+            "c",
+            "ç",
+            "d",
+            "e",
+            "f",
+            "g",
+            "ğ",
+            "h",
+            "ı",
+            "i",
+            "j",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "ö",
+            "p",
+            "q",
+            "r",
+            "s",
+            "ş",
+            "t",
+            "u",
+            "ü",
+            "v",
+            "w",
+            "x",
+            "y",
+            "z",
+        ]
     )
 }
 _PRIMARY.update({"â": _PRIMARY["a"], "î": _PRIMARY["i"], "û": _PRIMARY["u"]})

@@ -1,0 +1,75 @@
+"""The Turkish and English catalogs are complete, and Turkish really loads."""
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from shopcrm import i18n
+
+ROOT = Path(__file__).resolve().parents[2]
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}")
+
+
+def source_messages() -> set[str | tuple[str, str]]:
+    """Every message the code passes to _() or ngettext(), read from the source."""
+    found: set[str | tuple[str, str]] = set()
+    for folder in ("shopcrm", "ui"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / folder, method_map=[("**.py", "python")]
+        ):
+            found.add(message if isinstance(message, str) else tuple(message[:2]))
+    return found
+
+
+def catalog(language: str):  # type: ignore[no-untyped-def]
+    path = ROOT / "translations" / language / "LC_MESSAGES" / "shopcrm.po"
+    with path.open("rb") as f:
+        return read_po(f, locale=language)
+
+
+def test_the_code_has_messages_to_translate() -> None:
+    assert "Please type an amount." in source_messages()
+
+
+@pytest.mark.parametrize("language", ["tr", "en"])
+def test_every_message_of_the_code_is_in_the_catalog(language: str) -> None:
+    ids = {m.id if isinstance(m.id, str) else tuple(m.id) for m in catalog(language) if m.id}
+    missing = source_messages() - ids
+    assert not missing, f"run ./shopcrm.sh catalogs and translate: {sorted(map(str, missing))}"
+
+
+def test_every_turkish_message_is_translated_and_not_fuzzy() -> None:
+    problems = []
+    for message in catalog("tr"):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy or not all(strings):
+            problems.append(message.id)
+        singular = message.id if isinstance(message.id, str) else message.id[0]
+        for text in strings:
+            if text and set(PLACEHOLDER.findall(singular)) != set(PLACEHOLDER.findall(text)):
+                problems.append(f"placeholders differ: {message.id}")
+    assert not problems, problems
+
+
+def test_turkish_really_loads() -> None:
+    try:
+        i18n.set_language("tr")
+        assert i18n._("Please type an amount.") == "Lütfen bir tutar yazın."
+        assert i18n.babel_locale() == "tr_TR"
+    finally:
+        i18n.set_language("en")
+    assert i18n._("Please type an amount.") == "Please type an amount."
+
+
+def test_language_follows_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "tr_TR.UTF-8")
+    assert i18n.system_language() == "tr"
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    assert i18n.system_language() == "en"

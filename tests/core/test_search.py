@@ -1,0 +1,75 @@
+"""Search the way a Turkish shopkeeper types: any case, no accents, any part, or phone digits."""
+
+import pytest
+
+from shopcrm import Shop
+
+
+@pytest.fixture
+def people(shop: Shop) -> Shop:
+    shop.customers.add(name="Şükrü Öztürk", phone="+90 532 123 45 67")
+    shop.customers.add(name="Işık Yılmaz", phone="0533 765 43 21")
+    shop.customers.add(name="İpek Şahin")
+    shop.customers.add(name="Ayşe Işıklı")
+    shop.customers.add(name="Can Özkan", phone="0212 555 67 89")
+    return shop
+
+
+def names(shop: Shop, query: str) -> list[str]:
+    return [c.name for c in shop.customers.search(query)]
+
+
+@pytest.mark.parametrize(
+    "query", ["sukru", "ŞÜKRÜ", "şük", "Şükrü", "ozturk", "ÖZTÜRK", "krü", "sukru ozt"]
+)
+def test_finds_sukru_however_typed(people: Shop, query: str) -> None:
+    assert names(people, query) == ["Şükrü Öztürk"]
+
+
+@pytest.mark.parametrize("query", ["isik", "IŞIK", "ışık", "Işık"])
+def test_dotless_i_is_found_either_way(people: Shop, query: str) -> None:
+    assert names(people, query) == ["Işık Yılmaz", "Ayşe Işıklı"]
+
+
+@pytest.mark.parametrize("query", ["ipek", "İPEK", "IPEK"])
+def test_dotted_capital_i(people: Shop, query: str) -> None:
+    assert names(people, query) == ["İpek Şahin"]
+
+
+@pytest.mark.parametrize("query", ["532 123", "0532", "+90 532", "05321234567", "123 45 67"])
+def test_phone_digits_in_any_format(people: Shop, query: str) -> None:
+    assert names(people, query) == ["Şükrü Öztürk"]
+
+
+def test_one_or_two_letters_match_the_start_of_a_word(people: Shop) -> None:
+    assert set(names(people, "öz")) == {"Şükrü Öztürk", "Can Özkan"}
+    assert names(people, "ş") == ["Şükrü Öztürk", "İpek Şahin"]
+    assert names(people, "zz") == []
+
+
+def test_empty_and_unmatched_queries(people: Shop) -> None:
+    assert names(people, "   ") == []
+    assert names(people, "xyzw") == []
+    assert names(people, '"%_') == []
+
+
+def test_name_starting_with_the_query_comes_first(people: Shop) -> None:
+    assert names(people, "işık")[0] == "Işık Yılmaz"
+    assert names(people, "işıklı") == ["Ayşe Işıklı"]
+
+
+def test_frequent_customers_come_before_rare_ones(shop: Shop) -> None:
+    rare = shop.customers.add(name="Ali Kaya")
+    frequent = shop.customers.add(name="Ali Koç")
+    for day in range(1, 4):
+        shop.purchases.log(frequent.id, "100", purchased_at=f"2026-03-0{day}T12:00:00")
+    shop.purchases.log(rare.id, "100", purchased_at="2026-03-01T12:00:00")
+    assert [c.id for c in shop.customers.search("ali")] == [frequent.id, rare.id]
+
+
+def test_at_most_fifty_results(shop: Shop) -> None:
+    with shop.store.transaction():
+        for n in range(60):
+            shop.customers.add(name=f"Mehmet Demir {n}")
+    assert len(shop.customers.search("mehmet")) == 50
+    assert len(shop.customers.search("me")) == 50

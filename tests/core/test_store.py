@@ -1,0 +1,107 @@
+"""Opening the database: created, migrated after a backup, checked, and never opened twice."""
+
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from shopcrm import DatabaseDamaged, DatabaseInUse, Shop, ShopError
+from shopcrm.migrations import LATEST
+from tests.core.conftest import FakeClock
+
+
+def test_a_new_file_gets_the_latest_schema_with_safe_settings(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Shop.open(db_path, clock=clock) as shop:
+        assert shop.store.schema_version() == LATEST
+        pragma = shop.store.conn.execute
+        assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_data_survives_closing_and_reopening(db_path: Path, clock: FakeClock) -> None:
+    with Shop.open(db_path, clock=clock) as shop:
+        c = shop.customers.add(name="Şule Çınar")
+        shop.purchases.log(c.id, "99,90")
+    with Shop.open(db_path, clock=clock) as shop:
+        assert shop.customers.get(c.id).total_spent == 9990
+
+
+def test_an_old_database_is_backed_up_before_migrating(db_path: Path, clock: FakeClock) -> None:
+    old = sqlite3.connect(db_path)
+    old.execute("CREATE TABLE notes (text TEXT)")
+    old.execute("INSERT INTO notes VALUES ('kept')")
+    old.commit()
+    old.close()
+    with Shop.open(db_path, clock=clock) as shop:
+        assert shop.store.schema_version() == LATEST
+    backups = list((db_path.parent / "backups").glob("shop-before-v1-*.sqlite3"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("SELECT text FROM notes").fetchall() == [("kept",)]
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 0
+    copy.close()
+
+
+def test_a_newer_database_is_refused(db_path: Path, clock: FakeClock) -> None:
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
+    conn.execute("CREATE TABLE x (a)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ShopError, match="newer ShopCRM"):
+        Shop.open(db_path, clock=clock)
+
+
+def test_one_backup_a_day_and_the_last_fourteen_kept(db_path: Path, clock: FakeClock) -> None:
+    for day in range(20):
+        with Shop.open(db_path, clock=clock) as shop:
+            shop.customers.add(name=f"Müşteri {day}")
+        with Shop.open(db_path, clock=clock):
+            pass  # a second opening on the same day takes no second backup
+        clock.advance(days=1)
+    dailies = sorted((db_path.parent / "backups").glob("shop-daily-*.sqlite3"))
+    assert len(dailies) == 14
+    assert dailies[-1].name == f"shop-daily-{(clock.now - timedelta(days=1)):%Y-%m-%d}.sqlite3"
+    newest = sqlite3.connect(dailies[-1])
+    # The backup is taken when the day's first opening happens, before that day's changes.
+    assert newest.execute("SELECT count(*) FROM customers").fetchone()[0] == 19
+    newest.close()
+
+
+def test_a_second_copy_of_the_app_gets_a_clear_message(db_path: Path, clock: FakeClock) -> None:
+    with Shop.open(db_path, clock=clock), pytest.raises(DatabaseInUse, match="already open"):
+        Shop.open(db_path, clock=clock)
+    with Shop.open(db_path, clock=clock):
+        pass  # free again once the first copy closed
+
+
+def test_a_damaged_file_is_refused_untouched_naming_the_newest_good_backup(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Shop.open(db_path, clock=clock) as shop:
+        shop.customers.add(name="Hakan")
+    clock.advance(days=1)
+    with Shop.open(db_path, clock=clock) as shop:
+        shop.customers.add(name="Irmak")
+    data = bytearray(db_path.read_bytes())
+    data[100:4000] = b"\xff" * 3900
+    db_path.write_bytes(bytes(data))
+    clock.advance(days=1)
+    with pytest.raises(DatabaseDamaged, match="damaged") as error:
+        Shop.open(db_path, clock=clock)
+    assert db_path.read_bytes() == bytes(data)
+    expected = db_path.parent / "backups" / f"shop-daily-{datetime(2026, 3, 10):%Y-%m-%d}.sqlite3"
+    assert error.value.newest_good_backup == expected
+    assert str(expected) in str(error.value)
+    assert not (db_path.parent / "backups" / "shop-daily-2026-03-11.sqlite3").exists()
+
+
+def test_a_file_that_is_not_a_database_is_refused(db_path: Path, clock: FakeClock) -> None:
+    db_path.write_text("Bu bir veritabanı değil, bir alışveriş listesi.\n" * 100)
+    with pytest.raises(DatabaseDamaged, match="No good backup"):
+        Shop.open(db_path, clock=clock)
+    assert db_path.read_text().startswith("Bu bir veritabanı")
