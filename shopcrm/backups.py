@@ -5,6 +5,7 @@ while the app is writing."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -37,17 +38,46 @@ def before_migration(conn: sqlite3.Connection, database: Path, version: int, now
     return take_backup(conn, backup_folder(database) / name)
 
 
-def daily(conn: sqlite3.Connection, database: Path, now: datetime) -> Path | None:
-    """Take today's backup unless there is one, and keep only the newest ``DAILY_KEPT``."""
-    folder = backup_folder(database)
-    target = folder / f"{database.stem}-daily-{now:%Y-%m-%d}.sqlite3"
+class DailyBackup:
+    """Today's backup, copied in a background thread so that opening the shop does not wait.
+
+    The copy shows the database exactly as it was when the backup was started: a read
+    snapshot is pinned before this object is returned, whatever is written meanwhile.
+    """
+
+    def __init__(self, database: Path, target: Path) -> None:
+        self.target = target
+        self.error: Exception | None = None
+        self._source = sqlite3.connect(database, isolation_level=None, check_same_thread=False)
+        self._source.execute("BEGIN")
+        self._source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        self._thread = threading.Thread(target=self._run, name="daily-backup", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            take_backup(self._source, self.target)
+            stem = self.target.name[: -len("YYYY-MM-DD.sqlite3")]
+            dailies = sorted(self.target.parent.glob(stem + "*.sqlite3"))
+            for old in dailies[:-DAILY_KEPT]:
+                old.unlink()
+        except Exception as error:  # kept in .error: a failed backup must not stop the sale
+            self.error = error
+        finally:
+            self._source.execute("ROLLBACK")
+            self._source.close()
+
+    def wait(self) -> None:
+        """Wait until the copy is complete (done before the database is closed)."""
+        self._thread.join()
+
+
+def start_daily(database: Path, now: datetime) -> DailyBackup | None:
+    """Start today's backup unless there is one; the last ``DAILY_KEPT`` are kept."""
+    target = backup_folder(database) / f"{database.stem}-daily-{now:%Y-%m-%d}.sqlite3"
     if target.exists():
         return None
-    take_backup(conn, target)
-    dailies = sorted(folder.glob(f"{database.stem}-daily-*.sqlite3"))
-    for old in dailies[:-DAILY_KEPT]:
-        old.unlink()
-    return target
+    return DailyBackup(database, target)
 
 
 def is_healthy(path: Path) -> bool:

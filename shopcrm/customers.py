@@ -11,9 +11,15 @@ from shopcrm.clock import Clock, iso
 from shopcrm.errors import DuplicatePhone, InvalidInput, NotFound
 from shopcrm.i18n import _
 from shopcrm.phone import national_digits, normalize_phone
-from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.records import (
+    CUSTOMER_COLUMNS,
+    CUSTOMER_LINE_COLUMNS,
+    Customer,
+    CustomerLine,
+    customer_from_row,
+)
 from shopcrm.store import Store
-from shopcrm.text import fold, normalize, normalize_lines, sort_key
+from shopcrm.text import fold, normalize, normalize_lines, sort_key_text
 
 MAX_NAME = 200
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
@@ -141,13 +147,25 @@ class CustomerService:
         """Every customer, in Turkish alphabetical order of name."""
         where = "" if include_archived else "WHERE archived_at IS NULL"
         rows = self._store.query(f"SELECT {CUSTOMER_COLUMNS} FROM customers {where}")
-        return sorted((customer_from_row(r) for r in rows), key=lambda c: sort_key(c.name))
+        return sorted((customer_from_row(r) for r in rows), key=lambda c: sort_key_text(c.name))
 
     def count(self, include_archived: bool = False) -> int:
         """How many customers there are."""
         where = "" if include_archived else "WHERE archived_at IS NULL"
         row = self._store.one(f"SELECT count(*) AS n FROM customers {where}")
         return int(row["n"]) if row else 0
+
+    def lines(self, include_archived: bool = False) -> list[CustomerLine]:
+        """Every customer as a ``CustomerLine``, in Turkish alphabetical order of name.
+
+        What a long list needs, fast: no ``Customer`` is built, and names are ordered with
+        ``sort_key_text``, so 100,000 customers take a fraction of ``all()``'s time.
+        """
+        where = "" if include_archived else "WHERE archived_at IS NULL"
+        cursor = self._store.conn.execute(f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where}")
+        lines = list(map(CustomerLine._make, cursor))
+        lines.sort(key=lambda line: sort_key_text(line.name))
+        return lines
 
     def _set_archived(self, customer_id: int, when: str | None) -> Customer:
         self.get(customer_id)

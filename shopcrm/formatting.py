@@ -29,6 +29,11 @@ def money(minor: int, currency: str = "TRY", language: str | None = None) -> str
     return str(format_decimal(value, pattern, locale=loc))
 
 
+def number(value: int, language: str | None = None) -> str:
+    """A whole number grouped the way the language writes it: "100.000" in Turkish."""
+    return str(format_decimal(value, "#,##0", locale=babel_locale(language)))
+
+
 def amount_input(minor: int, language: str | None = None) -> str:
     """Kuruş as an editable number without the currency sign: "1.250,50"."""
     return str(

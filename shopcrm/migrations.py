@@ -34,15 +34,31 @@ CREATE TABLE customers (
     updated_at TEXT NOT NULL,
     archived_at TEXT
 );
-CREATE INDEX customers_by_phone ON customers(phone) WHERE phone != '';
+CREATE INDEX customers_by_phone ON customers(phone);
 CREATE INDEX customers_by_name ON customers(name_folded);
+-- Phone searches typed from the start of the number read this index alone, in any order.
+CREATE INDEX customers_by_phone_digits
+    ON customers(phone_digits, visit_count, last_visit, archived_at);
 
--- Every word of every folded name, for lookups of one or two letters.
-CREATE TABLE customer_words (
-    word TEXT NOT NULL,
+-- The one- and two-letter beginnings of every word of every folded name, each with the
+-- customer's visits and last visit (kept in step by a trigger), so that a search of one or two
+-- letters walks an index already in best-first order and stops after the first results.
+CREATE TABLE customer_prefixes (
+    prefix TEXT NOT NULL,
     customer_id INTEGER NOT NULL REFERENCES customers(id),
-    PRIMARY KEY (word, customer_id)
+    starts_name INTEGER NOT NULL,
+    visit_count INTEGER NOT NULL DEFAULT 0,
+    last_visit TEXT,
+    PRIMARY KEY (prefix, customer_id)
 ) WITHOUT ROWID;
+CREATE INDEX customer_prefixes_best_first
+    ON customer_prefixes(prefix, starts_name DESC, visit_count DESC, last_visit DESC);
+CREATE INDEX customer_prefixes_of_customer ON customer_prefixes(customer_id);
+CREATE TRIGGER customer_prefixes_follow_visits AFTER UPDATE OF visit_count, last_visit
+    ON customers BEGIN
+    UPDATE customer_prefixes SET visit_count = new.visit_count, last_visit = new.last_visit
+    WHERE customer_id = new.id;
+END;
 
 -- Substrings of three or more characters of the folded name and the phone digits.
 CREATE VIRTUAL TABLE customer_search USING fts5(text, tokenize = 'trigram');

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from shopcrm.phone import display_phone
+from shopcrm.phone import display_phone, national_digits
 from shopcrm.store import Row
+from shopcrm.text import fold
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,61 @@ def customer_from_row(row: Row) -> Customer:
         updated_at=row["updated_at"],
         archived=row["archived_at"] is not None,
     )
+
+
+class CustomerLine(NamedTuple):
+    """A customer as one line of a long list: only what the list shows, sorts and filters by.
+
+    Much lighter than ``Customer`` to build by the 100,000. ``name_folded`` is the name folded
+    for search (``shopcrm.text.fold``); ``phone_digits`` the national digits ("5321234567").
+    """
+
+    id: int
+    name: str
+    name_folded: str
+    phone: str
+    phone_digits: str
+    email: str
+    tags: str
+    visit_count: int
+    total_spent: int
+    last_visit: str | None
+    created_at: str
+    archived: bool
+
+    @property
+    def phone_display(self) -> str:
+        """The phone number the way people read it ("0532 123 45 67")."""
+        return display_phone(self.phone)
+
+    @property
+    def tag_list(self) -> tuple[str, ...]:
+        """The tags, in the order they were given."""
+        return tuple(t for t in self.tags.split(",") if t)
+
+    @classmethod
+    def of(cls, customer: Customer) -> CustomerLine:
+        """The line of a ``Customer`` (after a change, to update one line of a list)."""
+        return cls(
+            id=customer.id,
+            name=customer.name,
+            name_folded=fold(customer.name),
+            phone=customer.phone,
+            phone_digits=national_digits(customer.phone),
+            email=customer.email,
+            tags=",".join(customer.tags),
+            visit_count=customer.visit_count,
+            total_spent=customer.total_spent,
+            last_visit=customer.last_visit,
+            created_at=customer.created_at,
+            archived=customer.archived,
+        )
+
+
+CUSTOMER_LINE_COLUMNS = (
+    "id, name, name_folded, phone, phone_digits, email, tags, visit_count, total_spent, "
+    "last_visit, created_at, archived_at IS NOT NULL"
+)
 
 
 @dataclass(frozen=True)

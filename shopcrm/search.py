@@ -20,13 +20,33 @@ _PHONE_CHARS = set("0123456789 +-()./")
 _MIN_TRIGRAM = 3
 
 
+PREFIX_LENGTHS = (1, 2)
+INSERT_PREFIX = (
+    "INSERT INTO customer_prefixes(prefix, customer_id, starts_name, visit_count, last_visit) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def prefix_rows(
+    customer_id: int, name_folded: str, visit_count: int = 0, last_visit: str | None = None
+) -> list[tuple[str, int, int, int, str | None]]:
+    """The rows of ``customer_prefixes`` for one customer (see ``INSERT_PREFIX``)."""
+    words = name_folded.split()
+    prefixes: dict[str, int] = {}
+    for position, word in enumerate(words):
+        for length in PREFIX_LENGTHS:
+            if len(word) >= length:
+                key = word[:length]
+                prefixes[key] = max(prefixes.get(key, 0), int(position == 0))
+    return [(p, customer_id, first, visit_count, last_visit) for p, first in prefixes.items()]
+
+
 def index_words(store: Store, customer_id: int, name_folded: str) -> None:
-    """Record the words of a customer's folded name for one- and two-letter lookups."""
-    store.execute("DELETE FROM customer_words WHERE customer_id = ?", (customer_id,))
-    for word in set(name_folded.split()):
-        store.execute(
-            "INSERT INTO customer_words(word, customer_id) VALUES (?, ?)", (word, customer_id)
-        )
+    """Record the word beginnings of a customer's name for one- and two-letter lookups."""
+    row = store.one("SELECT visit_count, last_visit FROM customers WHERE id = ?", (customer_id,))
+    visits, last = (row["visit_count"], row["last_visit"]) if row else (0, None)
+    store.execute("DELETE FROM customer_prefixes WHERE customer_id = ?", (customer_id,))
+    store.conn.executemany(INSERT_PREFIX, prefix_rows(customer_id, name_folded, visits, last))
 
 
 def find(
@@ -42,19 +62,37 @@ def find(
 
 
 def _by_phone(store: Store, digits: str, limit: int, archived: bool) -> list[Customer]:
+    """Numbers starting with the digits first, then numbers holding them anywhere."""
     if len(digits) < _MIN_TRIGRAM:
         return []
-    rows = store.query(
-        f"""
-        SELECT {_columns("c")} FROM customer_search s JOIN customers c ON c.id = s.rowid
-        WHERE customer_search MATCH :match {_archived_filter(archived)}
-          AND instr(c.phone_digits, :digits) > 0
-        ORDER BY instr(c.phone_digits, :digits) != 1, c.visit_count DESC, c.last_visit DESC
-        LIMIT :limit
-        """,
-        {"match": _phrase(digits), "digits": digits, "limit": limit},
-    )
-    return [customer_from_row(r) for r in rows]
+    best_first = "ORDER BY c.visit_count DESC, c.last_visit DESC"
+    starting = [
+        row[0]
+        for row in store.execute(
+            f"""
+            SELECT c.id FROM customers c
+            WHERE c.phone_digits >= :digits AND c.phone_digits < :digits || ':'
+                  {_archived_filter(archived)}
+            {best_first} LIMIT :limit
+            """,
+            {"digits": digits, "limit": limit},
+        )
+    ]
+    anywhere: list[int] = []
+    if len(starting) < limit:
+        anywhere = [
+            row[0]
+            for row in store.execute(
+                f"""
+                SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
+                WHERE customer_search MATCH :match {_archived_filter(archived)}
+                  AND instr(c.phone_digits, :digits) > 1
+                {best_first} LIMIT :limit
+                """,
+                {"match": _phrase(digits), "digits": digits, "limit": limit - len(starting)},
+            )
+        ]
+    return _customers(store, starting + anywhere)
 
 
 def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list[Customer]:
@@ -65,20 +103,20 @@ def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list
     for n, word in enumerate(short_words):
         params[f"w{n}"] = _like(word)
         filters.append(f"(' ' || c.name_folded) LIKE '% ' || :w{n} || '%' ESCAPE '\\'")
-    if long_words:
-        params["match"] = " AND ".join(_phrase(w) for w in long_words)
-        source = "customer_search s JOIN customers c ON c.id = s.rowid"
-        filters.insert(0, "customer_search MATCH :match")
-    else:
-        first = short_words[0]
-        params["lo"], params["hi"] = first, first + "\U0010ffff"
-        source = (
-            "(SELECT DISTINCT customer_id FROM customer_words WHERE word >= :lo AND word < :hi) w "
-            "JOIN customers c ON c.id = w.customer_id"
-        )
-    rows = store.query(
-        f"""
-        SELECT {_columns("c")} FROM {source}
+    if not long_words:
+        # One or two letters: walk the prefix index, already in best-first order.
+        params["prefix"] = short_words[0]
+        sql = f"""
+            SELECT c.id FROM customer_prefixes p JOIN customers c ON c.id = p.customer_id
+            WHERE p.prefix = :prefix AND {" AND ".join(filters)} {_archived_filter(archived)}
+            ORDER BY p.starts_name DESC, p.visit_count DESC, p.last_visit DESC
+            LIMIT :limit
+            """
+        return _best(store, sql, params)
+    params["match"] = " AND ".join(_phrase(w) for w in long_words)
+    filters.insert(0, "customer_search MATCH :match")
+    sql = f"""
+        SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
         WHERE {" AND ".join(filters)} {_archived_filter(archived)}
         ORDER BY
             CASE WHEN c.name_folded LIKE :query || '%' ESCAPE '\\' THEN 0
@@ -86,14 +124,23 @@ def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list
                  ELSE 2 END,
             c.visit_count DESC, c.last_visit DESC, c.name_folded
         LIMIT :limit
-        """,
-        params,
-    )
-    return [customer_from_row(r) for r in rows]
+        """
+    return _best(store, sql, params)
 
 
-def _columns(alias: str) -> str:
-    return ", ".join(f"{alias}.{name.strip()}" for name in CUSTOMER_COLUMNS.split(","))
+def _best(store: Store, ranked_ids_sql: str, params: dict[str, Any]) -> list[Customer]:
+    """Rank on the few columns needed, then read the whole rows of the winners only."""
+    return _customers(store, [row[0] for row in store.execute(ranked_ids_sql, params)])
+
+
+def _customers(store: Store, ids: list[int]) -> list[Customer]:
+    """The customers with these ids, in this order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    sql = f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id IN ({marks})"
+    by_id = {row["id"]: customer_from_row(row) for row in store.query(sql, tuple(ids))}
+    return [by_id[i] for i in ids]
 
 
 def _archived_filter(include_archived: bool) -> str:

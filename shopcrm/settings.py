@@ -13,6 +13,7 @@ from shopcrm.text import normalize, normalize_lines
 from shopcrm.visits import VisitRule
 
 CURRENCIES = ("TRY", "EUR", "USD", "GBP")
+MAX_TEXT = 300
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,16 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
                 raise InvalidInput(_("Unknown visit rule: {value}").format(value=value)) from None
         else:
             value = normalize_lines(str(value)) if name == "address" else normalize(str(value))
-            if len(value) > 300:
-                raise InvalidInput(_("This text is too long (at most 300 characters)."))
+            if len(value) > MAX_TEXT:
+                raise InvalidInput(
+                    _("{field} is too long (at most {n} characters).").format(
+                        field=_field_label(name), n=MAX_TEXT
+                    )
+                )
         out[name] = value
     return out
+
+
+def _field_label(name: str) -> str:
+    labels = {"shop_name": _("Shop name"), "address": _("Address"), "phone": _("Phone")}
+    return labels.get(name, name)

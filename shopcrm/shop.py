@@ -28,13 +28,29 @@ class Shop:
         self.purchases = PurchaseService(store, clock, self.settings)
 
     @classmethod
-    def open(cls, path: str | Path, clock: Clock = local_now, exclusive: bool = True) -> Shop:
+    def open(
+        cls,
+        path: str | Path,
+        clock: Clock = local_now,
+        exclusive: bool = True,
+        check_in_background: bool = False,
+    ) -> Shop:
         """Open or create the database at ``path``: checked, backed up and migrated.
 
         Raises ``DatabaseInUse`` when another copy of the app has it open (unless
-        ``exclusive`` is False), and ``DatabaseDamaged`` when the file is damaged.
+        ``exclusive`` is False), and ``DatabaseDamaged`` when the file is damaged. With
+        ``check_in_background`` the integrity check runs while the caller starts up: changes
+        wait for it, and ``verify()`` tells its verdict.
         """
-        return cls(Store.open(Path(path), clock, exclusive), clock)
+        return cls(Store.open(Path(path), clock, exclusive, check_in_background), clock)
+
+    def check_finished(self) -> bool:
+        """Whether the integrity check of the opening is over (never blocks)."""
+        return self.store.checked()
+
+    def verify(self) -> None:
+        """Wait for the integrity check; raise ``DatabaseDamaged`` if the file is damaged."""
+        self.store.verified()
 
     @property
     def path(self) -> Path:

@@ -16,13 +16,16 @@ from typing import Any
 
 import sqlite_utils
 
-from shopcrm import backups, migrations
+from shopcrm import backups, integrity, migrations
 from shopcrm.clock import Clock
-from shopcrm.errors import DatabaseDamaged, DatabaseInUse, ShopError
+from shopcrm.errors import DatabaseInUse, ShopError
 from shopcrm.i18n import _
 from shopcrm.lock import DatabaseLock
 
 Row = dict[str, Any]
+CACHE_KIB = 64 * 1024
+"""Page cache of one open database: enough to keep the customers and search indexes of a
+100,000-customer shop in memory, so searching while typing never waits for the disk."""
 
 
 class Store:
@@ -33,10 +36,19 @@ class Store:
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self._lock = lock
+        self.daily_backup: backups.DailyBackup | None = None
+        self._clock: Clock | None = None
+        self._check: integrity.BackgroundCheck | None = None
 
     @classmethod
-    def open(cls, path: Path, clock: Clock, exclusive: bool = True) -> Store:
-        """Open (or create) the database at ``path``, ready to use at the latest schema."""
+    def open(
+        cls, path: Path, clock: Clock, exclusive: bool = True, check_in_background: bool = False
+    ) -> Store:
+        """Open (or create) the database at ``path``, ready to use at the latest schema.
+
+        The integrity check runs first, or, with ``check_in_background``, beside the caller's
+        own start-up; then every change waits for it (see ``verified``).
+        """
         path = Path(path).resolve()
         path.parent.mkdir(parents=True, exist_ok=True)
         lock = DatabaseLock(path) if exclusive else None
@@ -46,14 +58,20 @@ class Store:
             existed = path.exists() and path.stat().st_size > 0
             conn = _connect(path)
             try:
-                if existed:
-                    _check(conn, path)
+                background = existed and check_in_background and _current(conn)
+                if existed and not background and not integrity.quick_check(conn):
+                    raise integrity.damaged(path)
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.execute("PRAGMA synchronous=FULL")
                 conn.execute("PRAGMA foreign_keys=ON")
+                conn.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
                 store = cls(path, conn, lock)
+                store._clock = clock
                 store._migrate(clock(), backup_first=existed)
-                backups.daily(conn, path, clock())
+                if background:
+                    store._check = integrity.BackgroundCheck(path, store._start_daily_backup)
+                elif existed:  # a brand-new file has nothing to back up yet
+                    store._start_daily_backup()
             except BaseException:
                 conn.close()
                 raise
@@ -64,15 +82,38 @@ class Store:
         return store
 
     def close(self) -> None:
-        """Close the database and let another copy of the app open it."""
+        """Close the database (after today's backup is complete); free it for another copy."""
+        if self._check is not None:
+            self._check.verdict()
+        if self.daily_backup is not None:
+            self.daily_backup.wait()
         self.conn.close()
         if self._lock:
             self._lock.release()
             self._lock = None
 
+    def checked(self) -> bool:
+        """Whether the integrity check has finished (never blocks; True when it ran at open)."""
+        return self._check is None or self._check.done()
+
+    def verified(self) -> None:
+        """Wait for the integrity check; raise ``DatabaseDamaged`` if the file is damaged."""
+        if self._check is not None:
+            error = self._check.verdict()
+            if error is not None:
+                raise error
+
+    def _start_daily_backup(self) -> None:
+        if self._clock is not None:
+            self.daily_backup = backups.start_daily(self.path, self._clock())
+
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """All changes inside happen together or not at all; nested blocks join the outer one."""
+        """All changes inside happen together or not at all; nested blocks join the outer one.
+
+        Nothing is written before the integrity check has passed.
+        """
+        self.verified()
         if self.conn.in_transaction:
             yield
             return
@@ -123,27 +164,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def _check(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse a damaged file, naming the newest backup that is good."""
+def _current(conn: sqlite3.Connection) -> bool:
+    """Whether the file is readable and needs no migration (so it may be checked later)."""
     try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        return int(conn.execute("PRAGMA user_version").fetchone()[0]) == migrations.LATEST
     except sqlite3.DatabaseError:
-        result = "unreadable"
-    if result == "ok":
-        return
-    backup = backups.newest_good_backup(path)
-    if backup is None:
-        message = _(
-            "The database file {path} is damaged and was not changed. No good backup was found "
-            "in the backups folder beside it."
-        ).format(path=path)
-    else:
-        message = _(
-            "The database file {path} is damaged and was not changed. The newest good backup "
-            "is {backup}: close ShopCRM and open that copy with --db, or copy it in place of "
-            "the damaged file."
-        ).format(path=path, backup=backup)
-    raise DatabaseDamaged(message, backup)
+        return False
 
 
 def _busy_error() -> ShopError:

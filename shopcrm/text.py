@@ -93,15 +93,25 @@ def _primary(ch: str) -> int:
     return 2000 + min(ord(ch), 0xFFFF)
 
 
-def sort_key(text: str) -> tuple[tuple[int, ...], str]:
-    """A key that sorts names in Turkish alphabetical order, case-insensitively."""
-    lowered = turkish_lower(normalize(text))
-    return tuple(_primary(ch) for ch in lowered), text
+class _CollationTable(dict[int, str]):
+    """``str.translate`` table from a character to its alphabetical rank, filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        rank = chr(0x4E00 + _primary(chr(code)))
+        self[code] = rank
+        return rank
+
+
+_COLLATION = _CollationTable()
 
 
 def sort_key_text(text: str) -> str:
-    """``sort_key`` as a string, for places that want a plain comparable value (Qt sort roles)."""
-    return "".join(chr(0x4E00 + p) for p in sort_key(text)[0]) + "\x00" + text
+    """A key that sorts names in Turkish alphabetical order, case-insensitively.
+
+    One plain string (usable as a Qt sort role too), built with one ``str.translate``: fast
+    enough to sort 100,000 names at once.
+    """
+    return turkish_lower(normalize(text)).translate(_COLLATION) + "\x00" + text
 
 
 def normalize_lines(text: str) -> str:

@@ -105,3 +105,46 @@ def test_a_file_that_is_not_a_database_is_refused(db_path: Path, clock: FakeCloc
     with pytest.raises(DatabaseDamaged, match="No good backup"):
         Shop.open(db_path, clock=clock)
     assert db_path.read_text().startswith("Bu bir veritabanı")
+
+
+def damage(path: Path) -> bytes:
+    """Overwrite the middle of the file, as a failing disk would; return the damaged bytes."""
+    data = bytearray(path.read_bytes())
+    data[5000:9000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_check_in_the_background_lets_nothing_be_written_to_a_damaged_file(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Shop.open(db_path, clock=clock) as shop:
+        for n in range(300):
+            shop.customers.add(name=f"Müşteri {n}", notes="x" * 200)
+    damaged = damage(db_path)
+    shop = Shop.open(db_path, clock=clock, check_in_background=True)
+    try:
+        with pytest.raises(DatabaseDamaged):
+            shop.verify()
+        assert shop.check_finished()
+        with pytest.raises(DatabaseDamaged):
+            shop.customers.add(name="Yeni Müşteri")
+    finally:
+        shop.close()
+    assert db_path.read_bytes() == damaged
+    assert not (db_path.parent / "backups" / "shop-daily-2026-03-09.sqlite3").exists()
+
+
+def test_a_check_in_the_background_passes_and_takes_the_daily_backup(
+    db_path: Path, clock: FakeClock
+) -> None:
+    with Shop.open(db_path, clock=clock) as shop:
+        shop.customers.add(name="Ayşe")
+    clock.advance(days=1)
+    with Shop.open(db_path, clock=clock, check_in_background=True) as shop:
+        shop.customers.add(name="Fatma")
+        shop.verify()
+        assert shop.check_finished()
+    backup = sqlite3.connect(db_path.parent / "backups" / "shop-daily-2026-03-10.sqlite3")
+    assert backup.execute("SELECT name FROM customers").fetchall() == [("Ayşe",)]
+    backup.close()

@@ -1,6 +1,6 @@
 """Turkish folding and alphabetical order, as a shopkeeper types and reads names."""
 
-from shopcrm.text import fold, normalize, sort_key, turkish_lower, turkish_upper
+from shopcrm.text import fold, normalize, sort_key_text, turkish_lower, turkish_upper
 
 
 def test_fold_ignores_case_accents_and_dotted_i() -> None:
@@ -44,8 +44,8 @@ def test_names_sort_in_turkish_alphabetical_order() -> None:
         "Zeynep",
     ]
     shuffled = list(reversed(expected))
-    assert sorted(shuffled, key=sort_key) == expected
+    assert sorted(shuffled, key=sort_key_text) == expected
 
 
 def test_sort_is_case_insensitive() -> None:
-    assert sorted(["ayşe", "Ahmet", "AYHAN"], key=sort_key) == ["Ahmet", "AYHAN", "ayşe"]
+    assert sorted(["ayşe", "Ahmet", "AYHAN"], key=sort_key_text) == ["Ahmet", "AYHAN", "ayşe"]

@@ -1,0 +1,175 @@
+"""Start ShopCRM: read the arguments, find the data folder, choose the language, open the window.
+
+python main.py                 the shop's database in the user's data folder
+python main.py --demo          a demo shop with made-up customers (created on first use)
+python main.py --db FILE       any database file
+python main.py --lang tr|en    the interface language (else the shop's setting, else the system's)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QStandardPaths,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from shopcrm import Shop, ShopError
+from shopcrm.i18n import LANGUAGES, current_language, set_language, system_language
+
+APP_NAME = "ShopCRM"
+DATABASE_NAME = "shopcrm.sqlite3"
+DEMO_DATABASE_NAME = "demo.sqlite3"
+
+
+def parse_arguments(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Read the command line."""
+    parser = argparse.ArgumentParser(prog="shopcrm", description="ShopCRM")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--demo", action="store_true", help="open the demo shop")
+    where.add_argument("--db", type=Path, metavar="PATH", help="open this database file")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language")
+    return parser.parse_args(argv)
+
+
+def data_folder() -> Path:
+    """The user's writable data folder for ShopCRM (never the install folder)."""
+    QCoreApplication.setOrganizationName(APP_NAME)
+    QCoreApplication.setApplicationName(APP_NAME)
+    location = QStandardPaths.StandardLocation.AppDataLocation
+    return Path(QStandardPaths.writableLocation(location))
+
+
+def database_path(args: argparse.Namespace) -> Path:
+    """The database this run opens: ``--db``, the demo shop, or the shop's own."""
+    if args.db is not None:
+        return Path(args.db)
+    return data_folder() / (DEMO_DATABASE_NAME if args.demo else DATABASE_NAME)
+
+
+def choose_language(requested: str | None, stored: str, system: str | None = None) -> str:
+    """``--lang`` if given, else the shop's stored setting, else the system's language."""
+    if requested in LANGUAGES:
+        return requested
+    if stored in LANGUAGES:
+        return stored
+    return system if system in LANGUAGES else system_language()
+
+
+def install_qt_translation(app: QCoreApplication, language: str) -> QTranslator | None:
+    """Make Qt's own texts (OK, Cancel, Yes...) speak Turkish when the app does."""
+    if language != "tr":
+        return None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(QLocale("tr_TR"), "qtbase", "_", folder):
+        return None
+    app.installTranslator(translator)
+    return translator
+
+
+def open_shop(path: Path, demo: bool) -> Shop:
+    """Open the database, creating the demo shop first when asked for and missing."""
+    if demo and not path.exists():
+        from shopcrm.demo import create_demo_database
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_demo_database(path)
+    return Shop.open(path, check_in_background=True)
+
+
+def watch_integrity_check(app: QApplication, shop: Shop, window: QWidget) -> QTimer:
+    """Once the opening's integrity check is over, refuse a damaged file: tell, then quit.
+
+    The check runs while the window appears; no change is written before it has passed.
+    """
+    timer = QTimer(app)
+    timer.setInterval(100)
+
+    def poll() -> None:
+        if not shop.check_finished():
+            return
+        timer.stop()
+        try:
+            shop.verify()
+        except ShopError as error:
+            window.hide()
+            QMessageBox.critical(None, APP_NAME, str(error))
+            app.exit(1)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+class _FirstPaintReporter(QObject):
+    """Bench hook: report the time of the window's first paint and the memory used, then quit."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self._done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Wait for the first paint; report once it has been drawn."""
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, self._report)
+        return False
+
+    def _report(self) -> None:
+        import resource
+
+        print(f"first-paint {time.time()}", flush=True)
+        print(f"max-rss-kb {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}", flush=True)
+        self._app.quit()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ShopCRM; return the exit code."""
+    args = parse_arguments(argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    set_language(choose_language(args.lang, ""))
+    path = database_path(args)
+    try:
+        shop = open_shop(path, args.demo)
+    except ShopError as error:
+        install_qt_translation(app, current_language())
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
+    try:
+        language = choose_language(args.lang, shop.settings.get().language)
+        set_language(language)
+        install_qt_translation(app, language)
+        from ui.main_window import MainWindow
+
+        window = MainWindow(shop)
+    except BaseException:
+        shop.close()
+        raise
+    if os.environ.get("SHOPCRM_BENCH_FIRST_PAINT") == "1":
+        reporter = _FirstPaintReporter(app)
+        window.installEventFilter(reporter)
+    window.show()
+    watch_integrity_check(app, shop, window)
+    code = app.exec()
+    shop.close()
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,494 @@
+"""A realistic demo shop: about 300 Turkish customers and a year of purchases.
+
+``create_demo_database(path)`` builds a florist's database ("Güneş Çiçekçilik") through the core's
+public API, in one transaction, so it looks exactly like a database the app made itself: loyal
+regulars, occasional buyers, customers slipping away, one-timers and a few newcomers, with Turkish
+names, phones, notes, tags, referrals, and a handful of voided sales. The same ``seed`` and
+``today`` always give the same content, so screenshots, tests and the benchmark can rely on it.
+
+The name lists and the ``random_*`` helpers are public so that the benchmark can build a much
+larger database out of the same material.
+"""
+
+from __future__ import annotations
+
+import itertools
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from shopcrm.shop import Shop
+from shopcrm.text import fold
+
+FEMALE_NAMES: tuple[str, ...] = (
+    "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Gülşen", "Işıl", "Şükran", "Gül",
+    "Özlem", "Sevgi", "Büşra", "Merve", "Çiğdem", "Dilek", "Gökçe", "Müge", "Nurşen", "Şule",
+    "Tuğba", "Yeşim", "Ebru", "Esra", "Derya", "Hülya", "Sibel", "Songül", "Nilgün", "Gülay",
+    "Türkan", "Nazlı", "Ece", "İpek", "Irmak", "Ilgın", "Aslı", "Bahar", "Çağla", "Duygu",
+    "Feride", "Gülizar", "Hacer", "İlknur", "Leyla", "Melike", "Neşe", "Öykü", "Pınar", "Rabia",
+    "Selin", "Şeyma", "Tülay", "Ümran", "Yağmur", "Zehra", "Özge", "Gönül", "Meltem", "Sevim",
+    "Şebnem", "Gülten", "Canan", "Filiz", "Nesrin", "Sıla", "İlkay", "İrem", "Açelya",
+)  # fmt: skip
+
+MALE_NAMES: tuple[str, ...] = (
+    "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "İbrahim", "İsmail", "Osman",
+    "Yusuf", "Murat", "Ömer", "Şükrü", "Ramazan", "Halil", "Süleyman", "Abdullah", "Mahmut",
+    "Recep", "Kadir", "Emre", "Burak", "Oğuz", "Uğur", "Çağrı", "Gökhan", "Erdoğan", "Tuğrul",
+    "Doğan", "Barış", "Cem", "Can", "Deniz", "Egemen", "Ferhat", "Gürkan", "Hakan", "Ilgaz",
+    "İlker", "Kemal", "Levent", "Mert", "Nihat", "Okan", "Özgür", "Rıza", "Serkan", "Şahin",
+    "Tarık", "Tolga", "Ümit", "Volkan", "Yiğit", "Zeki", "Arda", "Kürşat", "Cüneyt", "Bülent",
+    "Ertuğrul", "Selçuk", "Şevket", "Güngör", "Işık", "Çetin", "Fırat", "Taşkın",
+)  # fmt: skip
+
+SURNAMES: tuple[str, ...] = (
+    "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın",
+    "Özdemir", "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan",
+    "Şimşek", "Polat", "Özcan", "Korkmaz", "Çakır", "Erdoğan", "Yavuz", "Can", "Acar", "Şen",
+    "Aktaş", "Güler", "Yalçın", "Güneş", "Bozkurt", "Bulut", "Keskin", "Ünal", "Turan", "Gül",
+    "Özer", "Işık", "Kaplan", "Avcı", "Sarı", "Tekin", "Taş", "Köse", "Yüksel", "Ateş",
+    "Aktürk", "Karataş", "Uçar", "Çınar", "Gündoğdu", "Türkmen", "Kılınç", "Uğurlu", "Ilıcak",
+    "İnce", "İpekçi", "Ölmez", "Ağaoğlu", "Dağlı", "Eğilmez", "Fırat", "Gökçe", "Karagöz",
+    "Küçük", "Öksüz", "Sağlam", "Soylu", "Tuğcu", "Yağcı", "Zengin", "Çağlar", "Çoban", "Erdem",
+    "Oğuz", "Akgün", "Başaran", "Çiftçi", "Duman", "Esen", "Gümüş", "Kahraman", "Özgür",
+    "Süzer", "Toprak", "Ünlü", "Yücel", "Altıntaş", "Boz", "Coşkun", "Dinçer", "Ekşi", "Şeker",
+)  # fmt: skip
+
+MOBILE_PREFIXES: tuple[str, ...] = (
+    "532", "533", "535", "536", "537", "538", "539", "530", "531", "534",
+    "542", "543", "544", "545", "546", "505", "506", "507", "541", "549",
+    "552", "553", "554", "555", "501",
+)  # fmt: skip
+"""Turkish mobile operator prefixes, the most common first (Turkcell, Vodafone, Türk Telekom)."""
+
+BUSINESSES: tuple[str, ...] = (
+    "Kuşdili Kafe",
+    "Çamlıca Düğün Salonu",
+    "Moda Diş Kliniği",
+    "Güzel Günler Organizasyon",
+    "Şifa Eczanesi",
+    "Boğaziçi Otel",
+    "Lale Pastanesi",
+    "Öğretmenler Derneği",
+    "Işıklı Restoran",
+)
+
+STREETS: tuple[str, ...] = (
+    "Bağdat Caddesi", "Moda Caddesi", "Şair Nefi Sokak", "Güneşli Bahçe Sokak",
+    "Kuşdili Caddesi", "Çiçekçi Sokak", "Mühürdar Caddesi", "Söğütlüçeşme Caddesi",
+    "Halitağa Caddesi", "Dr. Esat Işık Caddesi", "Yoğurtçu Şükrü Sokak", "Ağabey Sokak",
+    "Ressam Şeref Akdik Sokak", "Şifa Hamamı Sokak", "İskele Sokak", "Çınarlı Sokak",
+)  # fmt: skip
+
+DISTRICTS: tuple[tuple[str, str], ...] = (
+    ("34710", "Kadıköy"),
+    ("34714", "Kadıköy"),
+    ("34728", "Kadıköy"),
+    ("34662", "Üsküdar"),
+    ("34742", "Kadıköy"),
+    ("34844", "Maltepe"),
+    ("34744", "Ataşehir"),
+)
+
+CUSTOMER_NOTES: tuple[str, ...] = (
+    "Lilyum sever",
+    "Kapıya teslim ister",
+    "Beyaz gül tercih eder",
+    "Orkide meraklısı",
+    "Zambak alerjisi var, zambak koymayın",
+    "Her ay annesine çiçek gönderir",
+    "Fatura ister",
+    "Hafta sonu arayın",
+    "Kartına mutlaka not yazılsın",
+    "Sadece nakit öder",
+    "Sukulent koleksiyonu yapıyor",
+    "Eşinin doğum günü Mart'ta",
+    "Renkli buket sever, pembe ağırlıklı",
+    "Teslimat için kapıcıya bırakılabilir",
+    "Papatya ve lavanta sever",
+    "Öğle arası uğrar, hızlı hazırlanmalı",
+)
+
+PURCHASE_NOTES: tuple[str, ...] = (
+    "Doğum günü buketi",
+    "Nikah çiçeği",
+    "Yıldönümü için kırmızı gül",
+    "Geçmiş olsun çiçeği",
+    "Orkide saksı",
+    "Kapıya teslim",
+    "Kart yazıldı: “Nice mutlu yıllara”",
+    "Açılış çiçeği",
+    "Taziye çelengi",
+    "Sukulent ve saksı",
+    "Söz çiçeği",
+    "Mezuniyet buketi",
+    "Hastane ziyareti",
+    "Teşekkür çiçeği, ofise teslim",
+)
+
+VOID_REASONS: tuple[str, ...] = (
+    "Yanlış tutar girildi",
+    "Müşteri iade etti",
+    "Yanlış müşteriye yazıldı",
+    "Mükerrer kayıt",
+    "Sipariş iptal edildi",
+)
+
+SHOP_NAME = "Güneş Çiçekçilik"
+SHOP_ADDRESS = "Moda Caddesi No: 27\n34710 Kadıköy / İstanbul"
+SHOP_PHONE = "0216 336 45 78"
+
+# The first customers are always these, so that demos and tests can count on them.
+_FIXED: tuple[tuple[str, str, str], ...] = (
+    # name, profile, note
+    ("Şükrü Öztürk", "weekly", "Lilyum sever"),
+    ("Ayşe Yılmaz", "fortnightly", "Kapıya teslim ister"),
+    ("İbrahim Çelik", "slipping", ""),
+    ("Gülşen Doğan", "monthly", "Beyaz gül tercih eder"),
+    ("Işıl Kılıç", "newcomer", ""),
+    ("Çağla Güneş", "occasional", ""),
+    ("Ömer Şahin", "one_timer", ""),
+    ("Zeynep Ağaoğlu", "weekly", "Orkide meraklısı"),
+)
+
+# Profile name -> share of the customers.
+_PROFILES: tuple[tuple[str, float], ...] = (
+    ("weekly", 0.08),
+    ("fortnightly", 0.10),
+    ("monthly", 0.15),
+    ("occasional", 0.24),
+    ("slipping", 0.16),
+    ("one_timer", 0.17),
+    ("newcomer", 0.06),
+    ("no_purchase", 0.01),
+    ("business", 0.03),
+)
+
+_OPENING_HOUR = 9
+_CLOSING_HOUR = 20
+_LAST_SALE_TODAY = 12  # sales on ``today`` end before noon, so the demo never looks "ahead"
+
+
+def random_person_name(rng: random.Random) -> str:
+    """A common Turkish full name, sometimes with a second given name ("Ayşe Nur Kaya")."""
+    female = rng.random() < 0.55
+    names = FEMALE_NAMES if female else MALE_NAMES
+    first = rng.choice(names)
+    if rng.random() < 0.07:
+        second = rng.choice(names)
+        if second != first:
+            first = f"{first} {second}"
+    return f"{first} {rng.choice(SURNAMES)}"
+
+
+def random_mobile(rng: random.Random) -> str:
+    """A valid Turkish mobile number as people write it: "0532 123 45 67"."""
+    prefix = rng.choice(MOBILE_PREFIXES)
+    rest = f"{rng.randrange(10_000_000):07d}"
+    if rest[0] == "0":  # subscriber numbers do not start with 0
+        rest = str(rng.randint(1, 9)) + rest[1:]
+    return f"0{prefix} {rest[:3]} {rest[3:5]} {rest[5:]}"
+
+
+def random_amount(rng: random.Random, business: bool = False) -> int:
+    """A realistic sale at a small flower shop, in kuruş: mostly 50-1.500 ₺, sometimes more."""
+    roll = rng.random()
+    if business:
+        lira = rng.uniform(1_200, 6_500)
+    elif roll < 0.40:
+        lira = rng.uniform(50, 250)
+    elif roll < 0.75:
+        lira = rng.uniform(250, 800)
+    elif roll < 0.93:
+        lira = rng.uniform(800, 1_500)
+    elif roll < 0.98:
+        lira = rng.uniform(1_500, 3_000)
+    else:
+        lira = rng.uniform(3_000, 8_500)
+    if rng.random() < 0.72:  # whole lira, priced in fives
+        return max(5, round(lira / 5) * 5) * 100
+    kurus = rng.choice((50, 90, 25, 75, rng.randrange(1, 100)))
+    return int(lira) * 100 + kurus
+
+
+def create_demo_database(
+    path: Path, today: date | None = None, customers: int = 300, seed: int = 2026
+) -> None:
+    """Create a realistic demo shop at ``path``, with purchases over the year up to ``today``.
+
+    The file must not exist yet (``FileExistsError`` otherwise). Everything is written through
+    ``Shop`` in one transaction; the same ``seed``, ``today`` and ``customers`` always give the
+    same database content.
+    """
+    path = Path(path)
+    if path.exists():
+        raise FileExistsError(f"{path} already exists; the demo is only made in a new file")
+    today = today or date.today()
+    rng = random.Random(seed)
+    plan = _plan(rng, today, max(customers, len(_FIXED)))
+    clock = _StepClock(plan.events[0].when if plan.events else _at(today, 9))
+    shop = Shop.open(path, clock=clock)
+    try:
+        with shop.store.transaction():
+            shop.settings.update(shop_name=SHOP_NAME, address=SHOP_ADDRESS, phone=SHOP_PHONE)
+            _play(shop, clock, plan)
+    finally:
+        shop.close()
+
+
+class _StepClock:
+    """A clock the demo moves along its own timeline, so every stored time looks natural."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class _Person:
+    name: str
+    profile: str
+    phone: str = ""
+    email: str = ""
+    address: str = ""
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    consent: bool = False
+    referrer: int | None = None  # index into the plan's people
+    customer_id: int = 0
+
+
+@dataclass(order=True)
+class _Event:
+    when: datetime
+    order: int
+    kind: str = field(compare=False)  # "add", "buy", "archive"
+    person: int = field(compare=False)
+    amount: int = field(default=0, compare=False)
+    note: str = field(default="", compare=False)
+    void_reason: str = field(default="", compare=False)
+
+
+@dataclass
+class _Plan:
+    people: list[_Person]
+    events: list[_Event]
+
+
+def _plan(rng: random.Random, today: date, count: int) -> _Plan:
+    """Decide everything first (who, when, how much); then play it through the core in order."""
+    start = today - timedelta(days=365)
+    people: list[_Person] = []
+    visits: list[list[datetime]] = []
+    used_phones: set[str] = set()
+    used_emails: set[str] = set()
+    profiles = [name for name, _ in _PROFILES]
+    weights = [share for _, share in _PROFILES]
+    businesses = list(BUSINESSES)
+    rng.shuffle(businesses)
+    for n in range(count):
+        if n < len(_FIXED):
+            name, profile, note = _FIXED[n]
+        else:
+            profile = rng.choices(profiles, weights)[0]
+            if profile == "business" and businesses:
+                name = businesses.pop()
+            else:
+                profile = "occasional" if profile == "business" else profile
+                name = random_person_name(rng)
+            note = rng.choice(CUSTOMER_NOTES) if rng.random() < 0.18 else ""
+        person = _Person(name=name, profile=profile, notes=note)
+        _fill_contact(rng, person, used_phones, used_emails)
+        people.append(person)
+        visits.append(_visit_times(rng, profile, start, today))
+    _tag(rng, people, visits)
+    return _Plan(people, _events(rng, people, visits, today))
+
+
+def _fill_contact(
+    rng: random.Random, person: _Person, used_phones: set[str], used_emails: set[str]
+) -> None:
+    business = person.profile == "business"
+    roll = rng.random()
+    if business or roll < 0.06:
+        person.phone = f"0216 {rng.randint(300, 599)} {rng.randint(10, 99)} {rng.randint(10, 99)}"
+    elif roll < 0.91:
+        person.phone = random_mobile(rng)
+    while person.phone and fold(person.phone).replace(" ", "") in used_phones:
+        person.phone = random_mobile(rng)
+    if person.phone:
+        used_phones.add(fold(person.phone).replace(" ", ""))
+    if business or rng.random() < 0.35:
+        words = fold(person.name).replace(".", "").split()
+        first, last = words[0], words[-1]
+        local = rng.choice(
+            (f"{first}.{last}", f"{first}{last}", f"{first}_{last}", f"{first[0]}{last}")
+        )
+        if rng.random() < 0.3:
+            local += str(rng.randint(60, 99) if rng.random() < 0.5 else rng.randint(1, 999))
+        domain = "gmail.com" if business else rng.choice(("gmail.com", "gmail.com", "hotmail.com"))
+        email = f"{local}@{domain}"
+        while email in used_emails:
+            email = f"{local}{rng.randint(1, 99)}@{domain}"
+        used_emails.add(email)
+        person.email = email
+    if business or rng.random() < 0.30:
+        postcode, district = rng.choice(DISTRICTS)
+        person.address = (
+            f"{rng.choice(STREETS)} No: {rng.randint(1, 140)}"
+            + (f" Daire: {rng.randint(1, 24)}" if rng.random() < 0.7 else "")
+            + f"\n{postcode} {district} / İstanbul"
+        )
+    person.consent = rng.random() < 0.60
+
+
+def _visit_times(rng: random.Random, profile: str, start: date, today: date) -> list[datetime]:
+    """The moments this customer bought something, following the profile's habits."""
+    year = (today - start).days
+    days: list[int] = []  # days after ``start``
+    if profile in ("weekly", "fortnightly", "monthly", "business", "slipping"):
+        gap = {"weekly": 7, "fortnightly": 14, "monthly": 30, "business": 12, "slipping": 18}[
+            profile
+        ]
+        day = rng.randint(0, 45 if profile != "slipping" else 20)
+        end = year if profile != "slipping" else year - rng.randint(185, 320)
+        while day <= end:
+            days.append(day)
+            day += max(2, round(rng.gauss(gap, gap * 0.3)))
+            if rng.random() < 0.04:  # a holiday, an illness: a longer gap
+                day += rng.randint(gap, 3 * gap)
+        if profile == "slipping" and len(days) < 2:
+            days = [0, min(end, 25)]
+    elif profile == "occasional":
+        days = sorted(rng.randint(0, year) for _ in range(rng.randint(2, 7)))
+    elif profile == "one_timer":
+        days = [rng.randint(0, year - 30)]
+    elif profile == "newcomer":
+        first = year - rng.randint(0, 20)
+        days = sorted({first, *(rng.randint(first, year) for _ in range(rng.randint(0, 2)))})
+    times = [_shop_time(rng, start + timedelta(days=d), today) for d in days]
+    return sorted(times)
+
+
+def _shop_time(rng: random.Random, day: date, today: date) -> datetime:
+    """A plausible moment of a sale on ``day``: opening hours, and rarely a Sunday."""
+    if day.weekday() == 6 and rng.random() < 0.85:
+        day += timedelta(days=-1 if day == today or rng.random() < 0.5 else 1)
+    latest = _LAST_SALE_TODAY if day == today else _CLOSING_HOUR
+    hour = rng.choices(
+        range(_OPENING_HOUR, latest),
+        weights=[2, 3, 4, 5, 4, 4, 5, 6, 7, 6, 4][: latest - _OPENING_HOUR],
+    )[0]
+    return datetime.combine(day, time(hour, rng.randrange(60), rng.randrange(60)))
+
+
+def _tag(rng: random.Random, people: list[_Person], visits: list[list[datetime]]) -> None:
+    for person, times in zip(people, visits, strict=True):
+        if person.profile == "business":
+            person.tags.append("toptan")
+        elif person.profile in ("weekly", "fortnightly") and len(times) > 20 and rng.random() < 0.5:
+            person.tags.append("VIP")
+        if rng.random() < 0.08:
+            person.tags.append("komşu")
+    if people:
+        people[0].tags = ["VIP", "komşu"]
+
+
+def _events(
+    rng: random.Random, people: list[_Person], visits: list[list[datetime]], today: date
+) -> list[_Event]:
+    events: list[_Event] = []
+    order = itertools.count()
+    end = _at(today, _LAST_SALE_TODAY)
+    for index, (person, times) in enumerate(zip(people, visits, strict=True)):
+        if times:
+            joined = times[0] - timedelta(minutes=rng.randint(1, 8))
+        else:
+            joined = _shop_time(rng, today - timedelta(days=rng.randint(1, 40)), today)
+        events.append(_Event(joined, next(order), "add", index))
+        business = person.profile == "business"
+        for when in times:
+            note = _purchase_note(rng, when)
+            amount = random_amount(rng, business)
+            events.append(_Event(when, next(order), "buy", index, amount, note))
+        if person.profile == "slipping" and times and rng.random() < 0.08:
+            later = times[-1] + timedelta(days=rng.randint(30, 120), hours=1)
+            if later < end:
+                events.append(_Event(later, next(order), "archive", index))
+    # A handful of sales were voided, each a few minutes after it was entered.
+    sales = [e for e in events if e.kind == "buy" and e.when.date() < today]
+    for sale in rng.sample(sales, k=min(len(sales), 7)):
+        sale.void_reason = rng.choice(VOID_REASONS)
+    events.sort()
+    # Customers referred by someone who was already a customer when they came.
+    seen: list[int] = []
+    for event in events:
+        if event.kind != "add":
+            continue
+        if seen and rng.random() < 0.11:
+            people[event.person].referrer = rng.choice(seen)
+        seen.append(event.person)
+    return events
+
+
+def _purchase_note(rng: random.Random, when: datetime) -> str:
+    month_day = (when.month, when.day)
+    if (2, 10) <= month_day <= (2, 14) and rng.random() < 0.6:
+        return "Sevgililer Günü, kırmızı gül"
+    if when.month == 5 and 6 <= when.day <= 14 and rng.random() < 0.5:
+        return "Anneler Günü buketi"
+    if month_day == (11, 24) and rng.random() < 0.6:
+        return "Öğretmenler Günü"
+    if rng.random() < 0.09:
+        return rng.choice(PURCHASE_NOTES)
+    return ""
+
+
+def _play(shop: Shop, clock: _StepClock, plan: _Plan) -> None:
+    """Enter the planned customers and sales through the core, in the order they happened."""
+    people = plan.people
+    for event in plan.events:
+        person = people[event.person]
+        if event.kind == "add":
+            clock.now = event.when
+            referrer = people[person.referrer].customer_id if person.referrer is not None else None
+            person.customer_id = shop.customers.add(
+                name=person.name,
+                phone=person.phone,
+                email=person.email,
+                address=person.address,
+                notes=person.notes,
+                tags=person.tags,
+                referred_by=referrer,
+                marketing_consent=person.consent,
+            ).id
+        elif event.kind == "buy":
+            clock.now = event.when + timedelta(seconds=30 + event.order % 90)
+            purchase = shop.purchases.log(
+                person.customer_id, amount=event.amount, note=event.note, purchased_at=event.when
+            )
+            if event.void_reason:
+                clock.now += timedelta(minutes=3)
+                shop.purchases.void(purchase.id, reason=event.void_reason)
+                if event.void_reason == "Yanlış tutar girildi":
+                    corrected = max(500, event.amount // 10 * 9 // 100 * 100)
+                    shop.purchases.log(
+                        person.customer_id,
+                        amount=corrected,
+                        note=event.note,
+                        purchased_at=clock.now,
+                    )
+        else:  # archive
+            clock.now = event.when
+            shop.customers.update(person.customer_id, notes=_moved_note(person.notes))
+            shop.customers.archive(person.customer_id)
+
+
+def _moved_note(notes: str) -> str:
+    return (notes + "\n" if notes else "") + "İzmir'e taşındı"
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour))

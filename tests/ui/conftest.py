@@ -1,0 +1,54 @@
+"""Fixtures for the UI tests: Qt offscreen, English messages, a fresh shop, Turkish typing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before Qt is imported anywhere
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QWidget  # noqa: E402
+
+from shopcrm import Shop  # noqa: E402
+from shopcrm.i18n import set_language  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Messages in English unless a test asks otherwise."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def shop(tmp_path: Path) -> Iterator[Shop]:
+    """A fresh, empty shop on a temporary file, closed after the test."""
+    shop = Shop.open(tmp_path / "shop.sqlite3")
+    yield shop
+    shop.close()
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key; unlike qtbot.keyClicks, Turkish letters work."""
+    for ch in text:
+        QTest.sendKeyEvent(
+            QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch, Qt.KeyboardModifier.NoModifier
+        )
+
+
+def show_active(qtbot: object, widget: QWidget) -> None:
+    """Show ``widget`` as the active window so that its shortcuts work."""
+    widget.show()
+    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: widget.isActiveWindow())  # type: ignore[attr-defined]

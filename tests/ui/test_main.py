@@ -1,0 +1,189 @@
+"""The main window and the start-up choices of main.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import main
+from shopcrm import Shop
+from shopcrm.i18n import current_language, set_language
+from tests.ui.conftest import show_active
+from ui.counter import CounterPage
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    shop = Shop.open(tmp_path / "corner.sqlite3")
+    win = MainWindow(shop)
+    qtbot.addWidget(win)
+    show_active(qtbot, win)
+    yield win
+    shop.close()
+
+
+def test_starts_on_the_counter_with_the_search_box_focused(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    assert window.stack.currentWidget() is counter
+    assert window.side_bar.currentRow() == MainWindow.COUNTER
+    qtbot.waitUntil(counter.search.hasFocus)
+    assert window.windowTitle() == "ShopCRM — corner.sqlite3"
+    assert window.minimumWidth() <= 1024 and window.minimumHeight() <= 700
+
+
+def test_the_title_shows_the_shop_name(qtbot: QtBot, window: MainWindow) -> None:
+    window.shop.settings.update(shop_name="Öztürk Kırtasiye")
+    window.update_title()
+    assert window.windowTitle() == "ShopCRM — Öztürk Kırtasiye"
+
+
+def test_ctrl_digits_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
+    counter = window.counter
+    qtbot.waitUntil(counter.search.hasFocus)
+    qtbot.keyClick(counter.search, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.side_bar.currentRow() == MainWindow.CUSTOMERS
+    assert window.stack.currentWidget() is window.page(MainWindow.CUSTOMERS)
+    focused = QApplication.focusWidget()
+    qtbot.keyClick(focused or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page(MainWindow.SETTINGS)
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.stack.currentWidget() is counter
+    qtbot.waitUntil(counter.search.hasFocus)
+
+
+def test_the_side_bar_works_with_arrow_keys(qtbot: QtBot, window: MainWindow) -> None:
+    window.side_bar.setFocus()
+    qtbot.keyClick(window.side_bar, Qt.Key.Key_Down)
+    assert window.stack.currentIndex() == MainWindow.CUSTOMERS
+    qtbot.keyClick(window.side_bar, Qt.Key.Key_Up)
+    assert window.stack.currentWidget() is window.counter
+
+
+def test_a_change_on_one_page_refreshes_the_others(qtbot: QtBot, window: MainWindow) -> None:
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    customers = window.page(MainWindow.CUSTOMERS)
+    refreshed: list[bool] = []
+    customers.refresh = lambda: refreshed.append(True)  # type: ignore[method-assign]
+    window.shop.customers.add(name="Irmak Işık")
+    qtbot.keyClicks(counter.search, "isik")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(counter.amount, "50")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    assert refreshed == [True]
+
+
+def test_closing_the_window_closes_the_shop(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "x.sqlite3"
+    win = MainWindow(Shop.open(path))
+    qtbot.addWidget(win)
+    win.show()
+    win.close()
+    Shop.open(path).close()  # would raise DatabaseInUse if the window still held it
+
+
+def test_language_comes_from_the_argument_then_the_shop_then_the_system() -> None:
+    assert main.choose_language("en", "tr", "tr") == "en"
+    assert main.choose_language("tr", "", "en") == "tr"
+    assert main.choose_language(None, "tr", "en") == "tr"
+    assert main.choose_language(None, "en", "tr") == "en"
+    assert main.choose_language(None, "", "tr") == "tr"
+    assert main.choose_language(None, "", "en") == "en"
+
+
+def test_arguments_and_database_paths(tmp_path: Path) -> None:
+    args = main.parse_arguments(["--db", str(tmp_path / "a.sqlite3"), "--lang", "tr"])
+    assert main.database_path(args) == tmp_path / "a.sqlite3"
+    assert args.lang == "tr"
+    default = main.database_path(main.parse_arguments([]))
+    demo = main.database_path(main.parse_arguments(["--demo"]))
+    assert default.name == "shopcrm.sqlite3" and demo.name == "demo.sqlite3"
+    assert default.parent == demo.parent
+    assert "ShopCRM" in str(default.parent)
+    assert Path(main.__file__).resolve().parent not in default.parents
+    with pytest.raises(SystemExit):
+        main.parse_arguments(["--lang", "de"])
+
+
+def test_turkish_qt_buttons_are_installed(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert main.install_qt_translation(app, "en") is None
+    translator = main.install_qt_translation(app, "tr")
+    try:
+        assert translator is not None, "qtbase_tr.qm is missing from the PySide6 wheel"
+        assert translator.translate("QPlatformTheme", "Cancel") == "İptal"
+    finally:
+        if translator is not None:
+            app.removeTranslator(translator)
+
+
+def test_the_stored_language_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "tr.sqlite3"
+    with Shop.open(path) as shop:
+        shop.settings.update(language="tr")
+    seen: list[str] = []
+    monkeypatch.setattr(main, "set_language", lambda lang: (seen.append(lang), set_language(lang)))
+    monkeypatch.setattr(main, "install_qt_translation", lambda app, lang: None)
+
+    class Window:
+        def __init__(self, shop: Shop) -> None:
+            self.shop = shop
+
+        def installEventFilter(self, _f: object) -> None:
+            pass
+
+        def show(self) -> None:
+            self.shop.close()
+
+    monkeypatch.setattr("ui.main_window.MainWindow", Window)
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    assert main.main(["--db", str(path)]) == 0
+    assert seen[-1] == "tr"
+    assert current_language() == "tr"
+
+
+def test_an_unopenable_database_shows_the_error_and_exits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "busy.sqlite3"
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    with Shop.open(path):
+        assert main.main(["--db", str(path), "--lang", "en"]) == 1
+    assert len(shown) == 1 and shown[0]
+
+
+def test_a_damaged_database_found_after_the_window_shows_is_refused(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    with Shop.open(path) as shop:
+        for n in range(300):
+            shop.customers.add(name=f"Müşteri {n}", notes="x" * 200)
+    data = bytearray(path.read_bytes())
+    data[5000:9000] = b"\xff" * 4000
+    path.write_bytes(bytes(data))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    app = QApplication.instance()
+    assert app is not None
+    QTimer.singleShot(20_000, lambda: app.exit(99))  # never hang the test run
+    assert main.main(["--db", str(path), "--lang", "en"]) == 1
+    assert len(shown) == 1 and "damaged" in shown[0]
+    assert path.read_bytes() == bytes(data)

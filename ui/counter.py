@@ -1,0 +1,482 @@
+"""The Counter page: find the customer, log the purchase, undo a mistake. Keyboard first.
+
+Type a few letters of the name or phone; Up/Down choose, Enter picks. Type the amount and press
+Enter to log it. Ctrl+Z undoes the last purchase logged here, Esc goes back to the search box,
+Ctrl+N adds the customer that was not found.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm import Customer, NotFound, Purchase, Shop, ShopError
+from shopcrm.formatting import day, money
+from shopcrm.i18n import _
+from ui.counter_results import CustomerResultsModel
+from ui.customer_form import CustomerFormDialog
+from ui.purchase_list import PurchaseListModel
+
+ERROR_STYLE = "color: #c62828; font-weight: bold;"
+_MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
+
+
+def _bold(label: QLabel, size_delta: int = 0) -> QLabel:
+    font = label.font()
+    font.setBold(True)
+    if size_delta:
+        font.setPointSize(font.pointSize() + size_delta)
+    label.setFont(font)
+    return label
+
+
+class CustomerPanel(QFrame):
+    """The chosen customer at a glance: name, phone, visits, spending, last visit and notes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.name = _bold(QLabel(), 6)
+        self.name.setWordWrap(True)
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.phone = QLabel()
+        self.visits = _bold(QLabel(), 2)
+        self.total = _bold(QLabel(), 2)
+        self.last_visit = _bold(QLabel(), 2)
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: palette(placeholder-text);")
+
+        figures = QGridLayout()
+        for column, (caption, value) in enumerate(
+            [
+                (_("Visits"), self.visits),
+                (_("Total spent"), self.total),
+                (_("Last visit"), self.last_visit),
+            ]
+        ):
+            figures.addWidget(QLabel(caption), 0, column)
+            figures.addWidget(value, 1, column)
+            figures.setColumnStretch(column, 1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.name)
+        layout.addWidget(self.phone)
+        layout.addLayout(figures)
+        layout.addWidget(self.notes)
+
+    def show_customer(self, customer: Customer, currency: str) -> None:
+        """Fill the panel with ``customer``; money in ``currency``."""
+        self.name.setText(customer.name)
+        self.phone.setText(customer.phone_display or _("No phone number"))
+        self.visits.setText(str(customer.visit_count))
+        self.total.setText(money(customer.total_spent, currency))
+        self.last_visit.setText(day(customer.last_visit) or _("never"))
+        self.notes.setText(customer.notes)
+        self.notes.setVisible(bool(customer.notes))
+
+
+class CounterPage(QWidget):
+    """Serve the customer at the counter: search, pick, log the purchase, undo."""
+
+    changed = Signal()
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.customer: Customer | None = None
+        self.last_logged: Purchase | None = None
+        self.customer_dialog: CustomerFormDialog | None = None
+        self._currency = shop.settings.get().currency
+
+        self._build_search()
+        self._build_sale()
+        layout = QHBoxLayout(self)
+        layout.addLayout(self._search_column, 5)
+        layout.addLayout(self._sale_column, 6)
+        self.setFocusProxy(self.search)
+        self._build_shortcuts()
+        self._show_customer(None)
+        self._update_hint()
+
+    # building ----------------------------------------------------------------------------
+
+    def _build_search(self) -> None:
+        self.search = QLineEdit()
+        self.search.setObjectName("counterSearch")
+        self.search.setPlaceholderText(_("Name or phone of the customer…"))
+        self.search.setClearButtonEnabled(True)
+        font = self.search.font()
+        font.setPointSize(font.pointSize() + 3)
+        self.search.setFont(font)
+        self.search.textChanged.connect(self._search_changed)
+        self.search.returnPressed.connect(self.pick_current)
+        self.search.installEventFilter(self)
+
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: palette(placeholder-text);")
+
+        self.results_model = CustomerResultsModel()
+        self.results = QTableView()
+        self.results.setModel(self.results_model)
+        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results.setTabKeyNavigation(False)
+        self.results.verticalHeader().hide()
+        self.results.setShowGrid(False)
+        self.results.setAlternatingRowColors(True)
+        self.results.setWordWrap(False)
+        header = self.results.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CustomerResultsModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setHighlightSections(False)
+        self.results.activated.connect(lambda index: self.pick_row(index.row()))
+
+        find_label = _bold(QLabel(_("&Find a customer")))
+        find_label.setBuddy(self.search)
+        column = QVBoxLayout()
+        column.addWidget(find_label)
+        column.addWidget(self.search)
+        column.addWidget(self.hint)
+        column.addWidget(self.results, 1)
+        self._search_column = column
+
+    def _build_sale(self) -> None:
+        self.panel = CustomerPanel()
+        self.empty = QLabel(
+            _("Find the customer on the left and press Enter.\nCtrl+N adds a new customer.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setMinimumHeight(120)
+
+        self.amount = QLineEdit()
+        self.amount.setObjectName("counterAmount")
+        self.amount.setPlaceholderText(_("e.g. 1.250,50"))
+        font = self.amount.font()
+        font.setPointSize(font.pointSize() + 3)
+        self.amount.setFont(font)
+        self.amount.returnPressed.connect(self.log_purchase)
+        self.amount.installEventFilter(self)
+        self.amount.textEdited.connect(lambda _text: self._clear_error())
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(_("optional"))
+        self.note.returnPressed.connect(self.log_purchase)
+        self.note.installEventFilter(self)
+        self.log_button = QPushButton(_("&Log purchase"))
+        self.log_button.clicked.connect(self.log_purchase)
+
+        self.error = QLabel()
+        self.error.setObjectName("counterError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        amount_label = QLabel(_("&Amount:"))
+        amount_label.setBuddy(self.amount)
+        note_label = QLabel(_("No&te:"))
+        note_label.setBuddy(self.note)
+        sale = QGridLayout()
+        sale.addWidget(amount_label, 0, 0)
+        sale.addWidget(self.amount, 0, 1)
+        sale.addWidget(self.log_button, 0, 2)
+        sale.addWidget(self.error, 1, 1, 1, 2)
+        sale.addWidget(note_label, 2, 0)
+        sale.addWidget(self.note, 2, 1, 1, 2)
+        sale.setColumnStretch(1, 1)
+        self._sale_form = QWidget()
+        self._sale_form.setLayout(sale)
+        sale.setContentsMargins(0, 0, 0, 0)
+
+        self.confirmation = QFrame()
+        self.confirmation.setObjectName("counterConfirmation")
+        self.confirmation.setStyleSheet(
+            "#counterConfirmation { background: #e8f5e9; border: 1px solid #81c784;"
+            " border-radius: 4px; } QLabel { color: #1b5e20; }"
+        )
+        self.confirmation_text = QLabel()
+        self.confirmation_text.setWordWrap(True)
+        self.confirmation_text.setSizePolicy(
+            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+        )
+        self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
+        self.undo_button.clicked.connect(self.undo_last)
+        bar = QHBoxLayout(self.confirmation)
+        bar.addWidget(self.confirmation_text, 1)
+        bar.addWidget(self.undo_button)
+        self.confirmation.hide()
+
+        self.purchases_model = PurchaseListModel()
+        self.purchases = QListView()
+        self.purchases.setModel(self.purchases_model)
+        self.purchases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.purchases.setSpacing(2)
+        self.purchases_label = _bold(QLabel(_("Recent &purchases")))
+        self.purchases_label.setBuddy(self.purchases)
+
+        column = QVBoxLayout()
+        column.addWidget(self.panel)
+        column.addWidget(self.empty)
+        column.addWidget(self._sale_form)
+        column.addWidget(self.confirmation)
+        column.addWidget(self.purchases_label)
+        column.addWidget(self.purchases, 1)
+        self._sale_column = column
+
+    def _build_shortcuts(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in [
+            (QKeySequence(Qt.Key.Key_Escape), self.focus_search),
+            (QKeySequence(QKeySequence.StandardKey.New), self.new_customer),
+            (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_last),
+        ]:
+            shortcut = QShortcut(keys, self)
+            shortcut.setContext(context)
+            shortcut.activated.connect(slot)
+
+    # searching and picking ---------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down in the search box move through the results; Ctrl+Z in a box means Undo."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and self._can_undo()
+            and isinstance(watched, QLineEdit)
+            and (watched is self.search or not watched.isUndoAvailable())
+        ):
+            # the purchase just logged comes before undoing typing (except in the amount and
+            # note boxes while something is being typed there): let the page's Undo have it
+            event.ignore()
+            return True
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _MOVE_KEYS
+            and self.results_model.rowCount() > 0
+        ):
+            self._move_selection(event.key())
+            return True
+        return super().eventFilter(watched, event)
+
+    def _move_selection(self, key: int) -> None:
+        rows = self.results_model.rowCount()
+        current = self.results.currentIndex().row()
+        page = max(1, self.results.viewport().height() // max(1, self.results.rowHeight(0)) - 1)
+        step = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -page,
+            Qt.Key.Key_PageDown: page,
+        }[Qt.Key(key)]
+        self._select_row(min(rows - 1, max(0, (current if current >= 0 else 0) + step)))
+
+    def _select_row(self, row: int) -> None:
+        index = self.results_model.index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.results.selectionModel().setCurrentIndex(index, flags)
+        self.results.scrollTo(index)
+
+    def _search_changed(self, text: str) -> None:
+        self.results_model.set_customers(self.shop.customers.search(text))
+        if self.results_model.rowCount():
+            self._select_row(0)
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        text = self.search.text().strip()
+        if not text:
+            self.hint.setText(_("Type a few letters of the name, or the phone number."))
+        elif self.results_model.rowCount() == 0:
+            self.hint.setText(
+                _("No customer found. Press Ctrl+N to add “{text}”.").format(text=text)
+            )
+        else:
+            self.hint.setText(_("Up/Down to choose, Enter to pick."))
+
+    def pick_current(self) -> None:
+        """Pick the selected customer in the results, or the first one."""
+        row = self.results.currentIndex().row()
+        self.pick_row(row if row >= 0 else 0)
+
+    def pick_row(self, row: int) -> None:
+        """Pick the customer on ``row`` of the results."""
+        customer = self.results_model.customer_at(row)
+        if customer is not None:
+            self.pick(customer)
+
+    def pick(self, customer: Customer) -> None:
+        """Serve ``customer``: show their panel and put the cursor in the amount box."""
+        self._show_customer(customer)
+        self._clear_error()
+        self.amount.clear()
+        self.note.clear()
+        self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        """Back to the search box, its text selected so that typing replaces it."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def new_customer(self) -> None:
+        """Add a customer named as typed in the search box, then serve them."""
+        typed = self.search.text().strip()
+        looks_like_phone = any(ch.isdigit() for ch in typed) and not any(
+            ch.isalpha() for ch in typed
+        )
+        dialog = CustomerFormDialog(self.shop, self, initial_name="" if looks_like_phone else typed)
+        if looks_like_phone:
+            dialog.phone.setText(typed)
+        self.customer_dialog = dialog
+
+        def done(result: int) -> None:
+            if result and dialog.customer is not None:
+                self.changed.emit()
+                self.search.blockSignals(True)
+                self.search.setText(dialog.customer.name)
+                self.search.blockSignals(False)
+                self._search_changed(self.search.text())
+                row = self.results_model.row_of(dialog.customer.id)
+                if row >= 0:
+                    self._select_row(row)
+                self.pick(dialog.customer)
+            self.customer_dialog = None
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    # selling -----------------------------------------------------------------------------
+
+    def log_purchase(self) -> None:
+        """Log the amount typed for the chosen customer; explain inline when it is refused."""
+        if self.customer is None:
+            self._show_error(_("First find and pick the customer."))
+            self.search.setFocus()
+            return
+        try:
+            purchase = self.shop.purchases.log(
+                self.customer.id, self.amount.text(), note=self.note.text()
+            )
+        except ShopError as error:
+            self._show_error(str(error))
+            self.amount.setFocus()
+            self.amount.selectAll()
+            return
+        self.last_logged = purchase
+        self._clear_error()
+        self.amount.setText("")
+        self.note.setText("")
+        self._reload_customer()
+        customer = self.customer
+        self.confirmation_text.setText(
+            _("Logged {amount} for {name} — visit {visit}").format(
+                amount=money(purchase.amount, self._currency),
+                name=customer.name if customer else "",
+                visit=customer.visit_count if customer else "",
+            )
+        )
+        self.undo_button.show()
+        self.confirmation.show()
+        self.amount.setFocus()
+        self.changed.emit()
+
+    def _can_undo(self) -> bool:
+        return self.last_logged is not None
+
+    def undo_last(self) -> None:
+        """Void the purchase just logged here (Ctrl+Z)."""
+        purchase = self.last_logged
+        if purchase is None:
+            return
+        self.last_logged = None
+        try:
+            voided = self.shop.purchases.void(purchase.id, reason=_("Undone at the counter"))
+            who = self.shop.customers.get(purchase.customer_id).name
+        except ShopError as error:
+            self._show_error(str(error))
+            return
+        self.confirmation_text.setText(
+            _("Undone: {amount} for {name} no longer counts.").format(
+                amount=money(voided.amount, self._currency), name=who
+            )
+        )
+        self.undo_button.hide()
+        self._reload_customer()
+        self.changed.emit()
+
+    # showing -----------------------------------------------------------------------------
+
+    def _show_customer(self, customer: Customer | None) -> None:
+        self.customer = customer
+        chosen = customer is not None
+        self.panel.setVisible(chosen)
+        self.empty.setVisible(not chosen)
+        self._sale_form.setEnabled(chosen)
+        self.purchases_label.setVisible(chosen)
+        self.purchases.setVisible(chosen)
+        if customer is None:
+            self.purchases_model.set_purchases([], self._currency)
+            return
+        self.panel.show_customer(customer, self._currency)
+        self.purchases_model.set_purchases(
+            self.shop.purchases.of_customer(customer.id), self._currency
+        )
+
+    def _reload_customer(self) -> None:
+        if self.customer is None:
+            return
+        try:
+            customer: Customer | None = self.shop.customers.get(self.customer.id)
+        except NotFound:
+            customer = None
+        if customer is not None and customer.archived:
+            customer = None
+        self._show_customer(customer)
+        row = self.results_model.row_of(customer.id) if customer else -1
+        if row >= 0:
+            # keep the visits and last visit in the results in step too
+            self._search_changed(self.search.text())
+            self._select_row(self.results_model.row_of(customer.id))  # type: ignore[union-attr]
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _clear_error(self) -> None:
+        self.error.hide()
+        self.error.clear()
+
+    def refresh(self) -> None:
+        """Show the data afresh after another page changed it."""
+        self._currency = self.shop.settings.get().currency
+        current = self.results.currentIndex().row()
+        chosen = self.results_model.customer_at(current)
+        self._search_changed(self.search.text())
+        if chosen is not None:
+            row = self.results_model.row_of(chosen.id)
+            if row >= 0:
+                self._select_row(row)
+        self._reload_customer()

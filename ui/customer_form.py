@@ -1,0 +1,157 @@
+"""The customer form: add a new customer or change one, in one short dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm import Customer, DuplicatePhone, Shop, ShopError
+from shopcrm.i18n import _
+
+
+class CustomerFormDialog(QDialog):
+    """Add a customer, or edit ``customer`` when given. After accept, ``.customer`` is saved."""
+
+    def __init__(
+        self,
+        shop: Shop,
+        parent: QWidget | None = None,
+        customer: Customer | None = None,
+        initial_name: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.customer: Customer | None = customer
+        self._editing = customer is not None
+        self.setWindowTitle(_("Edit customer") if self._editing else _("New customer"))
+        self.setMinimumWidth(460)
+
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(_("e.g. 0532 123 45 67"))
+        self.email = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(56)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(56)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(_("comma separated, e.g. regular, wholesale"))
+        self.consent = QCheckBox(_("Agrees to receive marketing messages"))
+
+        form = QFormLayout()
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Phone:"), self.phone)
+        form.addRow(_("&E-mail:"), self.email)
+        form.addRow(_("&Address:"), self.address)
+        form.addRow(_("N&otes:"), self.notes)
+        form.addRow(_("&Tags:"), self.tags)
+        form.addRow("", self.consent)
+
+        self.error = QLabel()
+        self.error.setObjectName("formError")
+        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        if customer is not None:
+            self._fill(customer)
+        else:
+            self.name.setText(initial_name.strip())
+        self.name.setFocus()
+
+    def _fill(self, customer: Customer) -> None:
+        self.name.setText(customer.name)
+        self.phone.setText(customer.phone_display)
+        self.email.setText(customer.email)
+        self.address.setPlainText(customer.address)
+        self.notes.setPlainText(customer.notes)
+        self.tags.setText(", ".join(customer.tags))
+        self.consent.setChecked(customer.marketing_consent)
+
+    def values(self) -> dict[str, object]:
+        """What the form holds, as keyword arguments for the core."""
+        return {
+            "name": self.name.text(),
+            "phone": self.phone.text(),
+            "email": self.email.text(),
+            "address": self.address.toPlainText(),
+            "notes": self.notes.toPlainText(),
+            "tags": self.tags.text(),
+            "marketing_consent": self.consent.isChecked(),
+        }
+
+    def show_error(self, message: str) -> None:
+        """Show a refusal inline, in red, and keep the dialog open."""
+        self.error.setText(message)
+        self.error.show()
+
+    def save(self, allow_duplicate_phone: bool = False) -> None:
+        """Save through the core; accept on success, explain and stay open otherwise."""
+        try:
+            if self.customer is not None and self._editing:
+                saved = self.shop.customers.update(
+                    self.customer.id, allow_duplicate_phone=allow_duplicate_phone, **self.values()
+                )
+            else:
+                saved = self.shop.customers.add(
+                    allow_duplicate_phone=allow_duplicate_phone,
+                    **self.values(),  # type: ignore[arg-type]
+                )
+        except DuplicatePhone as error:
+            self._ask_about_duplicate(error)
+            return
+        except ShopError as error:
+            self.show_error(str(error))
+            return
+        self.customer = saved
+        self.accept()
+
+    def _ask_about_duplicate(self, error: DuplicatePhone) -> None:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Phone already in use"))
+        box.setText(str(error))
+        use = box.addButton(_("Use the existing customer"), QMessageBox.ButtonRole.AcceptRole)
+        add = box.addButton(_("Add anyway"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        if self._editing:
+            use.hide()
+            add.setText(_("Save anyway"))
+        box.setDefaultButton(use if not self._editing else add)
+        self.duplicate_box = box
+
+        def decided() -> None:
+            clicked = box.clickedButton()
+            if clicked is use:
+                self.customer = error.existing
+                self.accept()
+            elif clicked is add:
+                self.save(allow_duplicate_phone=True)
+            else:
+                self.phone.setFocus()
+
+        box.finished.connect(decided)
+        box.open()

@@ -1,0 +1,174 @@
+"""The main window: a side bar of pages (Counter first) over one open shop."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from shopcrm import Shop
+from shopcrm.i18n import _
+
+
+def _customers_page(shop: Shop) -> QWidget:
+    from ui.customers_page import CustomersPage
+
+    return CustomersPage(shop)
+
+
+def _settings_page(shop: Shop) -> QWidget:
+    from ui.settings_page import SettingsPage
+
+    return SettingsPage(shop)
+
+
+def _counter_page(shop: Shop) -> QWidget:
+    from ui.counter import CounterPage
+
+    return CounterPage(shop)
+
+
+class MainWindow(QMainWindow):
+    """ShopCRM's one window. It owns the open ``Shop`` and closes it when it closes.
+
+    Pages other than the Counter are built the first time they are shown, so that the window
+    appears fast; a page that emits ``changed`` makes the others refresh.
+    """
+
+    COUNTER, CUSTOMERS, SETTINGS = range(3)
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self._factories: list[tuple[str, Callable[[Shop], QWidget]]] = [
+            (_("Counter"), _counter_page),
+            (_("Customers"), _customers_page),
+            (_("Settings"), _settings_page),
+        ]
+        self._pages: dict[int, QWidget] = {}
+
+        self.side_bar = QListWidget()
+        self.side_bar.setObjectName("sideBar")
+        self.side_bar.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        font = self.side_bar.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.side_bar.setFont(font)
+        self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 8px 6px; }")
+        for number, (title, _factory) in enumerate(self._factories, start=1):
+            item = QListWidgetItem(title)
+            item.setToolTip(_("{page} (Ctrl+{number})").format(page=title, number=number))
+            self.side_bar.addItem(item)
+        self.side_bar.setFixedWidth(self._side_bar_width())
+        self.stack = QStackedWidget()
+        for _title in self._factories:
+            self.stack.addWidget(QWidget())  # replaced by the page when first shown
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.side_bar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.side_bar.currentRowChanged.connect(self._show_page)
+        self.side_bar.itemActivated.connect(lambda _item: self.focus_page())
+        for number in range(1, len(self._factories) + 1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self.go_to(n - 1))
+
+        self.setMinimumSize(900, 600)
+        self.resize(1100, 740)
+        self.side_bar.setCurrentRow(self.COUNTER)
+        self.update_title()
+        self._shown_once = False
+
+    def _side_bar_width(self) -> int:
+        metrics = self.side_bar.fontMetrics()
+        widest = max(metrics.horizontalAdvance(title) for title, _f in self._factories)
+        return max(140, widest + 48)
+
+    def page(self, number: int) -> QWidget:
+        """The page at ``number`` (COUNTER, CUSTOMERS, SETTINGS), built if need be."""
+        page = self._pages.get(number)
+        if page is None:
+            page = self._factories[number][1](self.shop)
+            placeholder = self.stack.widget(number)
+            self.stack.insertWidget(number, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            changed = getattr(page, "changed", None)
+            if changed is not None:
+                changed.connect(lambda source=page: self._page_changed(source))
+            self._pages[number] = page
+        return page
+
+    @property
+    def counter(self) -> QWidget:
+        """The Counter page."""
+        return self.page(self.COUNTER)
+
+    def _show_page(self, number: int) -> None:
+        if number < 0:
+            return
+        self.page(number)
+        self.stack.setCurrentIndex(number)
+
+    def go_to(self, number: int) -> None:
+        """Show page ``number`` and put the keyboard focus in it."""
+        self.side_bar.setCurrentRow(number)
+        self.focus_page()
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus on the first field of the current page."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        if page.focusProxy() is not None:
+            page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        widget = page.nextInFocusChain()
+        while widget is not None and widget is not page:
+            if (
+                page.isAncestorOf(widget)
+                and widget.isVisibleTo(page)
+                and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                return
+            widget = widget.nextInFocusChain()
+
+    def _page_changed(self, source: QWidget) -> None:
+        for page in self._pages.values():
+            if page is not source:
+                refresh = getattr(page, "refresh", None)
+                if refresh is not None:
+                    refresh()
+        self.update_title()
+
+    def update_title(self) -> None:
+        """ "ShopCRM — <shop name>", or the database file's name when the shop has none."""
+        name = self.shop.settings.get().shop_name or self.shop.path.name
+        self.setWindowTitle(f"ShopCRM — {name}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time the window shows, the cursor waits in the Counter's search box."""
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.focus_page()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Close the shop with the window."""
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.shop.close()
