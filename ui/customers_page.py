@@ -46,10 +46,10 @@ _TYPING_PAUSE_MS = 150
 
 # Starting column widths, in average characters of the table's font.
 _COLUMN_CHARS = {
-    NAME: 26,
-    PHONE: 15,
-    EMAIL: 24,
-    TAGS: 14,
+    NAME: 24,
+    PHONE: 17,
+    EMAIL: 18,
+    TAGS: 10,
     VISITS: 7,
     SPENT: 13,
     LAST_VISIT: 13,
@@ -143,7 +143,8 @@ class CustomersPage(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             heading = titles.horizontalAdvance(title) + 3 * char  # room for the sort arrow
             header.resizeSection(column, max(chars * char, heading) + 16)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # The name keeps its room; the e-mail gives way when the window is narrow.
+        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
         return table

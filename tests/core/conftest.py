@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
 
 
 class FakeClock:
@@ -23,13 +22,6 @@ class FakeClock:
 
     def advance(self, **delta: float) -> None:
         self.now += timedelta(**delta)
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture

@@ -19,15 +19,6 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QWidget  # noqa: E402
 
 from shopcrm import Shop  # noqa: E402
-from shopcrm.i18n import set_language  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages in English unless a test asks otherwise."""
-    set_language("en")
-    yield
-    set_language("en")
 
 
 @pytest.fixture
