@@ -162,6 +162,25 @@ def time_logging(shop: Shop, count: int, seed: int = 1) -> list[float]:
     return out
 
 
+RULE_MIX = [
+    {"kind": "visits", "reward": "percent", "value": 10, "every_visits": 4},
+    {"kind": "visits", "reward": "gift", "gift": "Kupa", "every_visits": 10},
+    {"kind": "spending", "reward": "amount", "value": "100", "every_spending": "2.000"},
+    {"kind": "spending", "reward": "percent", "value": 15, "every_spending": "10.000"},
+    {"kind": "birthday", "reward": "gift", "gift": "Çiçek", "days_before": 7},
+    {"kind": "welcome", "reward": "percent", "value": 5},
+    {"kind": "referral", "reward": "amount", "value": "50"},
+]
+
+
+def ensure_active_rules(shop: Shop, wanted: int) -> int:
+    """Add rules (a realistic mix, cycled) until ``wanted`` are active; return how many are."""
+    active = [r for r in shop.rules.all() if r.active]
+    for n in range(wanted - len(active)):
+        shop.rules.add(**RULE_MIX[n % len(RULE_MIX)])  # type: ignore[arg-type]
+    return len([r for r in shop.rules.all() if r.active])
+
+
 def time_fsync(folder: Path, count: int = 200) -> list[float]:
     """Milliseconds for one 4 KB write + fsync on this disk: the floor of a durable commit."""
     probe = folder / "fsync-probe.bin"

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from shopcrm import search
+from shopcrm.birthdays import parse_birthday
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import DuplicatePhone, InvalidInput, NotFound
 from shopcrm.i18n import _
@@ -43,6 +44,7 @@ class CustomerService:
         referred_by: int | None = None,
         marketing_consent: bool = False,
         allow_duplicate_phone: bool = False,
+        birthday: str = "",
     ) -> Customer:
         """Add a customer. Only the name is required.
 
@@ -58,6 +60,7 @@ class CustomerService:
             notes=notes,
             tags=tags,
             referred_by=referred_by,
+            birthday=birthday,
         )
         if values["phone"] and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], None)
@@ -92,6 +95,7 @@ class CustomerService:
             "tags",
             "referred_by",
             "marketing_consent",
+            "birthday",
         }
         unknown = set(changes) - allowed
         if unknown:
@@ -222,6 +226,8 @@ class CustomerService:
                 tags = tags.split(",")
             unique = dict.fromkeys(normalize(t) for t in tags if normalize(t))
             out["tags"] = ",".join(unique)
+        if "birthday" in fields:
+            out["birthday"] = parse_birthday(str(fields["birthday"] or ""), self._clock().date())
         if "referred_by" in fields:
             referrer = fields["referred_by"]
             if referrer is not None:

@@ -93,9 +93,90 @@ END;
 """
 
 
-def _v1(conn: sqlite3.Connection) -> None:
-    for statement in _statements(SCHEMA_V1):
-        conn.execute(statement)
+SCHEMA_V2 = """
+-- Birthdays: 'MM-DD', or 'YYYY-MM-DD' when the year is known.
+ALTER TABLE customers ADD COLUMN birthday TEXT;
+
+-- A purchase records the gross amount and the discount of the rewards redeemed with it.
+ALTER TABLE purchases ADD COLUMN discount INTEGER NOT NULL DEFAULT 0 CHECK (discount >= 0);
+
+CREATE TABLE loyalty_rules (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('visits', 'spending', 'birthday', 'welcome', 'referral')),
+    every_visits INTEGER NOT NULL DEFAULT 0,
+    every_spending INTEGER NOT NULL DEFAULT 0,
+    days_before INTEGER NOT NULL DEFAULT 0,
+    reward TEXT NOT NULL CHECK (reward IN ('percent', 'amount', 'gift')),
+    value INTEGER NOT NULL DEFAULT 0,
+    gift TEXT NOT NULL DEFAULT '',
+    valid_days INTEGER NOT NULL CHECK (valid_days > 0),
+    active INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- Every reward is a voucher with a code. What it is worth is copied from the rule when it is
+-- issued, so editing a rule never changes a reward already given.
+CREATE TABLE rewards (
+    id INTEGER PRIMARY KEY,
+    code TEXT NOT NULL UNIQUE,
+    customer_id INTEGER REFERENCES customers(id),
+    rule_id INTEGER REFERENCES loyalty_rules(id),
+    cycle INTEGER,
+    origin TEXT NOT NULL CHECK (origin IN ('rule', 'goodwill', 'gift')),
+    reward TEXT NOT NULL CHECK (reward IN ('percent', 'amount', 'gift')),
+    value INTEGER NOT NULL DEFAULT 0,
+    gift TEXT NOT NULL DEFAULT '',
+    issued_at TEXT NOT NULL,
+    expires_on TEXT NOT NULL,
+    earned_by_purchase_id INTEGER REFERENCES purchases(id),
+    redeemed_at TEXT,
+    redeemed_purchase_id INTEGER REFERENCES purchases(id),
+    voided_at TEXT,
+    void_reason TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE UNIQUE INDEX rewards_once_per_cycle ON rewards(customer_id, rule_id, cycle)
+    WHERE rule_id IS NOT NULL AND voided_at IS NULL;
+CREATE INDEX rewards_of_customer ON rewards(customer_id);
+CREATE INDEX rewards_of_purchase ON rewards(redeemed_purchase_id);
+CREATE TRIGGER rewards_never_deleted BEFORE DELETE ON rewards BEGIN
+    SELECT RAISE(ABORT, 'rewards are voided, never deleted');
+END;
+-- Single use, whatever the program does: a redeemed voucher cannot be redeemed again.
+CREATE TRIGGER rewards_redeemed_once BEFORE UPDATE OF redeemed_at ON rewards
+    WHEN old.redeemed_at IS NOT NULL AND new.redeemed_at IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'voucher already redeemed');
+END;
+
+-- Opening balances and corrections: visits and spending that count toward the rules.
+CREATE TABLE adjustments (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    visits INTEGER NOT NULL DEFAULT 0,
+    spending INTEGER NOT NULL DEFAULT 0,
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX adjustments_of_customer ON adjustments(customer_id);
+CREATE TRIGGER adjustments_never_deleted BEFORE DELETE ON adjustments BEGIN
+    SELECT RAISE(ABORT, 'adjustments are never deleted');
+END;
+
+-- The first rule of every shop: every 4th visit, 10% off, valid for 90 days.
+INSERT INTO loyalty_rules (kind, every_visits, reward, value, valid_days, created_at, updated_at)
+VALUES ('visits', 4, 'percent', 10, 90,
+        strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'),
+        strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'));
+"""
+
+
+def _run(script: str) -> Callable[[sqlite3.Connection], None]:
+    def migrate(conn: sqlite3.Connection) -> None:
+        for statement in _statements(script):
+            conn.execute(statement)
+
+    return migrate
 
 
 def _statements(script: str) -> list[str]:
@@ -111,5 +192,5 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(SCHEMA_V1), _run(SCHEMA_V2)]
 LATEST = len(MIGRATIONS)

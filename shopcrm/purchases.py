@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from shopcrm import visits
+from shopcrm import loyalty, rewards, visits
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.i18n import _
@@ -32,11 +33,15 @@ class PurchaseService:
         amount: str | int,
         note: str = "",
         purchased_at: datetime | str | None = None,
+        redeem: Sequence[int] = (),
     ) -> Purchase:
         """Record a purchase: ``amount`` as typed ("1.250,50") or in kuruş (an ``int``).
 
-        ``purchased_at`` defaults to now; an earlier time enters yesterday's sales. Bad amounts,
-        future or absurd dates, an archived or unknown customer raise a translated error.
+        ``purchased_at`` defaults to now; an earlier time enters yesterday's sales. ``redeem``
+        lists rewards used with it: the purchase keeps the gross amount and the discount, and
+        the vouchers are marked used. Rewards the purchase earns are issued with it, in the same
+        transaction. Bad amounts, future or absurd dates, an archived or unknown customer, a
+        used or expired voucher raise a translated error and log nothing.
         """
         minor = parse_amount(amount)
         when = self._checked_time(purchased_at)
@@ -45,24 +50,35 @@ class PurchaseService:
             raise InvalidInput(
                 _("The note is too long (at most {n} characters).").format(n=MAX_NOTE)
             )
-        customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))
-        if customer is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
-        if customer["archived_at"] is not None:
-            raise InvalidInput(_("This customer is archived. Bring them back before a sale."))
+        self._check_customer(customer_id)
         rule = self._settings.get().visit_rule
+        now = self._clock()
         with self._store.transaction():
+            used = rewards.usable(self._store, redeem, customer_id, when.date())
+            discount = rewards.discount_for(minor, used)
             cursor = self._store.execute(
-                "INSERT INTO purchases (customer_id, amount, note, purchased_at, created_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (customer_id, minor, note, iso(when), iso(self._clock())),
+                "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (customer_id, minor, discount, note, iso(when), iso(now)),
             )
             purchase_id = int(cursor.lastrowid or 0)
+            rewards.mark_redeemed(self._store, now, used, purchase_id)
             visits.refresh(self._store, rule, customer_id)
+            loyalty.settle(self._store, now, customer_id, rule, earned_by=purchase_id)
         return self.get(purchase_id)
 
+    def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
+        """The discount (kuruş) these rewards would give on this amount; nothing is written."""
+        minor = parse_amount(amount)
+        used = rewards.usable(self._store, redeem, customer_id, self._clock().date())
+        return rewards.discount_for(minor, used)
+
     def void(self, purchase_id: int, reason: str) -> Purchase:
-        """Void a purchase with a reason; it stays on record but no longer counts."""
+        """Void a purchase with a reason; it stays on record but no longer counts.
+
+        Vouchers used with it can be used again; rewards it earned and are no longer earned
+        are taken back (a reward already redeemed stays, with a note of the void).
+        """
         purchase = self.get(purchase_id)
         reason = normalize(reason)
         if not reason:
@@ -70,14 +86,38 @@ class PurchaseService:
         if purchase.voided:
             raise InvalidInput(_("This purchase was already voided."))
         rule = self._settings.get().visit_rule
+        now = self._clock()
         with self._store.transaction():
             self._store.execute(
                 "UPDATE purchases SET voided_at = ?, void_reason = ? "
                 "WHERE id = ? AND voided_at IS NULL",
-                (iso(self._clock()), reason, purchase_id),
+                (iso(now), reason, purchase_id),
+            )
+            rewards.release(
+                self._store,
+                purchase_id,
+                _("Given back: the purchase it was used in was voided ({reason}).").format(
+                    reason=reason
+                ),
             )
             visits.refresh(self._store, rule, purchase.customer_id)
+            loyalty.settle(
+                self._store,
+                now,
+                purchase.customer_id,
+                rule,
+                take_back_reason=_(
+                    "Taken back: a purchase that earned it was voided ({reason})."
+                ).format(reason=reason),
+            )
         return self.get(purchase_id)
+
+    def _check_customer(self, customer_id: int) -> None:
+        customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))
+        if customer is None:
+            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+        if customer["archived_at"] is not None:
+            raise InvalidInput(_("This customer is archived. Bring them back before a sale."))
 
     def get(self, purchase_id: int) -> Purchase:
         """The purchase with this id; ``NotFound`` if there is none."""

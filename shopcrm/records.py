@@ -30,6 +30,7 @@ class Customer:
     created_at: str
     updated_at: str
     archived: bool
+    birthday: str | None = None
 
     @property
     def phone_display(self) -> str:
@@ -39,7 +40,7 @@ class Customer:
 
 CUSTOMER_COLUMNS = (
     "id, name, phone, email, address, notes, tags, referred_by, marketing_consent, consent_date, "
-    "visit_count, total_spent, last_visit, created_at, updated_at, archived_at"
+    "visit_count, total_spent, last_visit, created_at, updated_at, archived_at, birthday"
 )
 
 
@@ -62,6 +63,7 @@ def customer_from_row(row: Row) -> Customer:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         archived=row["archived_at"] is not None,
+        birthday=row["birthday"],
     )
 
 
@@ -132,6 +134,12 @@ class Purchase:
     created_at: str
     voided_at: str | None
     void_reason: str
+    discount: int = 0
+
+    @property
+    def paid(self) -> int:
+        """What the customer paid: the amount less the discount of the rewards redeemed."""
+        return self.amount - self.discount
 
     @property
     def voided(self) -> bool:
@@ -139,7 +147,9 @@ class Purchase:
         return self.voided_at is not None
 
 
-PURCHASE_COLUMNS = "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason"
+PURCHASE_COLUMNS = (
+    "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason, discount"
+)
 
 
 def purchase_from_row(row: Row) -> Purchase:

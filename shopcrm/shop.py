@@ -7,7 +7,10 @@ from types import TracebackType
 
 from shopcrm.clock import Clock, local_now
 from shopcrm.customers import CustomerService
+from shopcrm.loyalty import LoyaltyService
 from shopcrm.purchases import PurchaseService
+from shopcrm.rewards import RewardService
+from shopcrm.rules import RuleService
 from shopcrm.settings import SettingsService
 from shopcrm.store import Store
 
@@ -26,6 +29,9 @@ class Shop:
         self.settings = SettingsService(store)
         self.customers = CustomerService(store, clock)
         self.purchases = PurchaseService(store, clock, self.settings)
+        self.rules = RuleService(store, clock)
+        self.rewards = RewardService(store, clock, lambda: self.settings.get().currency)
+        self.loyalty = LoyaltyService(store, clock, self.settings)
 
     @classmethod
     def open(

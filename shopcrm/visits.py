@@ -16,7 +16,8 @@ class VisitRule(StrEnum):
     EACH_PURCHASE = "purchase"
 
 
-def _visits_sql(rule: VisitRule) -> str:
+def visits_sql(rule: VisitRule) -> str:
+    """The SQL aggregate counting visits over rows of ``purchases``."""
     if rule is VisitRule.EACH_PURCHASE:
         return "count(*)"
     return "count(DISTINCT substr(purchased_at, 1, 10))"
@@ -28,9 +29,9 @@ def refresh(store: Store, rule: VisitRule, customer_id: int | None = None) -> No
     store.execute(
         f"""
         UPDATE customers SET
-            visit_count = (SELECT {_visits_sql(rule)} FROM purchases
+            visit_count = (SELECT {visits_sql(rule)} FROM purchases
                            WHERE customer_id = customers.id AND voided_at IS NULL),
-            total_spent = (SELECT coalesce(sum(amount), 0) FROM purchases
+            total_spent = (SELECT coalesce(sum(amount - discount), 0) FROM purchases
                            WHERE customer_id = customers.id AND voided_at IS NULL),
             last_visit = (SELECT max(purchased_at) FROM purchases
                           WHERE customer_id = customers.id AND voided_at IS NULL)

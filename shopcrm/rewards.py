@@ -1,0 +1,520 @@
+"""Rewards and vouchers: issued by the rules or by the owner, redeemed once at the counter.
+
+Every reward carries a voucher code. A reward is never deleted: it is redeemed (with the
+purchase it was used in), voided (with a reason), or it expires; all three stay on record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from shopcrm import birthdays, vouchers
+from shopcrm.clock import Clock, iso
+from shopcrm.errors import InvalidInput, NotFound
+from shopcrm.formatting import day
+from shopcrm.i18n import _
+from shopcrm.money import parse_amount
+from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.rules import (
+    MAX_GIFT,
+    MAX_VALID_DAYS,
+    RULE_COLUMNS,
+    LoyaltyRule,
+    RewardKind,
+    RuleKind,
+    describe_reward,
+    rule_from_row,
+)
+from shopcrm.store import Row, Store
+from shopcrm.text import normalize
+
+MAX_GIFT_VOUCHERS = 500
+
+
+class RewardStatus(StrEnum):
+    """Where a reward stands on a given day."""
+
+    VALID = "valid"
+    USED = "used"
+    EXPIRED = "expired"
+    VOIDED = "voided"
+
+
+@dataclass(frozen=True)
+class Reward:
+    """A reward with its voucher code. ``value`` is a percent, or kuruş for an amount."""
+
+    id: int
+    code: str
+    customer_id: int | None
+    rule_id: int | None
+    cycle: int | None
+    origin: str
+    reward: RewardKind
+    value: int
+    gift: str
+    issued_at: str
+    expires_on: str
+    earned_by_purchase_id: int | None
+    redeemed_at: str | None
+    redeemed_purchase_id: int | None
+    voided_at: str | None
+    void_reason: str
+    note: str
+
+    def status(self, today: date) -> RewardStatus:
+        """Valid, used, expired or voided on ``today``."""
+        if self.voided_at is not None:
+            return RewardStatus.VOIDED
+        if self.redeemed_at is not None:
+            return RewardStatus.USED
+        if date.fromisoformat(self.expires_on) < today:
+            return RewardStatus.EXPIRED
+        return RewardStatus.VALID
+
+    def description(self, currency: str = "TRY") -> str:
+        """What it is worth: "10% off", "₺100,00 off", "Gift: a mug"."""
+        return describe_reward(self.reward, self.value, self.gift, currency)
+
+
+REWARD_COLUMNS = (
+    "id, code, customer_id, rule_id, cycle, origin, reward, value, gift, issued_at, expires_on, "
+    "earned_by_purchase_id, redeemed_at, redeemed_purchase_id, voided_at, void_reason, note"
+)
+
+
+def reward_from_row(row: Row) -> Reward:
+    """Build a ``Reward`` from a row selected with ``REWARD_COLUMNS``."""
+    values = {k: row[k] for k in REWARD_COLUMNS.split(", ")}
+    values["reward"] = RewardKind(values["reward"])
+    return Reward(**values)
+
+
+@dataclass(frozen=True)
+class VoucherLookup:
+    """What a typed or scanned code is: its reward and customer, and a message to show."""
+
+    code: str
+    state: str
+    reward: Reward | None
+    customer: Customer | None
+    message: str
+
+
+def issue(
+    store: Store,
+    now: datetime,
+    *,
+    customer_id: int | None,
+    origin: str,
+    reward: RewardKind,
+    value: int,
+    gift: str,
+    valid_days: int,
+    rule_id: int | None = None,
+    cycle: int | None = None,
+    earned_by: int | None = None,
+    note: str = "",
+) -> int:
+    """Write one new reward with a fresh code (inside the caller's transaction)."""
+    expires = (now.date() + timedelta(days=valid_days)).isoformat()
+    for _attempt in range(5):
+        code = vouchers.new_code()
+        if store.one("SELECT 1 FROM rewards WHERE code = ?", (code,)) is None:
+            break
+    cursor = store.execute(
+        "INSERT INTO rewards (code, customer_id, rule_id, cycle, origin, reward, value, gift, "
+        "issued_at, expires_on, earned_by_purchase_id, note) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            code,
+            customer_id,
+            rule_id,
+            cycle,
+            origin,
+            reward.value,
+            value,
+            gift,
+            iso(now),
+            expires,
+            earned_by,
+            note,
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def issue_for_rule(
+    store: Store,
+    now: datetime,
+    rule: LoyaltyRule,
+    customer_id: int,
+    cycle: int,
+    earned_by: int | None,
+) -> int:
+    """Issue the reward of ``rule``'s ``cycle`` to a customer, as the rule says today."""
+    return issue(
+        store,
+        now,
+        customer_id=customer_id,
+        origin="rule",
+        reward=rule.reward,
+        value=rule.value,
+        gift=rule.gift,
+        valid_days=rule.valid_days,
+        rule_id=rule.id,
+        cycle=cycle,
+        earned_by=earned_by,
+    )
+
+
+def take_back(store: Store, now: datetime, reward: Reward, reason: str) -> None:
+    """A reward no longer earned: voided if unused; if already used it stays, with a note."""
+    if reward.redeemed_at is None:
+        store.execute(
+            "UPDATE rewards SET voided_at = ?, void_reason = ? WHERE id = ? AND voided_at IS NULL",
+            (iso(now), reason, reward.id),
+        )
+    else:
+        note = f"{reward.note}\n{reason}".strip()
+        store.execute("UPDATE rewards SET note = ? WHERE id = ?", (note, reward.id))
+
+
+def usable(
+    store: Store, reward_ids: Sequence[int], customer_id: int | None, on: date
+) -> list[Reward]:
+    """The rewards to redeem with a purchase, or a translated error saying why one cannot be."""
+    found = []
+    for reward_id in dict.fromkeys(reward_ids):
+        row = store.one(f"SELECT {REWARD_COLUMNS} FROM rewards WHERE id = ?", (reward_id,))
+        if row is None:
+            raise NotFound(_("There is no reward number {id}.").format(id=reward_id))
+        reward = reward_from_row(row)
+        status = reward.status(on)
+        if status is not RewardStatus.VALID:
+            raise InvalidInput(_status_message(store, reward, status))
+        if reward.customer_id not in (None, customer_id):
+            raise InvalidInput(
+                _("Voucher {code} belongs to another customer.").format(code=reward.code)
+            )
+        found.append(reward)
+    return found
+
+
+def discount_for(amount: int, rewards: Sequence[Reward]) -> int:
+    """The discount, in kuruş, that these rewards give on a purchase of ``amount`` kuruş.
+
+    Percents apply to the whole amount (rounded to the nearest kuruş); amounts are taken off
+    as they are; the discount never exceeds the amount. A gift gives no discount.
+    """
+    total = 0
+    for reward in rewards:
+        if reward.reward is RewardKind.PERCENT:
+            total += (amount * reward.value + 50) // 100
+        elif reward.reward is RewardKind.AMOUNT:
+            total += reward.value
+    return min(total, amount)
+
+
+def mark_redeemed(
+    store: Store, now: datetime, rewards: Sequence[Reward], purchase_id: int | None
+) -> None:
+    """Mark rewards used (with their purchase). Exactly one redemption ever wins."""
+    for reward in rewards:
+        cursor = store.execute(
+            "UPDATE rewards SET redeemed_at = ?, redeemed_purchase_id = ? "
+            "WHERE id = ? AND redeemed_at IS NULL AND voided_at IS NULL",
+            (iso(now), purchase_id, reward.id),
+        )
+        if cursor.rowcount != 1:
+            raise InvalidInput(
+                _("Voucher {code} was just used elsewhere.").format(code=reward.code)
+            )
+
+
+def release(store: Store, purchase_id: int, reason: str) -> None:
+    """Give back the vouchers used in a purchase that was voided: they can be used again."""
+    for row in store.query(
+        f"SELECT {REWARD_COLUMNS} FROM rewards WHERE redeemed_purchase_id = ?", (purchase_id,)
+    ):
+        reward = reward_from_row(row)
+        note = f"{reward.note}\n{reason}".strip()
+        store.execute(
+            "UPDATE rewards SET redeemed_at = NULL, redeemed_purchase_id = NULL, note = ? "
+            "WHERE id = ?",
+            (note, reward.id),
+        )
+
+
+def _status_message(store: Store, reward: Reward, status: RewardStatus) -> str:
+    if status is RewardStatus.USED:
+        return _("Voucher {code} was used on {date}.").format(
+            code=reward.code, date=day(reward.redeemed_at)
+        )
+    if status is RewardStatus.EXPIRED:
+        return _("Voucher {code} expired on {date}.").format(
+            code=reward.code, date=day(reward.expires_on)
+        )
+    if status is RewardStatus.VOIDED:
+        return _("Voucher {code} was voided on {date}: {reason}").format(
+            code=reward.code, date=day(reward.voided_at), reason=reward.void_reason
+        )
+    return _("Voucher {code} is valid until {date}.").format(
+        code=reward.code, date=day(reward.expires_on)
+    )
+
+
+class RewardService:
+    """Look up, give, hand over and void rewards and vouchers."""
+
+    def __init__(self, store: Store, clock: Clock, currency: Callable[[], str]) -> None:
+        self._store = store
+        self._clock = clock
+        self._currency = currency
+
+    def get(self, reward_id: int) -> Reward:
+        """The reward with this id; ``NotFound`` if there is none."""
+        row = self._store.one(f"SELECT {REWARD_COLUMNS} FROM rewards WHERE id = ?", (reward_id,))
+        if row is None:
+            raise NotFound(_("There is no reward number {id}.").format(id=reward_id))
+        return reward_from_row(row)
+
+    def of_customer(self, customer_id: int, open_only: bool = True) -> list[Reward]:
+        """A customer's rewards: the valid ones (soonest to expire first), or all, newest first."""
+        if open_only:
+            rows = self._store.query(
+                f"SELECT {REWARD_COLUMNS} FROM rewards WHERE customer_id = ? "
+                "AND redeemed_at IS NULL AND voided_at IS NULL AND expires_on >= ? "
+                "ORDER BY expires_on, id",
+                (customer_id, self._clock().date().isoformat()),
+            )
+        else:
+            rows = self._store.query(
+                f"SELECT {REWARD_COLUMNS} FROM rewards WHERE customer_id = ? ORDER BY id DESC",
+                (customer_id,),
+            )
+        return [reward_from_row(r) for r in rows]
+
+    def earned_by(self, purchase_id: int) -> list[Reward]:
+        """The rewards a purchase has just earned."""
+        rows = self._store.query(
+            f"SELECT {REWARD_COLUMNS} FROM rewards WHERE earned_by_purchase_id = ? "
+            "AND voided_at IS NULL ORDER BY id",
+            (purchase_id,),
+        )
+        return [reward_from_row(r) for r in rows]
+
+    def all(self, state: str | None = None, limit: int = 1000) -> list[Reward]:
+        """Rewards, newest first; ``state`` ("valid", "used", "expired", "voided") filters."""
+        today = self._clock().date().isoformat()
+        unused = "redeemed_at IS NULL AND voided_at IS NULL"
+        where = {
+            None: "1",
+            RewardStatus.VALID: f"{unused} AND expires_on >= :today",
+            RewardStatus.USED: "redeemed_at IS NOT NULL AND voided_at IS NULL",
+            RewardStatus.EXPIRED: f"{unused} AND expires_on < :today",
+            RewardStatus.VOIDED: "voided_at IS NOT NULL",
+        }[RewardStatus(state) if state else None]
+        rows = self._store.query(
+            f"SELECT {REWARD_COLUMNS} FROM rewards WHERE {where} ORDER BY id DESC LIMIT :limit",
+            {"today": today, "limit": limit},
+        )
+        return [reward_from_row(r) for r in rows]
+
+    def looks_like_code(self, text: str) -> bool:
+        """Whether text typed or scanned at the counter is a voucher code, not a name."""
+        return vouchers.looks_like_code(text)
+
+    def look_up(self, text: str, today: date | None = None) -> VoucherLookup:
+        """What a typed or scanned code is, with a message saying so (or why it is not valid)."""
+        today = today or self._clock().date()
+        code = vouchers.canonical(text)
+        shown = text.strip().upper()
+        if code is None:
+            message = _(
+                "“{code}” is not a valid voucher code: please check it for typing mistakes."
+            ).format(code=shown)
+            return VoucherLookup(shown, "mistyped", None, None, message)
+        row = self._store.one(f"SELECT {REWARD_COLUMNS} FROM rewards WHERE code = ?", (code,))
+        if row is None:
+            return VoucherLookup(
+                code, "unknown", None, None, _("There is no voucher {code}.").format(code=code)
+            )
+        reward = reward_from_row(row)
+        customer = None
+        if reward.customer_id is not None:
+            crow = self._store.one(
+                f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?", (reward.customer_id,)
+            )
+            customer = customer_from_row(crow) if crow else None
+        status = reward.status(today)
+        if status is RewardStatus.VALID:
+            what = reward.description(self._currency())
+            until = day(reward.expires_on)
+            if customer is None:
+                message = _("Gift voucher {code}: {reward}, valid until {date}.").format(
+                    code=code, reward=what, date=until
+                )
+            else:
+                message = _("Voucher {code}: {reward} for {name}, valid until {date}.").format(
+                    code=code, reward=what, name=customer.name, date=until
+                )
+        else:
+            message = _status_message(self._store, reward, status)
+        return VoucherLookup(code, status.value, reward, customer, message)
+
+    def hand_over(self, reward_id: int) -> Reward:
+        """Mark a gift as handed over (without a purchase)."""
+        reward = self.get(reward_id)
+        if reward.reward is not RewardKind.GIFT:
+            raise InvalidInput(_("A discount is used with a purchase; only a gift is handed over."))
+        now = self._clock()
+        with self._store.transaction():
+            current = usable(self._store, [reward_id], reward.customer_id, now.date())
+            mark_redeemed(self._store, now, current, None)
+        return self.get(reward_id)
+
+    def void(self, reward_id: int, reason: str) -> Reward:
+        """Void an unused reward, with a reason; it stays on record."""
+        reward = self.get(reward_id)
+        reason = normalize(reason)
+        if not reason:
+            raise InvalidInput(_("Please give a reason for voiding the voucher."))
+        if reward.voided_at is not None:
+            raise InvalidInput(_("This voucher was already voided."))
+        if reward.redeemed_at is not None:
+            raise InvalidInput(_status_message(self._store, reward, RewardStatus.USED))
+        with self._store.transaction():
+            self._store.execute(
+                "UPDATE rewards SET voided_at = ?, void_reason = ? WHERE id = ? "
+                "AND voided_at IS NULL AND redeemed_at IS NULL",
+                (iso(self._clock()), reason, reward_id),
+            )
+        return self.get(reward_id)
+
+    def give_goodwill(
+        self,
+        customer_id: int,
+        reward: RewardKind | str,
+        value: int | str = 0,
+        gift: str = "",
+        valid_days: int = 90,
+        note: str = "",
+    ) -> Reward:
+        """A voucher the owner gives a customer (after a complaint, say)."""
+        kind, amount, gift = _reward_value(reward, value, gift)
+        _check_valid_days(valid_days)
+        self._customer_exists(customer_id)
+        with self._store.transaction():
+            reward_id = issue(
+                self._store,
+                self._clock(),
+                customer_id=customer_id,
+                origin="goodwill",
+                reward=kind,
+                value=amount,
+                gift=gift,
+                valid_days=valid_days,
+                note=normalize(note),
+            )
+        return self.get(reward_id)
+
+    def issue_gift_vouchers(
+        self, count: int, value: int | str, valid_days: int = 365, note: str = ""
+    ) -> list[Reward]:
+        """Anonymous gift vouchers of an amount, to sell or give away; anyone may redeem one."""
+        if not 1 <= int(count) <= MAX_GIFT_VOUCHERS:
+            raise InvalidInput(
+                _("Make between 1 and {n} gift vouchers at a time.").format(n=MAX_GIFT_VOUCHERS)
+            )
+        amount = parse_amount(value)
+        _check_valid_days(valid_days)
+        now = self._clock()
+        with self._store.transaction():
+            ids = [
+                issue(
+                    self._store,
+                    now,
+                    customer_id=None,
+                    origin="gift",
+                    reward=RewardKind.AMOUNT,
+                    value=amount,
+                    gift="",
+                    valid_days=valid_days,
+                    note=normalize(note),
+                )
+                for _n in range(int(count))
+            ]
+        return [self.get(i) for i in ids]
+
+    def issue_birthdays(self, today: date | None = None) -> list[Reward]:
+        """Issue the birthday rewards due by ``today`` (once a year per customer and rule)."""
+        today = today or self._clock().date()
+        rules = [
+            rule_from_row(r)
+            for r in self._store.query(
+                f"SELECT {RULE_COLUMNS} FROM loyalty_rules WHERE active = 1 AND kind = ?",
+                (RuleKind.BIRTHDAY.value,),
+            )
+        ]
+        if not rules:
+            return []
+        issued: list[int] = []
+        customers = self._store.query(
+            "SELECT id, birthday FROM customers WHERE birthday IS NOT NULL AND archived_at IS NULL"
+        )
+        with self._store.transaction():
+            for row in customers:
+                for rule in rules:
+                    issued += birthday_due(
+                        self._store, self._clock(), rule, row["id"], row["birthday"], today
+                    )
+        return [self.get(i) for i in issued]
+
+    def _customer_exists(self, customer_id: int) -> None:
+        if self._store.one("SELECT 1 FROM customers WHERE id = ?", (customer_id,)) is None:
+            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+
+
+def birthday_due(
+    store: Store, now: datetime, rule: LoyaltyRule, customer_id: int, birthday: str, today: date
+) -> list[int]:
+    """Issue this year's birthday reward of ``rule`` when the birthday is close enough."""
+    coming = birthdays.next_birthday(birthday, today)
+    if (coming - today).days > rule.days_before:
+        return []
+    if store.one(
+        "SELECT 1 FROM rewards WHERE customer_id = ? AND rule_id = ? AND cycle = ? "
+        "AND voided_at IS NULL",
+        (customer_id, rule.id, coming.year),
+    ):
+        return []
+    return [issue_for_rule(store, now, rule, customer_id, coming.year, None)]
+
+
+def _reward_value(
+    reward: RewardKind | str, value: int | str, gift: str
+) -> tuple[RewardKind, int, str]:
+    try:
+        kind = RewardKind(reward)
+    except ValueError:
+        raise InvalidInput(_("Unknown kind of reward: {value}").format(value=reward)) from None
+    if kind is RewardKind.PERCENT:
+        percent = int(value) if str(value).strip().isdigit() else -1
+        if not 1 <= percent <= 100:
+            raise InvalidInput(_("The discount must be between 1 and 100 percent."))
+        return kind, percent, ""
+    if kind is RewardKind.AMOUNT:
+        return kind, parse_amount(value), ""
+    gift = normalize(gift)
+    if not gift or len(gift) > MAX_GIFT:
+        raise InvalidInput(_("Please name the gift."))
+    return kind, 0, gift
+
+
+def _check_valid_days(valid_days: int) -> None:
+    if not 1 <= int(valid_days) <= MAX_VALID_DAYS:
+        raise InvalidInput(_("A reward must be valid for 1 to {n} days.").format(n=MAX_VALID_DAYS))

@@ -1,0 +1,292 @@
+"""Loyalty rules: what the shop gives back for coming again, set by the owner.
+
+A rule earns a reward every N visits, every X of spending, before a birthday, on the first
+purchase (welcome), or when someone the customer referred makes a first purchase. The reward
+is a percent off, an amount off or a named gift, valid for some days.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from shopcrm.clock import Clock, iso
+from shopcrm.errors import InvalidInput, NotFound
+from shopcrm.formatting import money
+from shopcrm.i18n import _, ngettext
+from shopcrm.money import parse_amount
+from shopcrm.store import Row, Store
+from shopcrm.text import normalize
+
+
+class RuleKind(StrEnum):
+    """What earns the reward."""
+
+    VISITS = "visits"
+    SPENDING = "spending"
+    BIRTHDAY = "birthday"
+    WELCOME = "welcome"
+    REFERRAL = "referral"
+
+
+class RewardKind(StrEnum):
+    """What the reward is."""
+
+    PERCENT = "percent"
+    AMOUNT = "amount"
+    GIFT = "gift"
+
+
+MAX_VISITS = 1000
+MAX_DAYS_BEFORE = 60
+MAX_VALID_DAYS = 3650
+MAX_GIFT = 100
+
+
+@dataclass(frozen=True)
+class LoyaltyRule:
+    """A rule. ``every_spending`` and an amount ``value`` are in kuruş; a percent is 1-100."""
+
+    id: int
+    kind: RuleKind
+    every_visits: int
+    every_spending: int
+    days_before: int
+    reward: RewardKind
+    value: int
+    gift: str
+    valid_days: int
+    active: bool
+    created_at: str
+    updated_at: str
+
+    def description(self, currency: str = "TRY") -> str:
+        """What the rule says, for the shopkeeper: "Every 4 visits: 10% off"."""
+        reward = describe_reward(self.reward, self.value, self.gift, currency)
+        return f"{self.condition(currency)}: {reward}"
+
+    def condition(self, currency: str = "TRY") -> str:
+        """What earns the reward: "Every 4 visits"."""
+        if self.kind is RuleKind.VISITS:
+            return ngettext("Every visit", "Every {n} visits", self.every_visits).format(
+                n=self.every_visits
+            )
+        if self.kind is RuleKind.SPENDING:
+            return _("Every {amount} spent").format(amount=money(self.every_spending, currency))
+        if self.kind is RuleKind.BIRTHDAY:
+            return ngettext(
+                "Birthday ({n} day before)", "Birthday ({n} days before)", self.days_before
+            ).format(n=self.days_before)
+        if self.kind is RuleKind.WELCOME:
+            return _("First purchase")
+        return _("Bringing a new customer")
+
+
+def describe_reward(kind: RewardKind, value: int, gift: str, currency: str = "TRY") -> str:
+    """What a reward is worth, for the shopkeeper: "10% off", "₺100,00 off", "Gift: a mug"."""
+    if kind is RewardKind.PERCENT:
+        return _("{percent}% off").format(percent=value)
+    if kind is RewardKind.AMOUNT:
+        return _("{amount} off").format(amount=money(value, currency))
+    return _("Gift: {gift}").format(gift=gift)
+
+
+RULE_COLUMNS = (
+    "id, kind, every_visits, every_spending, days_before, reward, value, gift, valid_days, "
+    "active, created_at, updated_at"
+)
+
+
+def rule_from_row(row: Row) -> LoyaltyRule:
+    """Build a ``LoyaltyRule`` from a row selected with ``RULE_COLUMNS``."""
+    return LoyaltyRule(
+        id=row["id"],
+        kind=RuleKind(row["kind"]),
+        every_visits=row["every_visits"],
+        every_spending=row["every_spending"],
+        days_before=row["days_before"],
+        reward=RewardKind(row["reward"]),
+        value=row["value"],
+        gift=row["gift"],
+        valid_days=row["valid_days"],
+        active=bool(row["active"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+class RuleService:
+    """Add, change, pause and list the shop's loyalty rules."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self._store = store
+        self._clock = clock
+
+    def all(self, include_paused: bool = True) -> list[LoyaltyRule]:
+        """The rules, oldest first."""
+        where = "" if include_paused else "WHERE active = 1"
+        rows = self._store.query(f"SELECT {RULE_COLUMNS} FROM loyalty_rules {where} ORDER BY id")
+        return [rule_from_row(r) for r in rows]
+
+    def get(self, rule_id: int) -> LoyaltyRule:
+        """The rule with this id; ``NotFound`` if there is none."""
+        row = self._store.one(f"SELECT {RULE_COLUMNS} FROM loyalty_rules WHERE id = ?", (rule_id,))
+        if row is None:
+            raise NotFound(_("There is no rule number {id}.").format(id=rule_id))
+        return rule_from_row(row)
+
+    def add(
+        self,
+        kind: RuleKind | str,
+        reward: RewardKind | str,
+        value: int | str = 0,
+        gift: str = "",
+        valid_days: int = 90,
+        every_visits: int = 0,
+        every_spending: int | str = 0,
+        days_before: int = 0,
+    ) -> LoyaltyRule:
+        """Add a rule, active at once. Values that make no sense raise ``InvalidInput``.
+
+        ``value`` is a percent (1-100) for a percent reward, an amount ("100" lira, or kuruş
+        as an ``int``) for an amount reward; ``every_spending`` is an amount too.
+        """
+        fields = _validated(
+            kind=kind,
+            reward=reward,
+            value=value,
+            gift=gift,
+            valid_days=valid_days,
+            every_visits=every_visits,
+            every_spending=every_spending,
+            days_before=days_before,
+        )
+        now = iso(self._clock())
+        fields.update(created_at=now, updated_at=now)
+        with self._store.transaction():
+            cursor = self._store.execute(
+                f"INSERT INTO loyalty_rules ({', '.join(fields)}) "
+                f"VALUES ({', '.join(':' + k for k in fields)})",
+                fields,
+            )
+        return self.get(int(cursor.lastrowid or 0))
+
+    def update(self, rule_id: int, **changes: Any) -> LoyaltyRule:
+        """Change a rule. Rewards already issued keep what they were worth."""
+        current = self.get(rule_id)
+        allowed = {
+            "reward",
+            "value",
+            "gift",
+            "valid_days",
+            "every_visits",
+            "every_spending",
+            "days_before",
+        }
+        unknown = set(changes) - allowed
+        if unknown:
+            raise TypeError(f"unknown rule fields: {sorted(unknown)}")
+        merged = {
+            "kind": current.kind,
+            "reward": current.reward,
+            "value": current.value,
+            "gift": current.gift,
+            "valid_days": current.valid_days,
+            "every_visits": current.every_visits,
+            "every_spending": current.every_spending,
+            "days_before": current.days_before,
+            **changes,
+        }
+        fields = _validated(**merged)
+        fields["updated_at"] = iso(self._clock())
+        fields["id"] = rule_id
+        with self._store.transaction():
+            assignments = ", ".join(f"{k} = :{k}" for k in fields if k not in ("id", "kind"))
+            self._store.execute(f"UPDATE loyalty_rules SET {assignments} WHERE id = :id", fields)
+        return self.get(rule_id)
+
+    def pause(self, rule_id: int) -> LoyaltyRule:
+        """Stop the rule from issuing rewards; issued ones stay valid."""
+        return self._set_active(rule_id, False)
+
+    def resume(self, rule_id: int) -> LoyaltyRule:
+        """Let a paused rule issue rewards again (what was earned meanwhile is issued too)."""
+        return self._set_active(rule_id, True)
+
+    def _set_active(self, rule_id: int, active: bool) -> LoyaltyRule:
+        self.get(rule_id)
+        with self._store.transaction():
+            self._store.execute(
+                "UPDATE loyalty_rules SET active = ?, updated_at = ? WHERE id = ?",
+                (int(active), iso(self._clock()), rule_id),
+            )
+        return self.get(rule_id)
+
+
+def _validated(**fields: Any) -> dict[str, Any]:
+    try:
+        kind = RuleKind(fields["kind"])
+    except ValueError:
+        raise InvalidInput(
+            _("Unknown kind of rule: {value}").format(value=fields["kind"])
+        ) from None
+    try:
+        reward = RewardKind(fields["reward"])
+    except ValueError:
+        raise InvalidInput(
+            _("Unknown kind of reward: {value}").format(value=fields["reward"])
+        ) from None
+    out: dict[str, Any] = {"kind": kind.value, "reward": reward.value, "value": 0, "gift": ""}
+    out["every_visits"] = _whole(fields.get("every_visits", 0))
+    out["every_spending"] = 0
+    out["days_before"] = _whole(fields.get("days_before", 0))
+    if kind is RuleKind.VISITS and not 1 <= out["every_visits"] <= MAX_VISITS:
+        raise InvalidInput(
+            _("The number of visits must be between 1 and {n}.").format(n=MAX_VISITS)
+        )
+    if kind is not RuleKind.VISITS:
+        out["every_visits"] = 0
+    if kind is RuleKind.SPENDING:
+        out["every_spending"] = parse_amount(fields.get("every_spending") or 0)
+    if kind is RuleKind.BIRTHDAY:
+        if not 0 <= out["days_before"] <= MAX_DAYS_BEFORE:
+            raise InvalidInput(
+                _("The days before the birthday must be between 0 and {n}.").format(
+                    n=MAX_DAYS_BEFORE
+                )
+            )
+    else:
+        out["days_before"] = 0
+    if reward is RewardKind.PERCENT:
+        percent = _whole(fields.get("value", 0))
+        if not 1 <= percent <= 100:
+            raise InvalidInput(_("The discount must be between 1 and 100 percent."))
+        out["value"] = percent
+    elif reward is RewardKind.AMOUNT:
+        out["value"] = parse_amount(fields.get("value") or 0)
+    else:
+        gift = normalize(str(fields.get("gift", "")))
+        if not gift:
+            raise InvalidInput(_("Please name the gift."))
+        if len(gift) > MAX_GIFT:
+            raise InvalidInput(
+                _("The gift's name is too long (at most {n} characters).").format(n=MAX_GIFT)
+            )
+        out["gift"] = gift
+    out["valid_days"] = _whole(fields.get("valid_days", 0))
+    if not 1 <= out["valid_days"] <= MAX_VALID_DAYS:
+        raise InvalidInput(_("A reward must be valid for 1 to {n} days.").format(n=MAX_VALID_DAYS))
+    return out
+
+
+def _whole(value: Any) -> int:
+    """A whole number typed or given, or ``InvalidInput``."""
+    if isinstance(value, bool):
+        raise InvalidInput(_("“{text}” is not a whole number.").format(text=value))
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text.isdigit():
+        raise InvalidInput(_("“{text}” is not a whole number.").format(text=text))
+    return int(text)

@@ -1,0 +1,65 @@
+"""Voucher codes: random, short, easy to read aloud and type, with a check character.
+
+A code is nine random characters and one check character from an alphabet without look-alikes
+(no 0/O, 1/I/L, nor U), written in groups: ``KX7M-4QPA-9C``. Nine characters from thirty give
+44 bits from ``secrets``: impossible to guess. The check character (Luhn mod 30) tells a
+mistyped code (any one wrong character, almost any two neighbours swapped) from an unknown one.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+RANDOM_LENGTH = 9
+_SIZE = len(ALPHABET)
+_INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
+_SEPARATORS = re.compile(r"[\s\-_.]+")
+_SHAPE = re.compile(r"^[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{2}$")
+
+
+def new_code() -> str:
+    """A fresh random voucher code, grouped for reading: ``KX7M-4QPA-9C``."""
+    body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
+    return _grouped(body + check_character(body))
+
+
+def check_character(body: str) -> str:
+    """The Luhn mod N check character of ``body`` (characters of ``ALPHABET``)."""
+    factor, total = 2, 0
+    for ch in reversed(body):
+        addend = factor * _INDEX[ch]
+        addend = addend // _SIZE + addend % _SIZE
+        total += addend
+        factor = 1 if factor == 2 else 2
+    return ALPHABET[(_SIZE - total % _SIZE) % _SIZE]
+
+
+def looks_like_code(text: str) -> bool:
+    """Whether typed text has the shape of a voucher code (so the counter treats it as one)."""
+    text = text.strip()
+    return (
+        bool(_SHAPE.match(text))
+        and any(ch.isdigit() for ch in text)
+        and ("-" in text or text.upper() == text)
+    )
+
+
+def canonical(text: str) -> str | None:
+    """The code as stored (``KX7M-4QPA-9C``) if ``text`` is a well-formed code, else None.
+
+    Case, spaces and dashes do not matter. None means mistyped: a wrong length, a character
+    that is never in a code, or a check character that does not match.
+    """
+    compact = _SEPARATORS.sub("", text).upper()
+    if len(compact) != RANDOM_LENGTH + 1 or any(ch not in _INDEX for ch in compact):
+        return None
+    body, check = compact[:-1], compact[-1]
+    if check_character(body) != check:
+        return None
+    return _grouped(compact)
+
+
+def _grouped(compact: str) -> str:
+    return f"{compact[:4]}-{compact[4:8]}-{compact[8:]}"
