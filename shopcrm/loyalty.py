@@ -104,8 +104,14 @@ def settle(
     referrer when the referred customer has a first purchase.
     """
     rules = active_rules(store)
+    if not rules:
+        return
     have = balance(store, customer_id, visit_rule)
     held = _held(store, customer_id)
+    customer = store.one("SELECT birthday, referred_by FROM customers WHERE id = ?", (customer_id,))
+    assert customer is not None
+    referrer = customer["referred_by"]
+    referrer_held = _held(store, referrer) if referrer is not None else {}
     for rule in rules:
         if rule.kind in (RuleKind.VISITS, RuleKind.SPENDING, RuleKind.WELCOME):
             earned = cycles_earned(rule, have)
@@ -116,34 +122,15 @@ def settle(
                 for (rule_id, cycle), reward in held.items():
                     if rule_id == rule.id and cycle > earned:
                         rewards.take_back(store, now, reward, take_back_reason)
-        elif rule.kind is RuleKind.BIRTHDAY:
-            customer = store.one("SELECT birthday FROM customers WHERE id = ?", (customer_id,))
-            if customer and customer["birthday"]:
-                rewards.birthday_due(
-                    store, now, rule, customer_id, customer["birthday"], now.date()
-                )
-        elif rule.kind is RuleKind.REFERRAL:
-            _settle_referral(store, now, rule, customer_id, have, earned_by, take_back_reason)
-
-
-def _settle_referral(
-    store: Store,
-    now: datetime,
-    rule: LoyaltyRule,
-    customer_id: int,
-    have: Balance,
-    earned_by: int | None,
-    take_back_reason: str | None,
-) -> None:
-    row = store.one("SELECT referred_by FROM customers WHERE id = ?", (customer_id,))
-    referrer = row["referred_by"] if row else None
-    if referrer is None:
-        return
-    held = _held(store, referrer).get((rule.id, customer_id))
-    if have.purchases and held is None:
-        rewards.issue_for_rule(store, now, rule, referrer, customer_id, earned_by)
-    elif not have.purchases and held is not None and take_back_reason:
-        rewards.take_back(store, now, held, take_back_reason)
+        elif rule.kind is RuleKind.BIRTHDAY and customer["birthday"]:
+            rewards.birthday_due(store, now, rule, customer_id, customer["birthday"], now.date())
+        elif rule.kind is RuleKind.REFERRAL and referrer is not None:
+            # The referrer is rewarded once per customer they brought: the cycle is that customer.
+            given = referrer_held.get((rule.id, customer_id))
+            if have.purchases and given is None:
+                rewards.issue_for_rule(store, now, rule, referrer, customer_id, earned_by)
+            elif not have.purchases and given is not None and take_back_reason:
+                rewards.take_back(store, now, given, take_back_reason)
 
 
 def _held(store: Store, customer_id: int) -> dict[tuple[int, int], Reward]:

@@ -37,12 +37,19 @@ def check_character(body: str) -> str:
 
 
 def looks_like_code(text: str) -> bool:
-    """Whether typed text has the shape of a voucher code (so the counter treats it as one)."""
+    """Whether typed text has the shape of a voucher code (so the counter treats it as one).
+
+    Dashed groups (``KX7M-4QPA-9C``, even mistyped) always do; grouped with spaces or run
+    together, the text must carry a valid check character, or digits in capitals as a scanner
+    types them, so that a name like "Emre Kaya Ok" is never taken for a code.
+    """
     text = text.strip()
-    return (
-        bool(_SHAPE.match(text))
-        and any(ch.isdigit() for ch in text)
-        and ("-" in text or text.upper() == text)
+    if not _SHAPE.match(text):
+        return False
+    if text.count("-") == 2:
+        return True
+    return canonical(text) is not None or (
+        any(ch.isdigit() for ch in text) and text.upper() == text
     )
 
 
