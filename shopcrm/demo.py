@@ -231,7 +231,9 @@ def create_demo_database(
     try:
         with shop.store.transaction():
             shop.settings.update(shop_name=SHOP_NAME, address=SHOP_ADDRESS, phone=SHOP_PHONE)
-            _play(shop, clock, plan)
+            _add_rules(shop)
+            _play(shop, clock, plan, random.Random(seed + 1))
+            shop.rewards.issue_birthdays(today)
     finally:
         shop.close()
 
@@ -446,8 +448,24 @@ def _purchase_note(rng: random.Random, when: datetime) -> str:
     return ""
 
 
-def _play(shop: Shop, clock: _StepClock, plan: _Plan) -> None:
-    """Enter the planned customers and sales through the core, in the order they happened."""
+DEMO_RULES: list[dict[str, object]] = [
+    {"kind": "visits", "reward": "gift", "gift": "Saksı çiçeği", "every_visits": 10},
+    {"kind": "birthday", "reward": "percent", "value": 15, "days_before": 7, "valid_days": 21},
+    {"kind": "referral", "reward": "amount", "value": "50", "valid_days": 60},
+]
+"""The demo shop's rules, beside the default "every 4 visits: 10% off"."""
+
+
+def _add_rules(shop: Shop) -> None:
+    for rule in DEMO_RULES:
+        shop.rules.add(**rule)  # type: ignore[arg-type]
+
+
+def _play(shop: Shop, clock: _StepClock, plan: _Plan, habits: random.Random) -> None:
+    """Enter the planned customers and sales through the core, in the order they happened.
+
+    ``habits`` decides, apart from the plan, who gave a birthday and who used their rewards.
+    """
     people = plan.people
     for event in plan.events:
         person = people[event.person]
@@ -463,11 +481,17 @@ def _play(shop: Shop, clock: _StepClock, plan: _Plan) -> None:
                 tags=person.tags,
                 referred_by=referrer,
                 marketing_consent=person.consent,
+                birthday=_birthday(habits),
             ).id
         elif event.kind == "buy":
             clock.now = event.when + timedelta(seconds=30 + event.order % 90)
+            redeem = _rewards_used(shop, person.customer_id, event.when, habits)
             purchase = shop.purchases.log(
-                person.customer_id, amount=event.amount, note=event.note, purchased_at=event.when
+                person.customer_id,
+                amount=event.amount,
+                note=event.note,
+                purchased_at=event.when,
+                redeem=redeem,
             )
             if event.void_reason:
                 clock.now += timedelta(minutes=3)
@@ -484,6 +508,26 @@ def _play(shop: Shop, clock: _StepClock, plan: _Plan) -> None:
             clock.now = event.when
             shop.customers.update(person.customer_id, notes=_moved_note(person.notes))
             shop.customers.archive(person.customer_id)
+
+
+def _birthday(habits: random.Random) -> str:
+    """Nearly half the customers tell their birthday, some with the year."""
+    if habits.random() > 0.45:
+        return ""
+    day, month = habits.randint(1, 28), habits.randint(1, 12)
+    if habits.random() < 0.5:
+        return f"{day:02d}.{month:02d}.{habits.randint(1950, 2004)}"
+    return f"{day:02d}.{month:02d}"
+
+
+def _rewards_used(shop: Shop, customer_id: int, when: datetime, habits: random.Random) -> list[int]:
+    """Most customers use a reward they hold when they next come; a few forget."""
+    held = [
+        r
+        for r in shop.rewards.of_customer(customer_id)
+        if date.fromisoformat(r.expires_on) >= when.date() and r.issued_at <= when.isoformat()
+    ]
+    return [held[0].id] if held and habits.random() < 0.75 else []
 
 
 def _moved_note(notes: str) -> str:
