@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from babel import Locale
 from babel.dates import format_date, format_time
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from shopcrm.i18n import babel_locale
 from shopcrm.money import MINOR_PER_MAJOR
@@ -32,6 +32,11 @@ def money(minor: int, currency: str = "TRY", language: str | None = None) -> str
 def number(value: int, language: str | None = None) -> str:
     """A whole number grouped the way the language writes it: "100.000" in Turkish."""
     return str(format_decimal(value, "#,##0", locale=babel_locale(language)))
+
+
+def percent(value: int, language: str | None = None) -> str:
+    """A whole percent the way the language writes it: "%10" in Turkish, "10%" in English."""
+    return str(format_percent(value / 100, locale=babel_locale(language)))
 
 
 def amount_input(minor: int, language: str | None = None) -> str:

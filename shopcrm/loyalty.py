@@ -49,20 +49,21 @@ class Progress:
     target: int
 
 
-def balance(store: Store, customer_id: int, rule: VisitRule) -> Balance:
-    """The customer's visits and spending from non-voided purchases plus adjustments."""
+def balance(store: Store, customer_id: int, rule: VisitRule, since: str = "") -> Balance:
+    """The customer's visits and spending from non-voided purchases plus adjustments, counting
+    from the date ``since`` ("" for all history)."""
     row = store.one(
         f"""
         SELECT {visits_sql(rule)} AS visits, coalesce(sum(amount - discount), 0) AS spending,
                count(*) AS purchases
-        FROM purchases WHERE customer_id = ? AND voided_at IS NULL
+        FROM purchases WHERE customer_id = ? AND voided_at IS NULL AND purchased_at >= ?
         """,
-        (customer_id,),
+        (customer_id, since),
     )
     extra = store.one(
         "SELECT coalesce(sum(visits), 0) AS visits, coalesce(sum(spending), 0) AS spending "
-        "FROM adjustments WHERE customer_id = ?",
-        (customer_id,),
+        "FROM adjustments WHERE customer_id = ? AND created_at >= ?",
+        (customer_id, since),
     )
     assert row is not None and extra is not None
     return Balance(
@@ -70,6 +71,19 @@ def balance(store: Store, customer_id: int, rule: VisitRule) -> Balance:
         spending=max(0, row["spending"] + extra["spending"]),
         purchases=row["purchases"],
     )
+
+
+class _Balances:
+    """Balances of one customer by the date rules count from: computed once per date."""
+
+    def __init__(self, store: Store, customer_id: int, rule: VisitRule) -> None:
+        self._args = (store, customer_id, rule)
+        self._known: dict[str, Balance] = {}
+
+    def since(self, start: str) -> Balance:
+        if start not in self._known:
+            self._known[start] = balance(*self._args, since=start)
+        return self._known[start]
 
 
 def cycles_earned(rule: LoyaltyRule, have: Balance) -> int:
@@ -106,13 +120,14 @@ def settle(
     rules = active_rules(store)
     if not rules:
         return
-    have = balance(store, customer_id, visit_rule)
+    balances = _Balances(store, customer_id, visit_rule)
     held = _held(store, customer_id)
     customer = store.one("SELECT birthday, referred_by FROM customers WHERE id = ?", (customer_id,))
     assert customer is not None
     referrer = customer["referred_by"]
     referrer_held = _held(store, referrer) if referrer is not None else {}
     for rule in rules:
+        have = balances.since(rule.counts_from)
         if rule.kind in (RuleKind.VISITS, RuleKind.SPENDING, RuleKind.WELCOME):
             earned = cycles_earned(rule, have)
             for cycle in range(1, earned + 1):
@@ -164,9 +179,10 @@ class LoyaltyService:
         """How far the customer is toward each active rule ("2 more visits to 10% off")."""
         customer = self._customer(customer_id)
         settings = self._settings.get()
-        have = balance(self._store, customer_id, settings.visit_rule)
+        balances = _Balances(self._store, customer_id, settings.visit_rule)
         out = []
         for rule in active_rules(self._store):
+            have = balances.since(rule.counts_from)
             reward = describe_reward(rule.reward, rule.value, rule.gift, settings.currency)
             if rule.kind is RuleKind.VISITS:
                 done = have.visits % rule.every_visits

@@ -111,6 +111,9 @@ CREATE TABLE loyalty_rules (
     gift TEXT NOT NULL DEFAULT '',
     valid_days INTEGER NOT NULL CHECK (valid_days > 0),
     active INTEGER NOT NULL DEFAULT 1,
+    -- Visits, spending and adjustments from this date on count ('' counts all history), so
+    -- that a new rule does not pay out the whole past at once.
+    counts_from TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -163,9 +166,11 @@ CREATE TRIGGER adjustments_never_deleted BEFORE DELETE ON adjustments BEGIN
     SELECT RAISE(ABORT, 'adjustments are never deleted');
 END;
 
--- The first rule of every shop: every 4th visit, 10% off, valid for 90 days.
-INSERT INTO loyalty_rules (kind, every_visits, reward, value, valid_days, created_at, updated_at)
-VALUES ('visits', 4, 'percent', 10, 90,
+-- The first rule of every shop: every 4th visit, 10% off, valid for 90 days. It counts the
+-- visits from the first sale of the shop, as if the program had always been there.
+INSERT INTO loyalty_rules
+    (kind, every_visits, reward, value, valid_days, counts_from, created_at, updated_at)
+VALUES ('visits', 4, 'percent', 10, 90, '',
         strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'),
         strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime'));
 """

@@ -13,7 +13,7 @@ from typing import Any
 
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
-from shopcrm.formatting import money
+from shopcrm.formatting import money, percent
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.store import Row, Store
@@ -60,6 +60,8 @@ class LoyaltyRule:
     active: bool
     created_at: str
     updated_at: str
+    counts_from: str = ""
+    """The date from which visits and spending count ("" for all history)."""
 
     def description(self, currency: str = "TRY") -> str:
         """What the rule says, for the shopkeeper: "Every 4 visits: 10% off"."""
@@ -86,15 +88,15 @@ class LoyaltyRule:
 def describe_reward(kind: RewardKind, value: int, gift: str, currency: str = "TRY") -> str:
     """What a reward is worth, for the shopkeeper: "10% off", "₺100,00 off", "Gift: a mug"."""
     if kind is RewardKind.PERCENT:
-        return _("{percent}% off").format(percent=value)
+        return _("{value} off").format(value=percent(value))
     if kind is RewardKind.AMOUNT:
-        return _("{amount} off").format(amount=money(value, currency))
+        return _("{value} off").format(value=money(value, currency))
     return _("Gift: {gift}").format(gift=gift)
 
 
 RULE_COLUMNS = (
     "id, kind, every_visits, every_spending, days_before, reward, value, gift, valid_days, "
-    "active, created_at, updated_at"
+    "active, created_at, updated_at, counts_from"
 )
 
 
@@ -113,6 +115,7 @@ def rule_from_row(row: Row) -> LoyaltyRule:
         active=bool(row["active"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        counts_from=row["counts_from"],
     )
 
 
@@ -146,8 +149,12 @@ class RuleService:
         every_visits: int = 0,
         every_spending: int | str = 0,
         days_before: int = 0,
+        count_past: bool = False,
     ) -> LoyaltyRule:
         """Add a rule, active at once. Values that make no sense raise ``InvalidInput``.
+
+        The rule counts visits and spending from today on, so that it does not pay out the
+        whole past at once; ``count_past`` makes it count all history too.
 
         ``value`` is a percent (1-100) for a percent reward, an amount ("100" lira, or kuruş
         as an ``int``) for an amount reward; ``every_spending`` is an amount too.
@@ -162,8 +169,12 @@ class RuleService:
             every_spending=every_spending,
             days_before=days_before,
         )
-        now = iso(self._clock())
-        fields.update(created_at=now, updated_at=now)
+        now = self._clock()
+        fields.update(
+            created_at=iso(now),
+            updated_at=iso(now),
+            counts_from="" if count_past else now.date().isoformat(),
+        )
         with self._store.transaction():
             cursor = self._store.execute(
                 f"INSERT INTO loyalty_rules ({', '.join(fields)}) "

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm import Customer, DuplicatePhone, Shop, ShopError
+from shopcrm import Customer, DuplicatePhone, NotFound, Shop, ShopError
 from shopcrm.i18n import _
+from ui.customer_picker import CustomerPicker
 
 
 class CustomerFormDialog(QDialog):
@@ -49,6 +52,10 @@ class CustomerFormDialog(QDialog):
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_("comma separated, e.g. regular, wholesale"))
         self.consent = QCheckBox(_("Agrees to receive marketing messages"))
+        self.birthday = QLineEdit()
+        self.birthday.setPlaceholderText(_("e.g. 15.03 or 15.03.1980"))
+        self.referred_by = CustomerPicker(shop, exclude_id=customer.id if customer else None)
+        self.referred_by.setPlaceholderText(_("Who sent them? Type a name, then choose"))
 
         form = QFormLayout()
         form.addRow(_("&Name:"), self.name)
@@ -57,6 +64,8 @@ class CustomerFormDialog(QDialog):
         form.addRow(_("&Address:"), self.address)
         form.addRow(_("N&otes:"), self.notes)
         form.addRow(_("&Tags:"), self.tags)
+        form.addRow(_("&Birthday:"), self.birthday)
+        form.addRow(_("&Referred by:"), self.referred_by)
         form.addRow("", self.consent)
 
         self.error = QLabel()
@@ -90,6 +99,10 @@ class CustomerFormDialog(QDialog):
         self.notes.setPlainText(customer.notes)
         self.tags.setText(", ".join(customer.tags))
         self.consent.setChecked(customer.marketing_consent)
+        self.birthday.setText(birthday_text(customer.birthday))
+        if customer.referred_by is not None:
+            with contextlib.suppress(NotFound):
+                self.referred_by.choose(self.shop.customers.get(customer.referred_by))
 
     def values(self) -> dict[str, object]:
         """What the form holds, as keyword arguments for the core."""
@@ -101,6 +114,8 @@ class CustomerFormDialog(QDialog):
             "notes": self.notes.toPlainText(),
             "tags": self.tags.text(),
             "marketing_consent": self.consent.isChecked(),
+            "birthday": self.birthday.text(),
+            "referred_by": self.referred_by.customer_id(),
         }
 
     def show_error(self, message: str) -> None:
@@ -110,6 +125,10 @@ class CustomerFormDialog(QDialog):
 
     def save(self, allow_duplicate_phone: bool = False) -> None:
         """Save through the core; accept on success, explain and stay open otherwise."""
+        if self.referred_by.unresolved():
+            self.show_error(_("Choose who referred them from the list, or clear the field."))
+            self.referred_by.setFocus()
+            return
         try:
             if self.customer is not None and self._editing:
                 saved = self.shop.customers.update(
@@ -155,3 +174,15 @@ class CustomerFormDialog(QDialog):
 
         box.finished.connect(decided)
         box.open()
+
+
+def birthday_text(stored: str | None) -> str:
+    """A stored birthday ("03-15" or "1980-03-15") the way it is typed: "15.03", "15.03.1980"."""
+    if not stored:
+        return ""
+    parts = stored.split("-")
+    if len(parts) == 2:
+        return f"{parts[1]}.{parts[0]}"
+    if len(parts) == 3:
+        return f"{parts[2]}.{parts[1]}.{parts[0]}"
+    return stored

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm import Shop
+from shopcrm import Shop, ShopError
 from shopcrm.i18n import _
 
 
@@ -31,6 +32,12 @@ def _settings_page(shop: Shop) -> QWidget:
     return SettingsPage(shop)
 
 
+def _rewards_page(shop: Shop) -> QWidget:
+    from ui.rewards_page import RewardsPage
+
+    return RewardsPage(shop)
+
+
 def _counter_page(shop: Shop) -> QWidget:
     from ui.counter import CounterPage
 
@@ -44,7 +51,7 @@ class MainWindow(QMainWindow):
     appears fast; a page that emits ``changed`` makes the others refresh.
     """
 
-    COUNTER, CUSTOMERS, SETTINGS = range(3)
+    COUNTER, CUSTOMERS, REWARDS, SETTINGS = range(4)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +59,7 @@ class MainWindow(QMainWindow):
         self._factories: list[tuple[str, Callable[[Shop], QWidget]]] = [
             (_("Counter"), _counter_page),
             (_("Customers"), _customers_page),
+            (_("Rewards"), _rewards_page),
             (_("Settings"), _settings_page),
         ]
         self._pages: dict[int, QWidget] = {}
@@ -89,14 +97,48 @@ class MainWindow(QMainWindow):
         self.side_bar.setCurrentRow(self.COUNTER)
         self.update_title()
         self._shown_once = False
+        self.birthdays_issued: list[object] | None = None
+        """The birthday rewards issued at start (None until the start-up check has run)."""
+        self._birthdays_day: date | None = None
+        self._birthday_timer = QTimer(self)
+        self._birthday_timer.setInterval(200)
+        self._birthday_timer.timeout.connect(self._issue_birthdays)
+        self._birthday_timer.start()
+        self._issue_birthdays()
 
     def _side_bar_width(self) -> int:
         metrics = self.side_bar.fontMetrics()
         widest = max(metrics.horizontalAdvance(title) for title, _f in self._factories)
         return max(140, widest + 48)
 
+    def _issue_birthdays(self) -> None:
+        """At start and once each new day: issue the birthday rewards now due.
+
+        Waits for the opening's integrity check, so that the window appears at once and nothing
+        is written to a damaged file (main.py then tells and quits). A window left open
+        overnight issues the next day's rewards on its own.
+        """
+        if not self.shop.check_finished():
+            return
+        today = self.shop.clock().date()
+        if today == self._birthdays_day:
+            return
+        self._birthdays_day = today
+        self._birthday_timer.setInterval(10 * 60 * 1000)
+        try:
+            issued = self.shop.rewards.issue_birthdays()
+        except ShopError:
+            self.birthdays_issued = []
+            return
+        self.birthdays_issued = list(issued)
+        if issued:
+            for page in self._pages.values():
+                refresh = getattr(page, "refresh", None)
+                if refresh is not None:
+                    refresh()
+
     def page(self, number: int) -> QWidget:
-        """The page at ``number`` (COUNTER, CUSTOMERS, SETTINGS), built if need be."""
+        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS), built if need be."""
         page = self._pages.get(number)
         if page is None:
             page = self._factories[number][1](self.shop)
@@ -171,4 +213,5 @@ class MainWindow(QMainWindow):
         """Close the shop with the window."""
         super().closeEvent(event)
         if event.isAccepted():
+            self._birthday_timer.stop()
             self.shop.close()

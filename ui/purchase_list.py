@@ -34,6 +34,11 @@ class PurchaseListModel(QAbstractListModel):
     def text_of(self, purchase: Purchase) -> str:
         """One purchase as one line of text."""
         parts = [moment(purchase.purchased_at), money(purchase.amount, self._currency)]
+        if purchase.discount:
+            parts[-1] += "  " + _("(discount {discount}, paid {paid})").format(
+                discount=money(purchase.discount, self._currency),
+                paid=money(purchase.paid, self._currency),
+            )
         if purchase.note:
             parts.append(purchase.note)
         text = " · ".join(parts)

@@ -240,6 +240,25 @@ def test_editing_a_rule_never_changes_rewards_already_issued(shop: Shop, clock: 
     assert shop.loyalty.progress(c.id)[0].text == "4 more visits to 15% off"
 
 
+def test_a_new_rule_counts_from_today_unless_told_to_count_the_past(
+    shop: Shop, clock: FakeClock
+) -> None:
+    c = shop.customers.add(name="Ayşe")
+    for _ in range(25):
+        visit(shop, clock, c.id)
+    clock.advance(days=1)
+    shop.rules.add(RuleKind.VISITS, RewardKind.GIFT, gift="Kupa", every_visits=10)
+    generous = shop.rules.add(
+        RuleKind.VISITS, RewardKind.GIFT, gift="Çay", every_visits=10, count_past=True
+    )
+    p = visit(shop, clock, c.id)
+    assert [r.gift for r in shop.rewards.earned_by(p.id)] == ["Çay", "Çay"]
+    progress = {pr.rule.gift: pr.text for pr in shop.loyalty.progress(c.id)}
+    assert progress["Kupa"] == "9 more visits to Gift: Kupa"
+    assert progress["Çay"] == "4 more visits to Gift: Çay"
+    assert generous.counts_from == ""
+
+
 def test_a_paused_rule_issues_nothing(shop: Shop, clock: FakeClock) -> None:
     rule = shop.rules.pause(shop.rules.all()[0].id)
     assert not rule.active

@@ -11,7 +11,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.rewards import RewardKind
 from shopcrm.rules import RuleKind
 
 NOW = datetime(2026, 6, 30, 12, 0)
@@ -90,9 +89,12 @@ def test_rewards_always_match_a_recomputation_from_scratch(ops: list[tuple[objec
         Shop.open(Path(folder) / "shop.sqlite3", clock=lambda: NOW) as shop,
     ):
         shop.rules.update(shop.rules.all()[0].id, every_visits=3)
-        shop.rules.add(RuleKind.SPENDING, RewardKind.AMOUNT, value="50", every_spending="500")
-        shop.rules.add(RuleKind.WELCOME, RewardKind.GIFT, gift="Kupa")
-        shop.rules.add(RuleKind.REFERRAL, RewardKind.PERCENT, value=5)
+        for rule in [
+            {"kind": RuleKind.SPENDING, "reward": "amount", "value": "50", "every_spending": "500"},
+            {"kind": RuleKind.WELCOME, "reward": "gift", "gift": "Kupa"},
+            {"kind": RuleKind.REFERRAL, "reward": "percent", "value": 5},
+        ]:
+            shop.rules.add(**rule, count_past=True)  # type: ignore[arg-type]
         first = shop.customers.add(name="Ayşe")
         second = shop.customers.add(name="Fatma", referred_by=first.id)
         ids = [first.id, second.id]

@@ -96,3 +96,45 @@ def test_edits_a_customer(qtbot: QtBot, shop: Shop) -> None:
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert shop.customers.get(customer.id).name == "Ayşe Yılmaz"
     assert shop.customers.count() == 1
+
+
+def test_birthday_and_referred_by(qtbot: QtBot, shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe Yılmaz")
+    shop.customers.add(name="Ayten Kara")
+    dialog = open_form(qtbot, shop, initial_name="Şükrü Öztürk")
+    assert dialog.birthday.placeholderText() == "e.g. 15.03 or 15.03.1980"
+    qtbot.keyClicks(dialog.birthday, "31.02")
+    dialog.save()
+    assert dialog.isVisible() and dialog.error.isVisible()  # no such day: refused inline
+    dialog.birthday.clear()
+    qtbot.keyClicks(dialog.birthday, "15.03.1980")
+
+    type_text(dialog.referred_by, "ayşe")
+    popup = dialog.referred_by.completer_.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert [c.name for c in dialog.referred_by.offered()] == ["Ayşe Yılmaz"]
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.referred_by.text() == "Ayşe Yılmaz"
+    dialog.save()
+    saved = dialog.customer
+    assert saved is not None and dialog.result() == QDialog.DialogCode.Accepted
+    assert saved.birthday == "1980-03-15" and saved.referred_by == ayse.id
+
+    again = open_form(qtbot, shop, customer=saved)
+    assert again.birthday.text() == "15.03.1980"
+    assert again.referred_by.text() == "Ayşe Yılmaz"
+    assert again.referred_by.customer_id() == ayse.id
+
+
+def test_a_referrer_typed_but_not_chosen_is_refused(qtbot: QtBot, shop: Shop) -> None:
+    shop.customers.add(name="Ayşe Yılmaz")
+    dialog = open_form(qtbot, shop, initial_name="Cem")
+    type_text(dialog.referred_by, "nobody like this")
+    dialog.save()
+    assert dialog.isVisible()
+    assert dialog.error.text() == "Choose who referred them from the list, or clear the field."
+    dialog.referred_by.clear()
+    qtbot.keyClicks(dialog.birthday, "29.02")
+    dialog.save()
+    assert dialog.customer is not None and dialog.customer.birthday == "02-29"
+    assert dialog.customer.referred_by is None

@@ -54,6 +54,11 @@ def test_ctrl_digits_switch_pages(qtbot: QtBot, window: MainWindow) -> None:
     assert window.stack.currentWidget() is window.page(MainWindow.CUSTOMERS)
     focused = QApplication.focusWidget()
     qtbot.keyClick(focused or window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.page(MainWindow.REWARDS)
+    assert window.side_bar.item(MainWindow.REWARDS).text() == "Rewards"
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.stack.currentWidget() is window.page(MainWindow.SETTINGS)
     qtbot.keyClick(
         QApplication.focusWidget() or window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier
