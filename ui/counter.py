@@ -373,9 +373,9 @@ class CounterPage(QWidget):
             self.lookup = self.shop.rewards.look_up(text)
             customer = self.lookup.customer
             valid = self.lookup.state == "valid"
-            self.results_model.set_customers([customer] if valid and customer else [])
+            self.results_model.set_records([customer] if valid and customer else [])
         else:
-            self.results_model.set_customers(self.shop.customers.search(text))
+            self.results_model.set_records(self.shop.customers.search(text))
         if self.results_model.rowCount():
             self._select_row(0)
         self._update_hint()
@@ -413,7 +413,7 @@ class CounterPage(QWidget):
 
     def pick_row(self, row: int) -> None:
         """Pick the customer on ``row`` of the results."""
-        customer = self.results_model.customer_at(row)
+        customer = self.results_model.record_at(row)
         if customer is not None:
             self.pick(customer)
 
@@ -775,7 +775,7 @@ class CounterPage(QWidget):
         """Show the data afresh after another page changed it."""
         self._currency = self.shop.settings.get().currency
         current = self.results.currentIndex().row()
-        chosen = self.results_model.customer_at(current)
+        chosen = self.results_model.record_at(current)
         self._search_changed(self.search.text())
         if chosen is not None:
             row = self.results_model.row_of(chosen.id)

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
 from shopcrm.formatting import day
 from shopcrm.i18n import _, ngettext
+from shopcrm.rewards import Reward
 from shopcrm.rules import LoyaltyRule, RewardKind
 from shopcrm.text import fold
+from ui.record_model import Index, RecordTableModel
 
-if TYPE_CHECKING:
-    from shopcrm.rewards import Reward
-
-Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 _VALID_COLOR = QColor("#2e7d32")
@@ -31,57 +21,22 @@ _MUTED_COLOR = QColor("#757575")
 _BAD_COLOR = QColor("#c62828")
 
 
-class RulesModel(QAbstractTableModel):
+class RulesModel(RecordTableModel[LoyaltyRule]):
     """The loyalty rules, oldest first: what they say, how long rewards last, active or not."""
 
     RULE, VALID_FOR, STATE = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rules: list[LoyaltyRule] = []
+        super().__init__([_("Rule"), _("Valid for"), _("State")], parent)
         self._currency = "TRY"
-        self._headers = [_("Rule"), _("Valid for"), _("State")]
 
     def set_rules(self, rules: list[LoyaltyRule], currency: str) -> None:
         """Show these rules, amounts in ``currency``."""
-        self.beginResetModel()
-        self._rules = list(rules)
         self._currency = currency
-        self.endResetModel()
+        self.set_records(rules)
 
-    def rule_at(self, row: int) -> LoyaltyRule | None:
-        """The rule on ``row``, or None."""
-        return self._rules[row] if 0 <= row < len(self._rules) else None
-
-    def row_of(self, rule_id: int) -> int:
-        """The row of the rule with this id, or -1."""
-        for row, rule in enumerate(self._rules):
-            if rule.id == rule_id:
-                return row
-        return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt: how many rules are shown."""
-        return 0 if parent.isValid() else len(self._rules)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt: rule, valid for, state."""
-        return 0 if parent.isValid() else 3
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Qt: the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell(self, rule: LoyaltyRule, column: int, role: int) -> object:
         """Qt: what one cell shows; paused rules are grey."""
-        rule = self.rule_at(index.row())
-        if rule is None:
-            return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.RULE:
                 return rule.description(self._currency)
@@ -94,8 +49,6 @@ class RulesModel(QAbstractTableModel):
                 return _MUTED_COLOR
             if column == self.STATE:
                 return _VALID_COLOR
-        if role == Qt.ItemDataRole.UserRole:
-            return rule.id
         return None
 
 
@@ -110,47 +63,28 @@ def state_titles() -> dict[str, str]:
     }
 
 
-class VouchersModel(QAbstractTableModel):
+class VouchersModel(RecordTableModel[Reward]):
     """Vouchers, newest first: code, whose, what, issued, valid until and where they stand."""
 
     CODE, CUSTOMER, WHAT, ISSUED, VALID_UNTIL, STATE = range(6)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rewards: list[Reward] = []
+        super().__init__(
+            [_("Code"), _("Customer"), _("What"), _("Issued"), _("Valid until"), _("State")],
+            parent,
+        )
         self._names: dict[int, str] = {}
         self._currency = "TRY"
         self._today = date.today()
-        self._headers = [
-            _("Code"),
-            _("Customer"),
-            _("What"),
-            _("Issued"),
-            _("Valid until"),
-            _("State"),
-        ]
 
     def set_rewards(
         self, rewards: list[Reward], names: dict[int, str], currency: str, today: date
     ) -> None:
         """Show these rewards; ``names`` gives the customers' names by id."""
-        self.beginResetModel()
-        self._rewards = list(rewards)
         self._names = dict(names)
         self._currency = currency
         self._today = today
-        self.endResetModel()
-
-    def reward_at(self, row: int) -> Reward | None:
-        """The reward on ``row``, or None."""
-        return self._rewards[row] if 0 <= row < len(self._rewards) else None
-
-    def row_of(self, reward_id: int) -> int:
-        """The row of the reward with this id, or -1."""
-        for row, reward in enumerate(self._rewards):
-            if reward.id == reward_id:
-                return row
-        return -1
+        self.set_records(rewards)
 
     def whose(self, reward: Reward) -> str:
         """The customer's name, or "Gift voucher" for an anonymous one."""
@@ -177,28 +111,8 @@ class VouchersModel(QAbstractTableModel):
             return _("Voided {date}").format(date=day(reward.voided_at))
         return state_titles()[state]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt: how many vouchers are shown."""
-        return 0 if parent.isValid() else len(self._rewards)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt: code, customer, what, issued, valid until, state."""
-        return 0 if parent.isValid() else 6
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        """Qt: the column titles."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def cell(self, reward: Reward, column: int, role: int) -> object:
         """Qt: what one cell shows, how it sorts, and its colour by state."""
-        reward = self.reward_at(index.row())
-        if reward is None:
-            return None
-        column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(reward, column)
         if role == SORT_ROLE:
@@ -217,8 +131,6 @@ class VouchersModel(QAbstractTableModel):
             if reward.void_reason:
                 parts.append(_("Voided: {reason}").format(reason=reward.void_reason))
             return "\n".join(parts) or None
-        if role == Qt.ItemDataRole.UserRole:
-            return reward.id
         return None
 
     def _display(self, reward: Reward, column: int) -> str:
@@ -255,7 +167,7 @@ class VouchersProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         assert isinstance(model, VouchersModel)
-        reward = model.reward_at(source_row)
+        reward = model.record_at(source_row)
         if reward is None:
             return False
         haystack = fold(

@@ -262,14 +262,14 @@ class RewardsPage(QWidget):
 
     def current_rule(self) -> LoyaltyRule | None:
         """The selected rule, if any."""
-        return self.rules_model.rule_at(self.rules.currentIndex().row())
+        return self.rules_model.record_at(self.rules.currentIndex().row())
 
     def current_voucher(self) -> Reward | None:
         """The selected voucher, if any."""
         index = self.vouchers.currentIndex()
         if not index.isValid():
             return None
-        return self.vouchers_model.reward_at(self.vouchers_proxy.mapToSource(index).row())
+        return self.vouchers_model.record_at(self.vouchers_proxy.mapToSource(index).row())
 
     def _update_buttons(self, *_args: object) -> None:
         rule = self.current_rule()

@@ -202,8 +202,10 @@ class RuleFormDialog(FormDialog):
     def submit(self) -> None:
         """Add or change the rule through the core."""
         if self.rule is None:
-            self.rule = self.shop.rules.add(  # type: ignore[arg-type]
-                self.rule_kind().value, **self.values(), count_past=self.count_past.isChecked()
+            self.rule = self.shop.rules.add(
+                self.rule_kind().value,
+                **self.values(),  # type: ignore[arg-type]
+                count_past=self.count_past.isChecked(),
             )
         else:
             self.rule = self.shop.rules.update(self.rule.id, **self.values())

@@ -27,7 +27,7 @@ def page(qtbot: QtBot, shop: Shop) -> CounterPage:
 
 def listed_names(page: CounterPage) -> list[str]:
     model = page.results_model
-    return [model.customer_at(row).name for row in range(model.rowCount())]  # type: ignore[union-attr]
+    return [model.record_at(row).name for row in range(model.rowCount())]  # type: ignore[union-attr]
 
 
 def test_pick_log_undo_and_back_with_the_keyboard(qtbot: QtBot, page: CounterPage) -> None:
@@ -113,7 +113,7 @@ def test_nobody_found_offers_ctrl_n_which_adds_and_picks(
     assert page.customer is not None and page.customer.name == "Gülşen Çelik"
     assert shop.customers.find_by_phone("05441112233") is not None
     assert page.panel.name.text() == "Gülşen Çelik"
-    assert page.results_model.customer_at(page.results.currentIndex().row()) == page.customer
+    assert page.results_model.record_at(page.results.currentIndex().row()) == page.customer
     qtbot.waitUntil(page.amount.hasFocus)
 
 
