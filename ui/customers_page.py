@@ -7,7 +7,7 @@ should no longer appear at the counter (their history is kept), or brings them b
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from ui.customers_model import (
     CustomersModel,
     CustomersProxy,
 )
+from ui.lazy_page import ReloadWhenShown
 
 # Above this many customers the filter waits for a pause in the typing before it runs.
 _TYPING_PAUSE_ABOVE = 20_000
@@ -57,7 +58,7 @@ _COLUMN_CHARS = {
 }
 
 
-class CustomersPage(QWidget):
+class CustomersPage(ReloadWhenShown):
     """The list of all customers: filter, sort, open to edit, archive and bring back."""
 
     changed = Signal()
@@ -67,7 +68,6 @@ class CustomersPage(QWidget):
         super().__init__(parent)
         self.shop = shop
         self.form: CustomerFormDialog | None = None
-        self._stale = False
         self.confirm_box: QMessageBox | None = None
 
         self.filter = QLineEdit()
@@ -121,7 +121,7 @@ class CustomersPage(QWidget):
         QShortcut(
             Qt.Key.Key_Delete, self.table, self.archive_current, Qt.ShortcutContext.WidgetShortcut
         )
-        self._reload()
+        self.reload()
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -149,25 +149,8 @@ class CustomersPage(QWidget):
         table.setSortingEnabled(True)
         return table
 
-    def refresh(self) -> None:
-        """Load the customers again from the shop, keeping the filter, order and selection.
-
-        While the page sits hidden in a window (another page is shown), the reload waits until
-        the page is shown again, so that a sale at the counter never waits for this list.
-        """
-        if self.parentWidget() is not None and not self.isVisible():
-            self._stale = True
-            return
-        self._reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Reload first if the customers changed while the page was hidden."""
-        if self._stale:
-            self._reload()
-        super().showEvent(event)
-
-    def _reload(self) -> None:
-        self._stale = False
+    def reload(self) -> None:
+        """Read what the page shows from the shop, keeping the selection."""
         current = self.current_line()
         currency = self.shop.settings.get().currency
         lines = self.shop.customers.lines(include_archived=self.show_archived.isChecked())

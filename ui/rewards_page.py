@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from shopcrm import NotFound, Shop, ShopError
 from shopcrm.i18n import _, ngettext
 from shopcrm.rules import LoyaltyRule
+from ui.lazy_page import ReloadWhenShown
 from ui.rewards_model import RulesModel, VouchersModel, VouchersProxy, state_titles
 from ui.rule_form import RuleFormDialog
 from ui.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
@@ -68,7 +69,7 @@ def _title(text: str) -> QLabel:
     return label
 
 
-class RewardsPage(QWidget):
+class RewardsPage(ReloadWhenShown):
     """Set the loyalty rules and look after the vouchers."""
 
     changed = Signal()
@@ -78,7 +79,6 @@ class RewardsPage(QWidget):
         super().__init__(parent)
         self.shop = shop
         self.dialog: QWidget | None = None
-        self._stale = False
         self._build_rules()
         self._build_vouchers()
 
@@ -110,7 +110,7 @@ class RewardsPage(QWidget):
         ]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
-        self._reload()
+        self.reload()
 
     # building ----------------------------------------------------------------------------
 
@@ -195,21 +195,8 @@ class RewardsPage(QWidget):
 
     # loading -----------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Load rules and vouchers again (when next shown, if the page is hidden now)."""
-        if self.parentWidget() is not None and not self.isVisible():
-            self._stale = True
-            return
-        self._reload()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Reload first if something changed while the page was hidden."""
-        if self._stale:
-            self._reload()
-        super().showEvent(event)
-
-    def _reload(self) -> None:
-        self._stale = False
+    def reload(self) -> None:
+        """Read what the page shows from the shop, keeping the selection."""
         self._reload_rules()
         self._reload_vouchers()
 
