@@ -279,3 +279,24 @@ def test_tab_goes_from_the_rules_to_the_vouchers_in_reading_order(
         page.find_box,
         page.vouchers,
     ]
+
+
+def test_a_new_rule_counts_from_today_unless_past_visits_are_ticked(
+    qtbot: QtBot, page: RewardsPage, shop: Shop
+) -> None:
+    dialog = open_rule_form(qtbot, page)
+    assert not dialog.count_past.isChecked()
+    dialog.every_visits.setValue(10)
+    with qtbot.waitSignal(page.changed):
+        qtbot.keyClick(dialog.reward.value, Qt.Key.Key_Return)
+    assert shop.rules.all()[1].counts_from == date.today().isoformat()
+
+    dialog = open_rule_form(qtbot, page)
+    dialog.every_visits.setValue(5)
+    dialog.count_past.setChecked(True)
+    with qtbot.waitSignal(page.changed):
+        qtbot.keyClick(dialog.reward.value, Qt.Key.Key_Return)
+    assert shop.rules.all()[2].counts_from == ""
+    edit = RuleFormDialog(shop, page, shop.rules.all()[2])
+    qtbot.addWidget(edit)
+    assert not edit.count_past.isVisibleTo(edit)
