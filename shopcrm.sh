@@ -70,6 +70,18 @@ case "$cmd" in
       --project=ShopCRM --copyright-holder=ShopCRM .
     .venv/bin/pybabel update -i translations/shopcrm.pot -d translations -D shopcrm \
       --no-fuzzy-matching --ignore-obsolete
+    # The messages are written in English: the English catalog says each one as it is.
+    .venv/bin/python - <<'PY'
+from babel.messages.pofile import read_po, write_po
+path = "translations/en/LC_MESSAGES/shopcrm.po"
+with open(path, "rb") as f:
+    catalog = read_po(f, locale="en")
+for message in catalog:
+    if message.id and not any(message.string if isinstance(message.string, tuple) else [message.string]):
+        message.string = message.id
+with open(path, "wb") as f:
+    write_po(f, catalog, width=100)
+PY
     ;;
   bench)
     setup
