@@ -291,6 +291,7 @@ def test_a_new_rule_counts_from_today_unless_past_visits_are_ticked(
         qtbot.keyClick(dialog.reward.value, Qt.Key.Key_Return)
     assert shop.rules.all()[1].counts_from == date.today().isoformat()
 
+    show_active(qtbot, page)
     dialog = open_rule_form(qtbot, page)
     dialog.every_visits.setValue(5)
     dialog.count_past.setChecked(True)
