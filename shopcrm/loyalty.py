@@ -139,13 +139,30 @@ def settle(
                         rewards.take_back(store, now, reward, take_back_reason)
         elif rule.kind is RuleKind.BIRTHDAY and customer["birthday"]:
             rewards.birthday_due(store, now, rule, customer_id, customer["birthday"], now.date())
-        elif rule.kind is RuleKind.REFERRAL and referrer is not None:
+        elif rule.kind is RuleKind.REFERRAL:
             # The referrer is rewarded once per customer they brought: the cycle is that customer.
-            given = referrer_held.get((rule.id, customer_id))
-            if have.purchases and given is None:
+            given = referrer_held.get((rule.id, customer_id)) if referrer is not None else None
+            if referrer is not None and have.purchases and given is None:
                 rewards.issue_for_rule(store, now, rule, referrer, customer_id, earned_by)
-            elif not have.purchases and given is not None and take_back_reason:
+            elif given is not None and not have.purchases and take_back_reason:
                 rewards.take_back(store, now, given, take_back_reason)
+            if take_back_reason:
+                # A referral reward of this customer's, given back by a void, may no longer be
+                # earned: the customer it was for has no purchase left.
+                for (rule_id, brought), reward in held.items():
+                    unused = rule_id == rule.id and reward.redeemed_at is None
+                    if unused and not _has_purchases(store, brought):
+                        rewards.take_back(store, now, reward, take_back_reason)
+
+
+def _has_purchases(store: Store, customer_id: int) -> bool:
+    return (
+        store.one(
+            "SELECT 1 FROM purchases WHERE customer_id = ? AND voided_at IS NULL LIMIT 1",
+            (customer_id,),
+        )
+        is not None
+    )
 
 
 def _held(store: Store, customer_id: int) -> dict[tuple[int, int], Reward]:

@@ -345,3 +345,19 @@ def test_birthdays_are_read_as_people_give_them(shop: Shop) -> None:
     for bad in ["31.02", "29.02.1981", "15.03.2099", "yarın"]:
         with pytest.raises(InvalidInput):
             shop.customers.add(name="D", birthday=bad)
+
+
+def test_a_referral_reward_given_back_by_a_void_is_taken_back_when_no_longer_earned(
+    shop: Shop, clock: FakeClock
+) -> None:
+    shop.rules.add(RuleKind.REFERRAL, RewardKind.PERCENT, value=5)
+    ayse = shop.customers.add(name="Ayşe")
+    fatma = shop.customers.add(name="Fatma", referred_by=ayse.id)
+    fatmas = visit(shop, clock, fatma.id)
+    (reward,) = shop.rewards.of_customer(ayse.id)
+    ayses = visit(shop, clock, ayse.id, "100", redeem=[reward.id])
+    shop.purchases.void(fatmas.id, reason="yanlış müşteri")
+    assert shop.rewards.get(reward.id).redeemed_at is not None  # used: it stays
+    shop.purchases.void(ayses.id, reason="iade")
+    back = shop.rewards.get(reward.id)
+    assert back.status(clock.now.date()) is RewardStatus.VOIDED  # given back, then not earned
