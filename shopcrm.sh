@@ -4,6 +4,7 @@
 # compiled translations) and then does what was asked:
 #   ./shopcrm.sh run [--demo] [--db PATH] [--lang tr|en]   start the app
 #   ./shopcrm.sh test [pytest args]                         lint, type-check and run the tests
+#   ./shopcrm.sh lint                                       ruff (lint + format) and mypy only
 #   ./shopcrm.sh bench [args]                               run the speed benchmark
 #   ./shopcrm.sh catalogs                                   refresh translations/ from the code
 set -euo pipefail
@@ -50,6 +51,12 @@ setup() {
   compile_translations
 }
 
+lint() {
+  .venv/bin/ruff check .
+  .venv/bin/ruff format --check .
+  .venv/bin/mypy
+}
+
 cmd="${1:-run}"
 shift || true
 case "$cmd" in
@@ -57,11 +64,13 @@ case "$cmd" in
     setup
     exec .venv/bin/python main.py "$@"
     ;;
+  lint)
+    install_python_packages
+    lint
+    ;;
   test)
     setup
-    .venv/bin/ruff check .
-    .venv/bin/ruff format --check .
-    .venv/bin/mypy
+    lint
     exec .venv/bin/python -m pytest "$@"
     ;;
   catalogs)
@@ -88,7 +97,7 @@ PY
     exec .venv/bin/python -m bench "$@"
     ;;
   *)
-    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | bench | catalogs" >&2
+    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | lint | bench | catalogs" >&2
     exit 2
     ;;
 esac

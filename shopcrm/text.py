@@ -30,11 +30,6 @@ def turkish_lower(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("I", "ı").replace("İ", "i").lower()
 
 
-def turkish_upper(text: str) -> str:
-    """Upper-case the Turkish way: i -> İ and ı -> I."""
-    return unicodedata.normalize("NFC", text).replace("i", "İ").replace("ı", "I").upper()
-
-
 # Letters with a circumflex sort with their plain letter; the rest follow the Turkish alphabet.
 _PRIMARY = {
     ch: rank

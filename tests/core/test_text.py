@@ -1,6 +1,6 @@
 """Turkish folding and alphabetical order, as a shopkeeper types and reads names."""
 
-from shopcrm.text import fold, normalize, sort_key_text, turkish_lower, turkish_upper
+from shopcrm.text import fold, normalize, sort_key_text, turkish_lower
 
 
 def test_fold_ignores_case_accents_and_dotted_i() -> None:
@@ -21,7 +21,6 @@ def test_normalize_trims_and_collapses_spaces_into_nfc() -> None:
 
 
 def test_turkish_case_mapping() -> None:
-    assert turkish_upper("istanbul ılık") == "İSTANBUL ILIK"
     assert turkish_lower("IŞIK İPEK") == "ışık ipek"
 
 
