@@ -34,21 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Customer, NotFound, Purchase, Shop, ShopError
-from shopcrm.formatting import day, money
+from shopcrm.formatting import money
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.rules import RewardKind
 from ui.counter_results import CustomerResultsModel
 from ui.customer_form import CustomerFormDialog
+from ui.customer_panel import CustomerPanel
 from ui.opening_balance import OpeningBalanceDialog
 from ui.purchase_list import PurchaseListModel
 from ui.reward_list import MAX_SHORTCUT_ROWS, LoyaltyBox
+from ui.style import ERROR_STYLE, HINT_STYLE, bold
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward, VoucherLookup
 
-ERROR_STYLE = "color: #c62828; font-weight: bold;"
-HINT_STYLE = "color: palette(placeholder-text);"
 VOUCHER_OK_STYLE = (
     "color: #1b5e20; background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px;"
     " padding: 6px; font-weight: bold;"
@@ -59,61 +59,6 @@ VOUCHER_BAD_STYLE = (
 )
 PREVIEW_STYLE = "color: #1b5e20; font-weight: bold;"
 _MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
-
-
-def _bold(label: QLabel, size_delta: int = 0) -> QLabel:
-    font = label.font()
-    font.setBold(True)
-    if size_delta:
-        font.setPointSize(font.pointSize() + size_delta)
-    label.setFont(font)
-    return label
-
-
-class CustomerPanel(QFrame):
-    """The chosen customer at a glance: name, phone, visits, spending, last visit and notes."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.name = _bold(QLabel(), 6)
-        self.name.setWordWrap(True)
-        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.phone = QLabel()
-        self.visits = _bold(QLabel(), 2)
-        self.total = _bold(QLabel(), 2)
-        self.last_visit = _bold(QLabel(), 2)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setStyleSheet("color: palette(placeholder-text);")
-
-        figures = QGridLayout()
-        for column, (caption, value) in enumerate(
-            [
-                (_("Visits"), self.visits),
-                (_("Total spent"), self.total),
-                (_("Last visit"), self.last_visit),
-            ]
-        ):
-            figures.addWidget(QLabel(caption), 0, column)
-            figures.addWidget(value, 1, column)
-            figures.setColumnStretch(column, 1)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.name)
-        layout.addWidget(self.phone)
-        layout.addLayout(figures)
-        layout.addWidget(self.notes)
-
-    def show_customer(self, customer: Customer, currency: str) -> None:
-        """Fill the panel with ``customer``; money in ``currency``."""
-        self.name.setText(customer.name)
-        self.phone.setText(customer.phone_display or _("No phone number"))
-        self.visits.setText(str(customer.visit_count))
-        self.total.setText(money(customer.total_spent, currency))
-        self.last_visit.setText(day(customer.last_visit) or _("never"))
-        self.notes.setText(customer.notes)
-        self.notes.setVisible(bool(customer.notes))
 
 
 class CounterPage(QWidget):
@@ -195,7 +140,7 @@ class CounterPage(QWidget):
         header.setHighlightSections(False)
         self.results.activated.connect(lambda index: self.pick_row(index.row()))
 
-        find_label = _bold(QLabel(_("&Find a customer")))
+        find_label = bold(QLabel(_("&Find a customer")))
         find_label.setBuddy(self.search)
         column = QVBoxLayout()
         column.addWidget(find_label)
@@ -289,7 +234,7 @@ class CounterPage(QWidget):
         self.purchases.setModel(self.purchases_model)
         self.purchases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.purchases.setSpacing(2)
-        self.purchases_label = _bold(QLabel(_("Recent &purchases")))
+        self.purchases_label = bold(QLabel(_("Recent &purchases")))
         self.purchases_label.setBuddy(self.purchases)
 
         column = QVBoxLayout()

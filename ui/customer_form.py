@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from shopcrm import Customer, DuplicatePhone, NotFound, Shop, ShopError
 from shopcrm.i18n import _
 from ui.customer_picker import CustomerPicker
+from ui.style import ERROR_STYLE
 
 
 class CustomerFormDialog(QDialog):
@@ -70,7 +71,7 @@ class CustomerFormDialog(QDialog):
 
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
 

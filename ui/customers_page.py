@@ -40,6 +40,7 @@ from ui.customers_model import (
     CustomersProxy,
 )
 from ui.lazy_page import ReloadWhenShown
+from ui.style import ERROR_STYLE
 
 # Above this many customers the filter waits for a pause in the typing before it runs.
 _TYPING_PAUSE_ABOVE = 20_000
@@ -87,7 +88,7 @@ class CustomersPage(ReloadWhenShown):
         self.count = QLabel()
         self.error = QLabel()
         self.error.setObjectName("pageError")
-        self.error.setStyleSheet("color: #c62828;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
         self.edit_button = QPushButton(_("&Edit…"))

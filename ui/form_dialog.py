@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import ShopError
-
-ERROR_STYLE = "color: #c62828; font-weight: bold;"
+from ui.style import ERROR_STYLE
 
 
 class FormDialog(QDialog):

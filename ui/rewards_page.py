@@ -32,13 +32,12 @@ from shopcrm.rules import LoyaltyRule
 from ui.lazy_page import ReloadWhenShown
 from ui.rewards_model import RulesModel, VouchersModel, VouchersProxy, state_titles
 from ui.rule_form import RuleFormDialog
+from ui.style import DONE_STYLE, ERROR_STYLE
 from ui.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward
 
-ERROR_STYLE = "color: #c62828; font-weight: bold;"
-DONE_STYLE = "color: #2e7d32; font-weight: bold;"
 VOUCHER_LIMIT = 1000
 _CODES_SHOWN = 5
 

@@ -21,11 +21,10 @@ from shopcrm import Shop, ShopError
 from shopcrm.i18n import _
 from shopcrm.settings import CURRENCIES, Settings
 from shopcrm.visits import VisitRule
+from ui.style import DONE_STYLE, ERROR_STYLE
 
 # Each language is named in its own language, so that anyone can find theirs.
 _LANGUAGE_NAMES = {"tr": "Türkçe", "en": "English"}
-_ERROR_STYLE = "color: #c62828; font-weight: bold;"
-_SAVED_STYLE = "color: #2e7d32;"
 _HELP_STYLE = "color: #5f6368;"
 
 
@@ -79,11 +78,11 @@ class SettingsPage(QWidget):
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
-        self.error.setStyleSheet(_ERROR_STYLE)
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.message = QLabel()
         self.message.setObjectName("settingsSaved")
-        self.message.setStyleSheet(_SAVED_STYLE)
+        self.message.setStyleSheet(DONE_STYLE)
         self.message.setWordWrap(True)
         self.save_button = QPushButton(_("&Save"))
         self.save_button.setToolTip(_("Save the settings (Ctrl+S)"))
