@@ -322,11 +322,11 @@ def _verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
     )
     op = r["open"]
     row(
-        "Shop.open, first of the day (takes the daily backup), median",
+        "Shop.open with the check in line (scripts), first of the day, median",
         f"{measure.median(op['without_daily_backup_s']):.3f} s",
     )
     row(
-        "Shop.open, backup already taken today, median",
+        "Shop.open with the check in line, backup already taken, median",
         f"{measure.median(op['with_daily_backup_s']):.3f} s",
     )
     row("  of which PRAGMA quick_check alone", f"{op['quick_check_alone_s']:.3f} s")
@@ -361,7 +361,7 @@ def _verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
         )
         rss = fp.get("max_rss_mb")
         row(
-            "  the app's own max-rss-kb line (includes the parent's peak)",
+            "  the app's own max-rss-kb line (its VmHWM)",
             f"{rss:.0f} MB" if rss is not None else "not printed",
         )
     else:
