@@ -52,7 +52,7 @@ class CustomerPicker(QLineEdit):
         self.suggestions.clear()
         self._offered.clear()
         if not text.strip():
-            self.completer_.popup().hide()
+            self._hide_popup()
             return
         for customer in self.shop.customers.search(text, limit=_SUGGESTIONS):
             if customer.id == self.exclude_id:
@@ -69,18 +69,19 @@ class CustomerPicker(QLineEdit):
 
     def _offer(self) -> None:
         if not self.suggestions.rowCount():
-            self.completer_.popup().hide()
+            self._hide_popup()
             return
         self.completer_.complete()
         # Enter takes the best match, as at the counter; Down and Up choose another
         popup = self.completer_.popup()
-        popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
+        if popup is not None:
+            popup.setCurrentIndex(self.completer_.completionModel().index(0, 0))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Down opens the list of customers again when it was closed."""
         if (
             event.key() == Qt.Key.Key_Down
-            and not self.completer_.popup().isVisible()
+            and not self._popup_visible()
             and self.suggestions.rowCount()
         ):
             self._offer()
@@ -92,6 +93,15 @@ class CustomerPicker(QLineEdit):
         if customer is not None:
             self.choose(customer)
 
+    def _hide_popup(self) -> None:
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()
+
+    def _popup_visible(self) -> bool:
+        popup = self.completer_.popup()
+        return popup is not None and popup.isVisible()
+
     def offered(self) -> list[Customer]:
         """The customers offered for what was typed, in the order shown."""
         return list(self._offered.values())
@@ -100,7 +110,7 @@ class CustomerPicker(QLineEdit):
         """Make ``customer`` the choice (None: no one), and show their name."""
         self.customer = customer
         self.setText(customer.name if customer is not None else "")
-        self.completer_.popup().hide()
+        self._hide_popup()
         self.chosen.emit(customer)
 
     def customer_id(self) -> int | None:

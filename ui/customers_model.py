@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -300,8 +301,9 @@ class CustomersProxy(QSortFilterProxyModel):
         assert isinstance(model, CustomersModel)
         return model
 
-    def setSourceModel(self, model: QAbstractTableModel) -> None:
+    def setSourceModel(self, model: QAbstractItemModel) -> None:
         """Show ``model`` (a ``CustomersModel``), sorted again whenever it reloads."""
+        assert isinstance(model, CustomersModel)
         super().setSourceModel(model)
         self._texts = model.filter_texts
         model.modelReset.connect(self._resort)
