@@ -32,14 +32,12 @@ def parse_amount(value: str | int) -> int:
     if text.startswith("-"):
         raise InvalidInput(_("The amount must be more than zero."))
     if not re.fullmatch(r"[\d.,]+", text) or not text[0].isdigit():
-        raise InvalidInput(_("“{text}” is not an amount. Type it like 1.250,50").format(text=value))
+        raise _unreadable(str(value))
     return _checked(_to_minor(text, str(value)))
 
 
 def _to_minor(text: str, original: str) -> int:
-    unreadable = InvalidInput(
-        _("“{text}” is not an amount. Type it like 1.250,50").format(text=original)
-    )
+    unreadable = _unreadable(original)
     last_dot, last_comma = text.rfind("."), text.rfind(",")
     decimal_at = -1
     if last_dot >= 0 and last_comma >= 0:
@@ -62,6 +60,15 @@ def _to_minor(text: str, original: str) -> int:
     if not _DIGITS.fullmatch(digits):
         raise unreadable
     return int(digits) * MINOR_PER_MAJOR + int((fraction or "0").ljust(2, "0"))
+
+
+def _unreadable(text: str) -> InvalidInput:
+    from shopcrm.formatting import amount_input  # formatting builds on this module
+
+    example = amount_input(125050)
+    return InvalidInput(
+        _("“{text}” is not an amount. Type it like {example}").format(text=text, example=example)
+    )
 
 
 def _checked(minor: int) -> int:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Customer, NotFound, Purchase, Shop, ShopError
-from shopcrm.formatting import money
+from shopcrm.formatting import amount_input, money
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.rules import RewardKind
@@ -162,7 +162,7 @@ class CounterPage(QWidget):
 
         self.amount = QLineEdit()
         self.amount.setObjectName("counterAmount")
-        self.amount.setPlaceholderText(_("e.g. 1.250,50"))
+        self.amount.setPlaceholderText(_("e.g. {amount}").format(amount=amount_input(125050)))
         font = self.amount.font()
         font.setPointSize(font.pointSize() + 3)
         self.amount.setFont(font)
