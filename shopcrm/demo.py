@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from shopcrm import vouchers
 from shopcrm.shop import Shop
 from shopcrm.text import fold
 
@@ -234,6 +235,7 @@ def create_demo_database(
             _add_rules(shop)
             _play(shop, clock, plan, random.Random(seed + 1))
             shop.rewards.issue_birthdays(today)
+            _same_codes_every_time(shop, random.Random(seed + 2))
     finally:
         shop.close()
 
@@ -508,6 +510,16 @@ def _play(shop: Shop, clock: _StepClock, plan: _Plan, habits: random.Random) -> 
             clock.now = event.when
             shop.customers.update(person.customer_id, notes=_moved_note(person.notes))
             shop.customers.archive(person.customer_id)
+
+
+def _same_codes_every_time(shop: Shop, source: random.Random) -> None:
+    """Give the demo's vouchers codes from its own random source, so every build is the same
+    (real vouchers take theirs from ``secrets``)."""
+    ids = [row["id"] for row in shop.store.query("SELECT id FROM rewards ORDER BY id")]
+    for reward_id in ids:
+        shop.store.execute(
+            "UPDATE rewards SET code = ? WHERE id = ?", (vouchers.new_code(source), reward_id)
+        )
 
 
 def _birthday(habits: random.Random) -> str:

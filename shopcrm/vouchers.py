@@ -8,6 +8,7 @@ mistyped code (any one wrong character, almost any two neighbours swapped) from 
 
 from __future__ import annotations
 
+import random
 import re
 import secrets
 
@@ -19,9 +20,14 @@ _SEPARATORS = re.compile(r"[\s\-_.]+")
 _SHAPE = re.compile(r"^[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{2}$")
 
 
-def new_code() -> str:
-    """A fresh random voucher code, grouped for reading: ``KX7M-4QPA-9C``."""
-    body = "".join(secrets.choice(ALPHABET) for _ in range(RANDOM_LENGTH))
+def new_code(source: random.Random | None = None) -> str:
+    """A fresh random voucher code, grouped for reading: ``KX7M-4QPA-9C``.
+
+    Drawn from ``secrets``; a ``source`` of its own is only for the demo shop, whose vouchers
+    must be the same at every build.
+    """
+    choice = source.choice if source is not None else secrets.choice
+    body = "".join(choice(ALPHABET) for _ in range(RANDOM_LENGTH))
     return _grouped(body + check_character(body))
 
 

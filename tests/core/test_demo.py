@@ -10,18 +10,19 @@ import pytest
 
 from shopcrm import Customer, Purchase, Shop
 from shopcrm.demo import create_demo_database
+from shopcrm.rewards import Reward
 from shopcrm.settings import Settings
 
 TODAY = date(2026, 3, 9)
 TURKISH_LETTERS = set("çğıİöşüÇĞÖŞÜ")
-Content = tuple[list[Customer], list[Purchase], Settings]
+Content = tuple[list[Customer], list[Purchase], Settings, list[Reward]]
 
 
 def _content(path: Path) -> Content:
     with Shop.open(path) as shop:
         customers = shop.customers.all(include_archived=True)
         purchases = [p for c in customers for p in shop.purchases.of_customer(c.id, limit=10_000)]
-        return customers, purchases, shop.settings.get()
+        return customers, purchases, shop.settings.get(), shop.rewards.all(limit=100_000)
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +52,7 @@ def test_same_seed_and_day_give_the_same_shop(tmp_path: Path, content: Content) 
 def test_another_seed_gives_another_shop(tmp_path: Path, content: Content) -> None:
     other = tmp_path / "other.sqlite3"
     create_demo_database(other, today=TODAY, customers=40, seed=7)
-    customers, _, _ = _content(other)
+    customers, _, _, _ = _content(other)
     assert len(customers) == 40
     assert customers != content[0]
 
@@ -59,7 +60,7 @@ def test_another_seed_gives_another_shop(tmp_path: Path, content: Content) -> No
 def test_about_three_hundred_turkish_customers(
     content: Content,
 ) -> None:
-    customers, _, _ = content
+    customers, _, _, _ = content
     assert len(customers) == 300
     with_turkish = [c for c in customers if set(c.name) & TURKISH_LETTERS]
     assert len(with_turkish) > 200
@@ -83,7 +84,7 @@ def test_about_three_hundred_turkish_customers(
 def test_a_year_of_purchases_at_shop_hours(
     content: Content,
 ) -> None:
-    _, purchases, settings = content
+    _, purchases, settings, _ = content
     times = [datetime.fromisoformat(p.purchased_at) for p in purchases]
     assert len(purchases) > 1500
     assert min(times).date() <= TODAY - timedelta(days=350)
@@ -105,7 +106,7 @@ def test_a_year_of_purchases_at_shop_hours(
 
 
 def test_mixed_behaviour(content: Content) -> None:
-    customers, _, _ = content
+    customers, _, _, _ = content
     six_months_ago = (TODAY - timedelta(days=182)).isoformat()
     last_two_weeks = (TODAY - timedelta(days=14)).isoformat()
     loyal = [c for c in customers if c.visit_count >= 20]
