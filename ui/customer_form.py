@@ -6,24 +6,19 @@ import contextlib
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
-from shopcrm import Customer, DuplicatePhone, NotFound, Shop, ShopError
+from shopcrm import Customer, DuplicatePhone, InvalidInput, NotFound, Shop, ShopError
 from shopcrm.i18n import _
 from ui.customer_picker import CustomerPicker
-from ui.style import ERROR_STYLE
+from ui.form_dialog import FormDialog
 
 
-class CustomerFormDialog(QDialog):
+class CustomerFormDialog(FormDialog):
     """Add a customer, or edit ``customer`` when given. After accept, ``.customer`` is saved."""
 
     def __init__(
@@ -33,11 +28,11 @@ class CustomerFormDialog(QDialog):
         customer: Customer | None = None,
         initial_name: str = "",
     ) -> None:
-        super().__init__(parent)
+        super().__init__(_("Edit customer") if customer else _("New customer"), parent)
         self.shop = shop
         self.customer: Customer | None = customer
         self._editing = customer is not None
-        self.setWindowTitle(_("Edit customer") if self._editing else _("New customer"))
+        self._allow_duplicate_phone = False
         self.setMinimumWidth(460)
 
         self.name = QLineEdit()
@@ -58,7 +53,7 @@ class CustomerFormDialog(QDialog):
         self.referred_by = CustomerPicker(shop, exclude_id=customer.id if customer else None)
         self.referred_by.setPlaceholderText(_("Who sent them? Type a name, then choose"))
 
-        form = QFormLayout()
+        form = self.form
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Phone:"), self.phone)
         form.addRow(_("&E-mail:"), self.email)
@@ -68,23 +63,6 @@ class CustomerFormDialog(QDialog):
         form.addRow(_("&Birthday:"), self.birthday)
         form.addRow(_("&Referred by:"), self.referred_by)
         form.addRow("", self.consent)
-
-        self.error = QLabel()
-        self.error.setObjectName("formError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
         if customer is not None:
             self._fill(customer)
@@ -119,35 +97,33 @@ class CustomerFormDialog(QDialog):
             "referred_by": self.referred_by.customer_id(),
         }
 
-    def show_error(self, message: str) -> None:
-        """Show a refusal inline, in red, and keep the dialog open."""
-        self.error.setText(message)
-        self.error.show()
-
     def save(self, allow_duplicate_phone: bool = False) -> None:
         """Save through the core; accept on success, explain and stay open otherwise."""
+        self._allow_duplicate_phone = allow_duplicate_phone
+        super().save()
+
+    def submit(self) -> None:
+        """Add or change the customer through the core."""
         if self.referred_by.unresolved():
-            self.show_error(_("Choose who referred them from the list, or clear the field."))
             self.referred_by.setFocus()
-            return
-        try:
-            if self.customer is not None and self._editing:
-                saved = self.shop.customers.update(
-                    self.customer.id, allow_duplicate_phone=allow_duplicate_phone, **self.values()
-                )
-            else:
-                saved = self.shop.customers.add(
-                    allow_duplicate_phone=allow_duplicate_phone,
-                    **self.values(),  # type: ignore[arg-type]
-                )
-        except DuplicatePhone as error:
+            raise InvalidInput(_("Choose who referred them from the list, or clear the field."))
+        allow = self._allow_duplicate_phone
+        if self.customer is not None and self._editing:
+            self.customer = self.shop.customers.update(
+                self.customer.id, allow_duplicate_phone=allow, **self.values()
+            )
+        else:
+            self.customer = self.shop.customers.add(
+                allow_duplicate_phone=allow,
+                **self.values(),  # type: ignore[arg-type]
+            )
+
+    def refused(self, error: ShopError) -> None:
+        """A known phone offers the existing customer; other refusals show inline."""
+        if isinstance(error, DuplicatePhone):
             self._ask_about_duplicate(error)
-            return
-        except ShopError as error:
-            self.show_error(str(error))
-            return
-        self.customer = saved
-        self.accept()
+        else:
+            super().refused(error)
 
     def _ask_about_duplicate(self, error: DuplicatePhone) -> None:
         box = QMessageBox(self)

@@ -52,9 +52,13 @@ class FormDialog(QDialog):
         try:
             self.submit()
         except ShopError as error:
-            self.show_error(str(error))
+            self.refused(error)
             return
         self.accept()
+
+    def refused(self, error: ShopError) -> None:
+        """The core said no: show why, inline (a subclass may offer a way out instead)."""
+        self.show_error(str(error))
 
     def show_error(self, message: str) -> None:
         """Show a refusal inline, in red."""
