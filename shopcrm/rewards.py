@@ -19,14 +19,14 @@ from shopcrm.i18n import _
 from shopcrm.money import parse_amount
 from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
 from shopcrm.rules import (
-    MAX_GIFT,
-    MAX_VALID_DAYS,
     RULE_COLUMNS,
     LoyaltyRule,
     RewardKind,
     RuleKind,
     describe_reward,
     rule_from_row,
+    validated_days,
+    validated_reward,
 )
 from shopcrm.store import Row, Store
 from shopcrm.text import normalize
@@ -405,8 +405,8 @@ class RewardService:
         note: str = "",
     ) -> Reward:
         """A voucher the owner gives a customer (after a complaint, say)."""
-        kind, amount, gift = _reward_value(reward, value, gift)
-        _check_valid_days(valid_days)
+        kind, amount, gift = validated_reward(reward, value, gift)
+        valid_days = validated_days(valid_days)
         self._customer_exists(customer_id)
         with self._store.transaction():
             reward_id = issue(
@@ -431,7 +431,7 @@ class RewardService:
                 _("Make between 1 and {n} gift vouchers at a time.").format(n=MAX_GIFT_VOUCHERS)
             )
         amount = parse_amount(value)
-        _check_valid_days(valid_days)
+        valid_days = validated_days(valid_days)
         now = self._clock()
         with self._store.transaction():
             ids = [
@@ -493,28 +493,3 @@ def birthday_due(
     ):
         return []
     return [issue_for_rule(store, now, rule, customer_id, coming.year, None)]
-
-
-def _reward_value(
-    reward: RewardKind | str, value: int | str, gift: str
-) -> tuple[RewardKind, int, str]:
-    try:
-        kind = RewardKind(reward)
-    except ValueError:
-        raise InvalidInput(_("Unknown kind of reward: {value}").format(value=reward)) from None
-    if kind is RewardKind.PERCENT:
-        percent = int(value) if str(value).strip().isdigit() else -1
-        if not 1 <= percent <= 100:
-            raise InvalidInput(_("The discount must be between 1 and 100 percent."))
-        return kind, percent, ""
-    if kind is RewardKind.AMOUNT:
-        return kind, parse_amount(value), ""
-    gift = normalize(gift)
-    if not gift or len(gift) > MAX_GIFT:
-        raise InvalidInput(_("Please name the gift."))
-    return kind, 0, gift
-
-
-def _check_valid_days(valid_days: int) -> None:
-    if not 1 <= int(valid_days) <= MAX_VALID_DAYS:
-        raise InvalidInput(_("A reward must be valid for 1 to {n} days.").format(n=MAX_VALID_DAYS))

@@ -242,13 +242,10 @@ def _validated(**fields: Any) -> dict[str, Any]:
         raise InvalidInput(
             _("Unknown kind of rule: {value}").format(value=fields["kind"])
         ) from None
-    try:
-        reward = RewardKind(fields["reward"])
-    except ValueError:
-        raise InvalidInput(
-            _("Unknown kind of reward: {value}").format(value=fields["reward"])
-        ) from None
-    out: dict[str, Any] = {"kind": kind.value, "reward": reward.value, "value": 0, "gift": ""}
+    reward, value, gift = validated_reward(
+        fields["reward"], fields.get("value", 0), str(fields.get("gift", ""))
+    )
+    out: dict[str, Any] = {"kind": kind.value, "reward": reward.value, "value": value, "gift": gift}
     out["every_visits"] = _whole(fields.get("every_visits", 0))
     out["every_spending"] = 0
     out["days_before"] = _whole(fields.get("days_before", 0))
@@ -269,26 +266,41 @@ def _validated(**fields: Any) -> dict[str, Any]:
             )
     else:
         out["days_before"] = 0
-    if reward is RewardKind.PERCENT:
-        percent = _whole(fields.get("value", 0))
+    out["valid_days"] = validated_days(fields.get("valid_days", 0))
+    return out
+
+
+def validated_reward(
+    reward: RewardKind | str, value: int | str, gift: str
+) -> tuple[RewardKind, int, str]:
+    """What a reward is worth, checked: a percent 1-100, an amount, or a named gift."""
+    try:
+        kind = RewardKind(reward)
+    except ValueError:
+        raise InvalidInput(_("Unknown kind of reward: {value}").format(value=reward)) from None
+    if kind is RewardKind.PERCENT:
+        percent = _whole(value)
         if not 1 <= percent <= 100:
             raise InvalidInput(_("The discount must be between 1 and 100 percent."))
-        out["value"] = percent
-    elif reward is RewardKind.AMOUNT:
-        out["value"] = parse_amount(fields.get("value") or 0)
-    else:
-        gift = normalize(str(fields.get("gift", "")))
-        if not gift:
-            raise InvalidInput(_("Please name the gift."))
-        if len(gift) > MAX_GIFT:
-            raise InvalidInput(
-                _("The gift's name is too long (at most {n} characters).").format(n=MAX_GIFT)
-            )
-        out["gift"] = gift
-    out["valid_days"] = _whole(fields.get("valid_days", 0))
-    if not 1 <= out["valid_days"] <= MAX_VALID_DAYS:
+        return kind, percent, ""
+    if kind is RewardKind.AMOUNT:
+        return kind, parse_amount(value or 0), ""
+    gift = normalize(gift)
+    if not gift:
+        raise InvalidInput(_("Please name the gift."))
+    if len(gift) > MAX_GIFT:
+        raise InvalidInput(
+            _("The gift's name is too long (at most {n} characters).").format(n=MAX_GIFT)
+        )
+    return kind, 0, gift
+
+
+def validated_days(valid_days: int | str) -> int:
+    """How many days a reward is valid, checked."""
+    days = _whole(valid_days)
+    if not 1 <= days <= MAX_VALID_DAYS:
         raise InvalidInput(_("A reward must be valid for 1 to {n} days.").format(n=MAX_VALID_DAYS))
-    return out
+    return days
 
 
 def _whole(value: Any) -> int:
