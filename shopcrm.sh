@@ -35,6 +35,8 @@ install_python_packages() {
   local want
   want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    # PySide6 6.12's separate QtPdf wheel would sit beside the pinned 6.11.3, which has QtPdf inside.
+    .venv/bin/python -m pip uninstall -y -q pyside6-pdf >/dev/null 2>&1 || true
     .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
     echo "$want" > "$stamp"
   fi
