@@ -176,6 +176,22 @@ VALUES ('visits', 4, 'percent', 10, 90, '',
 """
 
 
+SCHEMA_V3 = """
+-- Why a purchase was voided, as a code that reads right in either language (shopcrm.voids);
+-- void_reason keeps the shopkeeper's own words, if any.
+ALTER TABLE purchases ADD COLUMN void_code TEXT;
+-- A correction is a void plus a new purchase: the new one names the purchase it replaces.
+ALTER TABLE purchases ADD COLUMN replaces_id INTEGER REFERENCES purchases(id);
+CREATE INDEX purchases_replacing ON purchases(replaces_id) WHERE replaces_id IS NOT NULL;
+UPDATE purchases SET void_code = 'undone', void_reason = ''
+    WHERE voided_at IS NOT NULL AND void_reason IN ('Undone at the counter', 'Kasada geri alındı');
+UPDATE purchases SET void_code = 'other' WHERE voided_at IS NOT NULL AND void_code IS NULL;
+
+-- What was left of an amount voucher worth more than the purchase it was used in.
+ALTER TABLE rewards ADD COLUMN remainder_of INTEGER REFERENCES rewards(id);
+"""
+
+
 def _run(script: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(script):
@@ -197,5 +213,9 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_run(SCHEMA_V1), _run(SCHEMA_V2)]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _run(SCHEMA_V1),
+    _run(SCHEMA_V2),
+    _run(SCHEMA_V3),
+]
 LATEST = len(MIGRATIONS)

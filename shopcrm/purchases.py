@@ -5,15 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from shopcrm import loyalty, rewards, visits
+from shopcrm import loyalty, rewards, visits, voids
 from shopcrm.clock import Clock, iso
-from shopcrm.errors import InvalidInput, NotFound
+from shopcrm.errors import InvalidInput, NeedsConfirmation, NotFound
+from shopcrm.formatting import money
 from shopcrm.i18n import _
 from shopcrm.money import parse_amount
 from shopcrm.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
-from shopcrm.settings import SettingsService
+from shopcrm.rewards import VoucherUse
+from shopcrm.settings import Settings, SettingsService
 from shopcrm.store import Store
 from shopcrm.text import normalize
+from shopcrm.voids import VoidReason
 
 EARLIEST = datetime(2000, 1, 1)
 MAX_NOTE = 500
@@ -34,6 +37,7 @@ class PurchaseService:
         note: str = "",
         purchased_at: datetime | str | None = None,
         redeem: Sequence[int] = (),
+        confirmed: bool = False,
     ) -> Purchase:
         """Record a purchase: ``amount`` as typed ("1.250,50") or in kuruş (an ``int``).
 
@@ -41,8 +45,10 @@ class PurchaseService:
         lists rewards used with it: the purchase keeps the gross amount and the discount, and
         the vouchers are marked used. Rewards the purchase earns are issued with it, in the same
         transaction. Bad amounts, future or absurd dates, an archived or unknown customer, a
-        used or expired voucher raise a translated error and log nothing.
+        used or expired voucher raise a translated error and log nothing. An amount over the
+        shop's "unusually large" limit raises ``NeedsConfirmation`` unless ``confirmed``.
         """
+        settings = self._settings.get()
         minor = parse_amount(amount)
         when = self._checked_time(purchased_at)
         note = normalize(note)
@@ -51,66 +57,149 @@ class PurchaseService:
                 _("The note is too long (at most {n} characters).").format(n=MAX_NOTE)
             )
         self._check_customer(customer_id)
-        rule = self._settings.get().visit_rule
-        now = self._clock()
+        self._check_size(minor, settings, confirmed)
         with self._store.transaction():
-            used = rewards.usable(self._store, redeem, customer_id, when.date())
-            discount = rewards.discount_for(minor, used)
-            cursor = self._store.execute(
-                "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (customer_id, minor, discount, note, iso(when), iso(now)),
-            )
-            purchase_id = int(cursor.lastrowid or 0)
-            rewards.mark_redeemed(self._store, now, used, purchase_id)
-            visits.refresh(self._store, rule, customer_id)
-            loyalty.settle(self._store, now, customer_id, rule, earned_by=purchase_id)
+            purchase_id = self._insert(customer_id, minor, note, when, redeem, settings)
         return self.get(purchase_id)
+
+    def preview(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> VoucherUse:
+        """What these rewards would take off this amount, and what would be left of each
+        voucher worth more than what is left to pay; nothing is written."""
+        minor = parse_amount(amount)
+        used = rewards.usable(self._store, redeem, customer_id, self._clock().date())
+        settings = self._settings.get()
+        return rewards.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
 
     def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
         """The discount (kuruş) these rewards would give on this amount; nothing is written."""
-        minor = parse_amount(amount)
-        used = rewards.usable(self._store, redeem, customer_id, self._clock().date())
-        return rewards.discount_for(minor, used)
+        return self.preview(customer_id, amount, redeem).discount
 
-    def void(self, purchase_id: int, reason: str) -> Purchase:
-        """Void a purchase with a reason; it stays on record but no longer counts.
+    def void(self, purchase_id: int, reason: VoidReason | str, note: str = "") -> Purchase:
+        """Void a purchase; it stays on record but no longer counts.
 
+        ``reason`` is a ``VoidReason`` or the shopkeeper's own words (see ``shopcrm.voids``).
         Vouchers used with it can be used again; rewards it earned and are no longer earned
         are taken back (a reward already redeemed stays, with a note of the void).
         """
         purchase = self.get(purchase_id)
-        reason = normalize(reason)
-        if not reason:
-            raise InvalidInput(_("Please give a reason for voiding the purchase."))
+        code, words = voids.checked_reason(reason, note)
         if purchase.voided:
             raise InvalidInput(_("This purchase was already voided."))
-        rule = self._settings.get().visit_rule
-        now = self._clock()
         with self._store.transaction():
-            self._store.execute(
-                "UPDATE purchases SET voided_at = ?, void_reason = ? "
-                "WHERE id = ? AND voided_at IS NULL",
-                (iso(now), reason, purchase_id),
-            )
-            rewards.release(
-                self._store,
-                purchase_id,
-                _("Given back: the purchase it was used in was voided ({reason}).").format(
-                    reason=reason
-                ),
-            )
-            visits.refresh(self._store, rule, purchase.customer_id)
-            loyalty.settle(
-                self._store,
-                now,
-                purchase.customer_id,
-                rule,
-                take_back_reason=_(
-                    "Taken back: a purchase that earned it was voided ({reason})."
-                ).format(reason=reason),
-            )
+            self._void(purchase, code, words)
         return self.get(purchase_id)
+
+    def correct(
+        self,
+        purchase_id: int,
+        amount: str | int | None = None,
+        customer_id: int | None = None,
+        reason: VoidReason | str | None = None,
+        note: str = "",
+        confirmed: bool = False,
+    ) -> Purchase:
+        """Correct a purchase's amount or customer: it is voided and a new purchase, linked to it
+        (``replaces_id``), takes its place, at the same time and with the same note and vouchers
+        (those the new customer may use). Returns the new purchase; all in one transaction.
+
+        The reason defaults to "wrong amount" or "wrong customer"; a correction that changes
+        nothing is refused.
+        """
+        old = self.get(purchase_id)
+        if old.voided:
+            raise InvalidInput(_("This purchase was already voided."))
+        settings = self._settings.get()
+        minor = old.amount if amount is None else parse_amount(amount)
+        target = old.customer_id if customer_id is None else customer_id
+        if (minor, target) == (old.amount, old.customer_id):
+            raise InvalidInput(_("Nothing to correct: give the right amount or customer."))
+        default = (
+            VoidReason.WRONG_CUSTOMER if target != old.customer_id else VoidReason.WRONG_AMOUNT
+        )
+        code, words = voids.checked_reason(reason or default, note)
+        self._check_customer(target)
+        self._check_size(minor, settings, confirmed)
+        kept = [
+            r.id
+            for r in rewards.redeemed_with(self._store, old.id)
+            if r.customer_id in (None, target)
+        ]
+        when = datetime.fromisoformat(old.purchased_at)
+        with self._store.transaction():
+            self._void(old, code, words, reused=kept)
+            new_id = self._insert(target, minor, old.note, when, kept, settings, replaces=old.id)
+        return self.get(new_id)
+
+    def _insert(
+        self,
+        customer_id: int,
+        minor: int,
+        note: str,
+        when: datetime,
+        redeem: Sequence[int],
+        settings: Settings,
+        replaces: int | None = None,
+    ) -> int:
+        """Write a purchase with its vouchers, visits and rewards (inside a transaction)."""
+        now = self._clock()
+        used = rewards.usable(self._store, redeem, customer_id, when.date())
+        vouchers = rewards.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
+        cursor = self._store.execute(
+            "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
+            "created_at, replaces_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (customer_id, minor, vouchers.discount, note, iso(when), iso(now), replaces),
+        )
+        purchase_id = int(cursor.lastrowid or 0)
+        rewards.mark_redeemed(self._store, now, used, purchase_id)
+        rewards.keep_rests(self._store, now, vouchers.rests)
+        visits.refresh(self._store, settings.visit_rule, customer_id)
+        loyalty.settle(self._store, now, customer_id, settings.visit_rule, earned_by=purchase_id)
+        return purchase_id
+
+    def _void(
+        self, purchase: Purchase, code: VoidReason, words: str, reused: Sequence[int] = ()
+    ) -> None:
+        """Void a purchase and undo what it did (inside a transaction)."""
+        now = self._clock()
+        cursor = self._store.execute(
+            "UPDATE purchases SET voided_at = ?, void_code = ?, void_reason = ? "
+            "WHERE id = ? AND voided_at IS NULL",
+            (iso(now), code.value, words, purchase.id),
+        )
+        if cursor.rowcount != 1:
+            raise InvalidInput(_("This purchase was already voided."))
+        why = voids.describe(code, words)
+        rewards.release(
+            self._store,
+            now,
+            purchase.id,
+            _("Given back: the purchase it was used in was voided ({reason}).").format(reason=why),
+            quiet=reused,
+        )
+        rule = self._settings.get().visit_rule
+        visits.refresh(self._store, rule, purchase.customer_id)
+        loyalty.settle(
+            self._store,
+            now,
+            purchase.customer_id,
+            rule,
+            take_back_reason=_(
+                "Taken back: a purchase that earned it was voided ({reason})."
+            ).format(reason=why),
+        )
+
+    def _check_size(self, minor: int, settings: Settings, confirmed: bool) -> None:
+        """Ask before an unusually large amount (the shop sets the limit; 0 never asks)."""
+        limit = settings.large_amount
+        if limit and minor > limit and not confirmed:
+            raise NeedsConfirmation(
+                _(
+                    "{amount} is more than {limit}: an unusually large amount for one purchase. "
+                    "Is it right?"
+                ).format(
+                    amount=money(minor, settings.currency), limit=money(limit, settings.currency)
+                )
+            )
 
     def _check_customer(self, customer_id: int) -> None:
         customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from shopcrm import voids
 from shopcrm.phone import display_phone, national_digits
 from shopcrm.store import Row
 from shopcrm.text import fold
@@ -135,6 +136,10 @@ class Purchase:
     voided_at: str | None
     void_reason: str
     discount: int = 0
+    void_code: str | None = None
+    """Why it was voided (a ``shopcrm.voids.VoidReason`` value); ``void_reason`` holds the words."""
+    replaces_id: int | None = None
+    """The voided purchase this one corrects, if it is a correction."""
 
     @property
     def paid(self) -> int:
@@ -146,9 +151,15 @@ class Purchase:
         """Whether the purchase was voided (it still exists, but no longer counts)."""
         return self.voided_at is not None
 
+    @property
+    def why_voided(self) -> str:
+        """Why it was voided, in the current language ("" when it counts)."""
+        return voids.describe(self.void_code, self.void_reason) if self.voided else ""
+
 
 PURCHASE_COLUMNS = (
-    "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason, discount"
+    "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason, discount, "
+    "void_code, replaces_id"
 )
 
 

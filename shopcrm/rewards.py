@@ -14,7 +14,7 @@ from enum import StrEnum
 from shopcrm import birthdays, vouchers
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
-from shopcrm.formatting import day
+from shopcrm.formatting import day, money
 from shopcrm.i18n import _
 from shopcrm.money import parse_amount
 from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
@@ -64,6 +64,8 @@ class Reward:
     voided_at: str | None
     void_reason: str
     note: str
+    remainder_of: int | None = None
+    """The voucher this one holds the rest of (worth more than the purchase it was used in)."""
 
     def status(self, today: date) -> RewardStatus:
         """Valid, used, expired or voided on ``today``."""
@@ -82,7 +84,8 @@ class Reward:
 
 REWARD_COLUMNS = (
     "id, code, customer_id, rule_id, cycle, origin, reward, value, gift, issued_at, expires_on, "
-    "earned_by_purchase_id, redeemed_at, redeemed_purchase_id, voided_at, void_reason, note"
+    "earned_by_purchase_id, redeemed_at, redeemed_purchase_id, voided_at, void_reason, note, "
+    "remainder_of"
 )
 
 
@@ -118,17 +121,20 @@ def issue(
     cycle: int | None = None,
     earned_by: int | None = None,
     note: str = "",
+    expires_on: str | None = None,
+    remainder_of: int | None = None,
 ) -> int:
-    """Write one new reward with a fresh code (inside the caller's transaction)."""
-    expires = (now.date() + timedelta(days=valid_days)).isoformat()
+    """Write one new reward with a fresh code (inside the caller's transaction); it expires
+    ``valid_days`` from now, or on ``expires_on``."""
+    expires = expires_on or (now.date() + timedelta(days=valid_days)).isoformat()
     for _attempt in range(5):
         code = vouchers.new_code()
         if store.one("SELECT 1 FROM rewards WHERE code = ?", (code,)) is None:
             break
     cursor = store.execute(
         "INSERT INTO rewards (code, customer_id, rule_id, cycle, origin, reward, value, gift, "
-        "issued_at, expires_on, earned_by_purchase_id, note) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "issued_at, expires_on, earned_by_purchase_id, note, remainder_of) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (
             code,
             customer_id,
@@ -142,6 +148,7 @@ def issue(
             expires,
             earned_by,
             note,
+            remainder_of,
         ),
     )
     return int(cursor.lastrowid or 0)
@@ -204,19 +211,78 @@ def usable(
     return found
 
 
-def discount_for(amount: int, rewards: Sequence[Reward]) -> int:
+@dataclass(frozen=True)
+class VoucherUse:
+    """What vouchers do to one purchase: the discount, and what is left of each amount voucher
+    worth more than what was left to pay (kept as a new voucher for the rest)."""
+
+    discount: int
+    rests: tuple[tuple[Reward, int], ...] = ()
+
+
+def use_vouchers(
+    amount: int, rewards: Sequence[Reward], keep_rest: bool = True, currency: str = "TRY"
+) -> VoucherUse:
     """The discount, in kuruş, that these rewards give on a purchase of ``amount`` kuruş.
 
-    Percents apply to the whole amount (rounded to the nearest kuruş); amounts are taken off
-    as they are; the discount never exceeds the amount. A gift gives no discount.
+    Percents apply to the whole amount (rounded to the nearest kuruş); then amount vouchers pay
+    what is left, in order; the discount never exceeds the amount; a gift gives no discount. An
+    amount voucher worth more than what is left keeps the rest as a new voucher, or, when the
+    shop says so (``keep_rest`` False), is refused: its value is never lost without a word.
     """
-    total = 0
+    percent_off = sum(
+        (amount * r.value + 50) // 100 for r in rewards if r.reward is RewardKind.PERCENT
+    )
+    discount = min(percent_off, amount)
+    rests: list[tuple[Reward, int]] = []
     for reward in rewards:
-        if reward.reward is RewardKind.PERCENT:
-            total += (amount * reward.value + 50) // 100
-        elif reward.reward is RewardKind.AMOUNT:
-            total += reward.value
-    return min(total, amount)
+        if reward.reward is not RewardKind.AMOUNT:
+            continue
+        used = min(reward.value, amount - discount)
+        discount += used
+        if used < reward.value:
+            if not keep_rest:
+                raise InvalidInput(
+                    _(
+                        "Voucher {code} is worth {value}, more than the {left} left to pay. "
+                        "Use it with a larger purchase."
+                    ).format(
+                        code=reward.code,
+                        value=money(reward.value, currency),
+                        left=money(used, currency),
+                    )
+                )
+            rests.append((reward, reward.value - used))
+    return VoucherUse(discount, tuple(rests))
+
+
+def keep_rests(store: Store, now: datetime, rests: Sequence[tuple[Reward, int]]) -> list[int]:
+    """Issue a voucher for the rest of each voucher in ``rests``: for the same customer (or
+    anyone, for a gift voucher), valid as long as the voucher it comes from."""
+    return [
+        issue(
+            store,
+            now,
+            customer_id=reward.customer_id,
+            origin="gift" if reward.customer_id is None else "goodwill",
+            reward=RewardKind.AMOUNT,
+            value=rest,
+            gift="",
+            valid_days=1,
+            expires_on=reward.expires_on,
+            remainder_of=reward.id,
+        )
+        for reward, rest in rests
+    ]
+
+
+def redeemed_with(store: Store, purchase_id: int) -> list[Reward]:
+    """The vouchers used with a purchase."""
+    rows = store.query(
+        f"SELECT {REWARD_COLUMNS} FROM rewards WHERE redeemed_purchase_id = ? ORDER BY id",
+        (purchase_id,),
+    )
+    return [reward_from_row(r) for r in rows]
 
 
 def mark_redeemed(
@@ -235,13 +301,34 @@ def mark_redeemed(
             )
 
 
-def release(store: Store, purchase_id: int, reason: str) -> None:
-    """Give back the vouchers used in a purchase that was voided: they can be used again."""
-    for row in store.query(
-        f"SELECT {REWARD_COLUMNS} FROM rewards WHERE redeemed_purchase_id = ?", (purchase_id,)
-    ):
-        reward = reward_from_row(row)
-        note = f"{reward.note}\n{reason}".strip()
+def release(
+    store: Store, now: datetime, purchase_id: int, reason: str, quiet: Sequence[int] = ()
+) -> None:
+    """Give back the vouchers used in a purchase that was voided: they can be used again.
+
+    Each gets ``reason`` in its note, except those in ``quiet`` (used again at once by the
+    purchase that corrects this one). The voucher kept for the rest of one is voided with it;
+    if that rest was already used, the voucher is not given back (its note says so).
+    """
+    for reward in redeemed_with(store, purchase_id):
+        rests = [
+            reward_from_row(r)
+            for r in store.query(
+                f"SELECT {REWARD_COLUMNS} FROM rewards "
+                "WHERE remainder_of = ? AND voided_at IS NULL",
+                (reward.id,),
+            )
+        ]
+        if any(rest.redeemed_at is not None for rest in rests):
+            note = f"{reward.note}\n{reason}".strip()
+            store.execute("UPDATE rewards SET note = ? WHERE id = ?", (note, reward.id))
+            continue
+        for rest in rests:
+            store.execute(
+                "UPDATE rewards SET voided_at = ?, void_reason = ? WHERE id = ?",
+                (iso(now), reason, rest.id),
+            )
+        note = reward.note if reward.id in quiet else f"{reward.note}\n{reason}".strip()
         store.execute(
             "UPDATE rewards SET redeemed_at = NULL, redeemed_purchase_id = NULL, note = ? "
             "WHERE id = ?",

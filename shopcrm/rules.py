@@ -7,6 +7,7 @@ is a percent off, an amount off or a named gift, valid for some days.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -119,12 +120,18 @@ def rule_from_row(row: Row) -> LoyaltyRule:
     )
 
 
+CatchUp = Callable[[LoyaltyRule], object]
+"""Issues what a rule has earned every customer and not given (inside the caller's
+transaction). Supplied by ``Shop`` (see ``shopcrm.recount.catch_up``)."""
+
+
 class RuleService:
     """Add, change, pause and list the shop's loyalty rules."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, catch_up: CatchUp | None = None) -> None:
         self._store = store
         self._clock = clock
+        self._catch_up = catch_up
 
     def all(self, include_paused: bool = True) -> list[LoyaltyRule]:
         """The rules, oldest first."""
@@ -222,16 +229,19 @@ class RuleService:
         return self._set_active(rule_id, False)
 
     def resume(self, rule_id: int) -> LoyaltyRule:
-        """Let a paused rule issue rewards again (what was earned meanwhile is issued too)."""
+        """Let a paused rule issue rewards again: what customers earned while it was paused is
+        issued at once, in the same transaction."""
         return self._set_active(rule_id, True)
 
     def _set_active(self, rule_id: int, active: bool) -> LoyaltyRule:
-        self.get(rule_id)
+        was = self.get(rule_id)
         with self._store.transaction():
             self._store.execute(
                 "UPDATE loyalty_rules SET active = ?, updated_at = ? WHERE id = ?",
                 (int(active), iso(self._clock()), rule_id),
             )
+            if active and not was.active and self._catch_up is not None:
+                self._catch_up(self.get(rule_id))
         return self.get(rule_id)
 
 

@@ -1,24 +1,51 @@
-"""The shop's settings: its name and address, language, currency and what counts as a visit."""
+"""The shop's settings: its name and address, language, currency, what counts as a visit, and
+how careful the counter is (the amount it asks about, what a voucher's rest becomes).
+
+A change that rewrites the meaning of what is already recorded (another currency relabels every
+past amount; another visit rule recounts every customer and their rewards) is never made
+silently: ``update`` raises ``NeedsConfirmation`` saying exactly what would happen, and is called
+again with ``confirmed=True`` once the owner agrees.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
+from enum import StrEnum
 from typing import Any
 
 from shopcrm import visits
-from shopcrm.errors import InvalidInput
-from shopcrm.i18n import LANGUAGES, _
+from shopcrm.errors import InvalidInput, NeedsConfirmation
+from shopcrm.formatting import money
+from shopcrm.i18n import LANGUAGES, _, ngettext
+from shopcrm.money import parse_amount
 from shopcrm.store import Store
 from shopcrm.text import normalize, normalize_lines
-from shopcrm.visits import VisitRule
+from shopcrm.visits import Recount, VisitRule
 
 CURRENCIES = ("TRY", "EUR", "USD", "GBP")
 MAX_TEXT = 300
+DEFAULT_LARGE_AMOUNT = 5_000_000
+"""50.000 ₺: a purchase above this asks "is it right?" before it is logged."""
+
+VisitRecounter = Callable[[VisitRule, bool], Recount]
+"""Counts visits again under a rule and settles the rewards (inside the caller's transaction);
+with True it is a trial whose changes are rolled back. Supplied by ``Shop``."""
+
+
+class VoucherRest(StrEnum):
+    """What happens when an amount voucher is worth more than what is left to pay."""
+
+    KEEP = "keep"
+    """The rest becomes a new voucher of the same owner, valid as long."""
+    REFUSE = "refuse"
+    """The voucher is refused for that purchase: use it with a larger one."""
 
 
 @dataclass(frozen=True)
 class Settings:
-    """The shop's settings. ``language`` is "" to follow the system."""
+    """The shop's settings. ``language`` is "" to follow the system; ``large_amount`` is in
+    kuruş (0: never ask)."""
 
     shop_name: str = ""
     address: str = ""
@@ -26,13 +53,21 @@ class Settings:
     language: str = ""
     currency: str = "TRY"
     visit_rule: VisitRule = VisitRule.EACH_DAY
+    large_amount: int = DEFAULT_LARGE_AMOUNT
+    voucher_rest: VoucherRest = VoucherRest.KEEP
+
+    @property
+    def keeps_rest(self) -> bool:
+        """Whether an amount voucher's unused rest becomes a new voucher."""
+        return self.voucher_rest is VoucherRest.KEEP
 
 
 class SettingsService:
     """Read and change the shop's settings."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, recount: VisitRecounter | None = None) -> None:
         self._store = store
+        self._recount = recount
 
     def get(self) -> Settings:
         """The current settings, with defaults for anything never set."""
@@ -44,16 +79,34 @@ class SettingsService:
         }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
+        if "large_amount" in values:
+            values["large_amount"] = int(values["large_amount"])
+        if "voucher_rest" in values:
+            values["voucher_rest"] = VoucherRest(values["voucher_rest"])
         return Settings(**values)
 
-    def update(self, **changes: Any) -> Settings:
-        """Change some settings. Changing the visit rule recounts every customer's visits."""
+    def update(self, confirmed: bool = False, **changes: Any) -> Settings:
+        """Change some settings.
+
+        Another currency relabels every amount already recorded, and another visit rule
+        recounts every customer's visits and rewards: unless ``confirmed``, such a change raises
+        ``NeedsConfirmation`` saying what it would do, and changes nothing.
+        """
         current = self.get()
         known = {f.name for f in fields(Settings)}
         unknown = set(changes) - known
         if unknown:
             raise TypeError(f"unknown settings: {sorted(unknown)}")
-        new = replace(current, **_validated(changes))
+        new = replace(current, **_validated(changes, current.currency))
+        recount = new.visit_rule != current.visit_rule
+        if not confirmed:
+            warnings = []
+            if new.currency != current.currency:
+                warnings += self._currency_warning(current.currency, new.currency)
+            if recount:
+                warnings += self._recount_warning(new.visit_rule)
+            if warnings:
+                raise NeedsConfirmation("\n\n".join(warnings))
         with self._store.transaction():
             for name in changes:
                 self._store.execute(
@@ -61,15 +114,75 @@ class SettingsService:
                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     (name, str(getattr(new, name))),
                 )
-            if new.visit_rule != current.visit_rule:
-                visits.refresh(self._store, new.visit_rule)
+            if recount:
+                if self._recount is not None:
+                    self._recount(new.visit_rule, False)
+                else:
+                    visits.refresh(self._store, new.visit_rule)
         return new
 
+    def _currency_warning(self, old: str, new: str) -> list[str]:
+        """What another currency does to the amounts already recorded (nothing if none)."""
+        row = self._store.one("SELECT count(*) AS n FROM purchases")
+        purchases = int(row["n"]) if row else 0
+        vouchers = self._store.one("SELECT 1 AS x FROM rewards WHERE reward = 'amount' LIMIT 1")
+        if not purchases and vouchers is None:
+            return []
+        return [
+            ngettext(
+                "{n} purchase is already recorded.",
+                "{n} purchases are already recorded.",
+                purchases,
+            ).format(n=purchases),
+            _(
+                "The currency only changes the sign: amounts are not converted. Every amount "
+                "already recorded (purchases, vouchers, rules) will read in the new currency: "
+                "{before} becomes {after}."
+            ).format(before=money(100_000, old), after=money(100_000, new)),
+        ]
 
-def _validated(changes: dict[str, Any]) -> dict[str, Any]:
+    def _recount_warning(self, rule: VisitRule) -> list[str]:
+        """What counting visits another way would change (nothing if nothing changes)."""
+        if self._recount is None:
+            return []
+        impact = self._recount(rule, True)
+        if not impact.changes_anything:
+            return []
+        lines = [
+            ngettext(
+                "Counting visits this way changes the visit count of {n} customer.",
+                "Counting visits this way changes the visit count of {n} customers.",
+                impact.customers,
+            ).format(n=impact.customers)
+        ]
+        if impact.issued:
+            lines.append(
+                ngettext(
+                    "{n} reward will be issued.", "{n} rewards will be issued.", impact.issued
+                ).format(n=impact.issued)
+            )
+        if impact.taken_back:
+            lines.append(
+                ngettext(
+                    "{n} unused reward will be taken back.",
+                    "{n} unused rewards will be taken back.",
+                    impact.taken_back,
+                ).format(n=impact.taken_back)
+            )
+        return [" ".join(lines)]
+
+
+def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in changes.items():
-        if name == "language":
+        if name == "large_amount":
+            value = 0 if value in (0, "0", "") else parse_amount(value)
+        elif name == "voucher_rest":
+            try:
+                value = VoucherRest(value)
+            except ValueError:
+                raise InvalidInput(_("Unknown choice: {value}").format(value=value)) from None
+        elif name == "language":
             if value not in ("", *LANGUAGES):
                 raise InvalidInput(_("Unknown language: {value}").format(value=value))
         elif name == "currency":

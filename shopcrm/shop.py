@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from shopcrm import recount
 from shopcrm.clock import Clock, local_now
 from shopcrm.customers import CustomerService
+from shopcrm.i18n import _
 from shopcrm.loyalty import LoyaltyService
 from shopcrm.purchases import PurchaseService
 from shopcrm.rewards import RewardService
-from shopcrm.rules import RuleService
+from shopcrm.rules import LoyaltyRule, RuleService
 from shopcrm.settings import SettingsService
 from shopcrm.store import Store
+from shopcrm.visits import Recount, VisitRule
 
 
 class Shop:
@@ -26,12 +29,25 @@ class Shop:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
-        self.settings = SettingsService(store)
+        self.settings = SettingsService(store, self._recount_visits)
         self.customers = CustomerService(store, clock)
         self.purchases = PurchaseService(store, clock, self.settings)
-        self.rules = RuleService(store, clock)
+        self.rules = RuleService(store, clock, self._catch_up)
         self.rewards = RewardService(store, clock, lambda: self.settings.get().currency)
         self.loyalty = LoyaltyService(store, clock, self.settings)
+
+    def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
+        """Count visits under ``rule`` and settle rewards; a trial is rolled back."""
+        reason = _("Taken back: visits were counted again under another rule.")
+        if not trial:
+            return recount.recount_visits(self.store, self.clock(), rule, reason)
+        with recount.trial(self.store):
+            impact = recount.recount_visits(self.store, self.clock(), rule, reason)
+        return impact
+
+    def _catch_up(self, rule: LoyaltyRule) -> int:
+        """Issue what a resumed rule has earned every customer meanwhile."""
+        return recount.catch_up(self.store, self.clock(), rule, self.settings.get().visit_rule)
 
     @classmethod
     def open(

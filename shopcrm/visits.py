@@ -4,6 +4,7 @@ purchases, inside the transaction that changed them, never added up by hand."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from shopcrm.store import Store
@@ -14,6 +15,23 @@ class VisitRule(StrEnum):
 
     EACH_DAY = "day"
     EACH_PURCHASE = "purchase"
+
+
+@dataclass(frozen=True)
+class Recount:
+    """What counting visits again did (or would do) to the customers' counts and rewards."""
+
+    customers: int
+    """Customers whose visit count changed."""
+    issued: int
+    """Rewards issued."""
+    taken_back: int
+    """Unused rewards taken back (voided)."""
+
+    @property
+    def changes_anything(self) -> bool:
+        """Whether anyone's count or rewards change."""
+        return bool(self.customers or self.issued or self.taken_back)
 
 
 def visits_sql(rule: VisitRule) -> str:

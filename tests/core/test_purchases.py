@@ -34,11 +34,11 @@ def test_each_purchase_a_visit_when_the_shop_says_so(shop: Shop, clock: FakeCloc
     shop.purchases.log(c.id, "100")
     shop.purchases.log(c.id, "50")
     assert shop.customers.get(c.id).visit_count == 1
-    shop.settings.update(visit_rule="purchase")
+    shop.settings.update(visit_rule="purchase", confirmed=True)
     assert shop.customers.get(c.id).visit_count == 2
     shop.purchases.log(c.id, "10")
     assert shop.customers.get(c.id).visit_count == 3
-    shop.settings.update(visit_rule="day")
+    shop.settings.update(visit_rule="day", confirmed=True)
     assert shop.customers.get(c.id).visit_count == 1
 
 
