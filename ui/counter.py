@@ -1,8 +1,12 @@
 """The Counter page: find the customer, log the purchase, undo a mistake. Keyboard first.
 
 Type a few letters of the name or phone; Up/Down choose, Enter picks. Type the amount and press
-Enter to log it. Ctrl+Z undoes the last purchase logged here, Esc goes back to the search box,
-Ctrl+N adds the customer that was not found.
+Enter to log it. Ctrl+Z undoes the purchase the green banner names, Esc goes back to the search
+box and lets the customer go, Ctrl+N adds the customer that was not found.
+
+What is logged is always what is shown: the customer served is the one highlighted in the
+results and named in the panel. When the search changes and the highlight moves to someone else
+(or nobody), the panel, the sale and the Undo banner let the customer go at once.
 
 Loyalty: the customer's panel shows the progress toward each rule and their open rewards.
 Alt+1 … Alt+9 tick reward 1 to 9 for this purchase (Space on a focused box too); the discount
@@ -15,50 +19,37 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QListView,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from shopcrm import Customer, NotFound, Purchase, Shop, ShopError
-from shopcrm.formatting import amount_input, money
+from shopcrm import Customer, NeedsConfirmation, NotFound, Purchase, Shop, ShopError
+from shopcrm.formatting import money
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.rules import RewardKind
-from ui.counter_results import CustomerResultsModel
+from shopcrm.voids import VoidReason
+from ui.confirm import Question, ask
+from ui.counter_search import CounterSearch
 from ui.customer_form import CustomerFormDialog
 from ui.customer_panel import CustomerPanel
 from ui.opening_balance import OpeningBalanceDialog
-from ui.purchase_list import PurchaseListModel
+from ui.purchase_history import PurchaseHistory
 from ui.reward_list import MAX_SHORTCUT_ROWS, LoyaltyBox
-from ui.style import ERROR_STYLE, HINT_STYLE, bold
+from ui.sale_form import SaleForm
+from ui.undo_banner import UndoBanner
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward, VoucherLookup
-
-VOUCHER_OK_STYLE = (
-    "color: #1b5e20; background: #e8f5e9; border: 1px solid #81c784; border-radius: 4px;"
-    " padding: 6px; font-weight: bold;"
-)
-VOUCHER_BAD_STYLE = (
-    "color: #b71c1c; background: #ffebee; border: 1px solid #e57373; border-radius: 4px;"
-    " padding: 6px; font-weight: bold;"
-)
-PREVIEW_STYLE = "color: #1b5e20; font-weight: bold;"
-_MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown}
 
 
 class CounterPage(QWidget):
@@ -70,43 +61,82 @@ class CounterPage(QWidget):
         super().__init__(parent)
         self.shop = shop
         self.customer: Customer | None = None
-        self.last_logged: Purchase | None = None
+        """The customer served: highlighted in the results and named in the panel."""
         self.customer_dialog: CustomerFormDialog | None = None
         self.balance_dialog: OpeningBalanceDialog | None = None
-        self.lookup: VoucherLookup | None = None
-        """What the search box's voucher code is, when it holds one."""
+        self.confirm_box: Question | None = None
         self.voucher: Reward | None = None
         """An anonymous gift voucher scanned for the purchase of the customer served."""
         self._currency = shop.settings.get().currency
 
-        self._build_search()
-        self._build_sale()
+        self.finder = CounterSearch(shop)
+        self.search = self.finder.box
+        self.hint = self.finder.hint
+        self.results = self.finder.results
+        self.results_model = self.finder.model
+        self.finder.highlighted.connect(self._follow_highlight)
+        self.finder.activated.connect(self.pick_current)
+        self._build_voucher_banner()
+
+        self.panel = CustomerPanel()
+        self.empty = QLabel(
+            _("Find the customer on the left and press Enter.\nCtrl+N adds a new customer.")
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        self.empty.setMinimumHeight(120)
+        self.loyalty = LoyaltyBox()
+        self.loyalty.selection_changed.connect(self._ticks_changed)
+        self.loyalty.hand_over.connect(self.hand_over)
+        self.loyalty.opening_balance.connect(self.opening_balance)
+        self.sale = SaleForm()
+        self.amount = self.sale.amount
+        self.note = self.sale.note
+        self.log_button = self.sale.log_button
+        self.error = self.sale.error
+        self.preview = self.sale.preview
+        self.sale.log_requested.connect(self.log_purchase)
+        self.amount.textChanged.connect(lambda _text: self._update_preview())
+        self.banner = UndoBanner()
+        self.confirmation = self.banner
+        self.confirmation_text = self.banner.text
+        self.undo_button = self.banner.undo_button
+        self.banner.undo_requested.connect(self.undo_last)
+        self.history = PurchaseHistory(shop)
+        self.purchases_model = self.history.model
+        self.history.changed.connect(self._history_changed)
+
+        sale_column = QVBoxLayout()
+        sale_column.addWidget(self.panel)
+        sale_column.addWidget(self.loyalty)
+        sale_column.addWidget(self.empty)
+        sale_column.addWidget(self.sale)
+        sale_column.addWidget(self.banner)
+        sale_column.addWidget(self.history, 1)
+        sale_column.addStretch()  # takes the room of the purchases while nobody is served
         layout = QHBoxLayout(self)
-        layout.addLayout(self._search_column, 5)
-        layout.addLayout(self._sale_column, 6)
+        layout.addWidget(self.finder, 5)
+        layout.addLayout(sale_column, 6)
         self.setFocusProxy(self.search)
+        for box in (self.search, self.amount, self.note):
+            box.installEventFilter(self)
         self._build_shortcuts()
-        self._show_customer(None)
-        self._update_hint()
+        self._serve(None)
+
+    @property
+    def lookup(self) -> VoucherLookup | None:
+        """What the search box's voucher code is, when it holds one."""
+        return self.finder.lookup
+
+    @property
+    def last_logged(self) -> Purchase | None:
+        """The purchase Undo would void now (the one the banner names), if any."""
+        return self.banner.purchase
 
     # building ----------------------------------------------------------------------------
 
-    def _build_search(self) -> None:
-        self.search = QLineEdit()
-        self.search.setObjectName("counterSearch")
-        self.search.setPlaceholderText(_("Name or phone of the customer…"))
-        self.search.setClearButtonEnabled(True)
-        font = self.search.font()
-        font.setPointSize(font.pointSize() + 3)
-        self.search.setFont(font)
-        self.search.textChanged.connect(self._search_changed)
-        self.search.returnPressed.connect(self.pick_current)
-        self.search.installEventFilter(self)
-
-        self.hint = QLabel()
-        self.hint.setObjectName("counterHint")
-        self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(HINT_STYLE)
+    def _build_voucher_banner(self) -> None:
         self.voucher_note = QLabel()
         self.voucher_note.setWordWrap(True)
         self.voucher_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -122,131 +152,7 @@ class CounterPage(QWidget):
         banner.addWidget(self.voucher_note, 1)
         banner.addWidget(self.drop_voucher_button)
         self.voucher_banner.hide()
-
-        self.results_model = CustomerResultsModel()
-        self.results = QTableView()
-        self.results.setModel(self.results_model)
-        self.results.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.results.setTabKeyNavigation(False)
-        self.results.verticalHeader().hide()
-        self.results.setShowGrid(False)
-        self.results.setAlternatingRowColors(True)
-        self.results.setWordWrap(False)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CustomerResultsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
-        self.results.activated.connect(lambda index: self.pick_row(index.row()))
-
-        find_label = bold(QLabel(_("&Find a customer")))
-        find_label.setBuddy(self.search)
-        column = QVBoxLayout()
-        column.addWidget(find_label)
-        column.addWidget(self.search)
-        column.addWidget(self.hint)
-        column.addWidget(self.voucher_banner)
-        column.addWidget(self.results, 1)
-        self._search_column = column
-
-    def _build_sale(self) -> None:
-        self.panel = CustomerPanel()
-        self.empty = QLabel(
-            _("Find the customer on the left and press Enter.\nCtrl+N adds a new customer.")
-        )
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
-        self.empty.setMinimumHeight(120)
-
-        self.amount = QLineEdit()
-        self.amount.setObjectName("counterAmount")
-        self.amount.setPlaceholderText(_("e.g. {amount}").format(amount=amount_input(125050)))
-        font = self.amount.font()
-        font.setPointSize(font.pointSize() + 3)
-        self.amount.setFont(font)
-        self.amount.returnPressed.connect(self.log_purchase)
-        self.amount.installEventFilter(self)
-        self.amount.textEdited.connect(lambda _text: self._clear_error())
-        self.amount.textChanged.connect(lambda _text: self._update_preview())
-        self.note = QLineEdit()
-        self.note.setPlaceholderText(_("optional"))
-        self.note.returnPressed.connect(self.log_purchase)
-        self.note.installEventFilter(self)
-        self.log_button = QPushButton(_("&Log purchase"))
-        self.log_button.clicked.connect(self.log_purchase)
-
-        self.error = QLabel()
-        self.error.setObjectName("counterError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
-
-        self.preview = QLabel()
-        self.preview.setObjectName("counterPreview")
-        self.preview.setStyleSheet(PREVIEW_STYLE)
-        self.preview.setWordWrap(True)
-        self.preview.hide()
-
-        self.loyalty = LoyaltyBox()
-        self.loyalty.selection_changed.connect(self._ticks_changed)
-        self.loyalty.hand_over.connect(self.hand_over)
-        self.loyalty.opening_balance.connect(self.opening_balance)
-
-        amount_label = QLabel(_("&Amount:"))
-        amount_label.setBuddy(self.amount)
-        note_label = QLabel(_("No&te:"))
-        note_label.setBuddy(self.note)
-        sale = QGridLayout()
-        sale.addWidget(amount_label, 0, 0)
-        sale.addWidget(self.amount, 0, 1)
-        sale.addWidget(self.log_button, 0, 2)
-        sale.addWidget(self.preview, 1, 1, 1, 2)
-        sale.addWidget(self.error, 2, 1, 1, 2)
-        sale.addWidget(note_label, 3, 0)
-        sale.addWidget(self.note, 3, 1, 1, 2)
-        sale.setColumnStretch(1, 1)
-        self._sale_form = QWidget()
-        self._sale_form.setLayout(sale)
-        sale.setContentsMargins(0, 0, 0, 0)
-
-        self.confirmation = QFrame()
-        self.confirmation.setObjectName("counterConfirmation")
-        self.confirmation.setStyleSheet(
-            "#counterConfirmation { background: #e8f5e9; border: 1px solid #81c784;"
-            " border-radius: 4px; } QLabel { color: #1b5e20; }"
-        )
-        self.confirmation_text = QLabel()
-        self.confirmation_text.setWordWrap(True)
-        self.confirmation_text.setSizePolicy(
-            QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
-        )
-        self.undo_button = QPushButton(_("Undo (Ctrl+Z)"))
-        self.undo_button.clicked.connect(self.undo_last)
-        bar = QHBoxLayout(self.confirmation)
-        bar.addWidget(self.confirmation_text, 1)
-        bar.addWidget(self.undo_button)
-        self.confirmation.hide()
-
-        self.purchases_model = PurchaseListModel()
-        self.purchases = QListView()
-        self.purchases.setModel(self.purchases_model)
-        self.purchases.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.purchases.setSpacing(2)
-        self.purchases_label = bold(QLabel(_("Recent &purchases")))
-        self.purchases_label.setBuddy(self.purchases)
-
-        column = QVBoxLayout()
-        column.addWidget(self.panel)
-        column.addWidget(self.loyalty)
-        column.addWidget(self.empty)
-        column.addWidget(self._sale_form)
-        column.addWidget(self.confirmation)
-        column.addWidget(self.purchases_label)
-        column.addWidget(self.purchases, 1)
-        column.addStretch()  # takes the room of the purchases while nobody is chosen
-        self._sale_column = column
+        self.finder.extras.addWidget(self.voucher_banner)
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -263,98 +169,41 @@ class CounterPage(QWidget):
             shortcut.setContext(context)
             shortcut.activated.connect(lambda n=number: self.toggle_reward(n))
 
-    # searching and picking ---------------------------------------------------------------
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Up/Down in the search box move through the results; Ctrl+Z in a box means Undo."""
+        """Ctrl+Z in a box means Undo of the purchase the banner names (the amount and note
+        boxes undo their own typing first)."""
         if (
             event.type() == QEvent.Type.ShortcutOverride
             and isinstance(event, QKeyEvent)
             and event.matches(QKeySequence.StandardKey.Undo)
-            and self._can_undo()
+            and self.banner.purchase is not None
             and isinstance(watched, QLineEdit)
             and (watched is self.search or not watched.isUndoAvailable())
         ):
-            # the purchase just logged comes before undoing typing (except in the amount and
-            # note boxes while something is being typed there): let the page's Undo have it
-            event.ignore()
-            return True
-        if (
-            watched is self.search
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in _MOVE_KEYS
-            and self.results_model.rowCount() > 0
-        ):
-            self._move_selection(event.key())
+            event.ignore()  # let the page's Undo shortcut have it
             return True
         return super().eventFilter(watched, event)
 
-    def _move_selection(self, key: int) -> None:
-        rows = self.results_model.rowCount()
-        current = self.results.currentIndex().row()
-        page = max(1, self.results.viewport().height() // max(1, self.results.rowHeight(0)) - 1)
-        step = {
-            Qt.Key.Key_Up: -1,
-            Qt.Key.Key_Down: 1,
-            Qt.Key.Key_PageUp: -page,
-            Qt.Key.Key_PageDown: page,
-        }[Qt.Key(key)]
-        self._select_row(min(rows - 1, max(0, (current if current >= 0 else 0) + step)))
+    # choosing the customer ------------------------------------------------------------------
 
-    def _select_row(self, row: int) -> None:
-        index = self.results_model.index(row, 0)
-        flags = (
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.results.selectionModel().setCurrentIndex(index, flags)
-        self.results.scrollTo(index)
-
-    def _search_changed(self, text: str) -> None:
-        self.lookup = None
-        if self.shop.rewards.looks_like_code(text):
-            # a voucher code, typed or scanned: say what it is, offer its customer if valid
-            self.lookup = self.shop.rewards.look_up(text)
-            customer = self.lookup.customer
-            valid = self.lookup.state == "valid"
-            self.results_model.set_records([customer] if valid and customer else [])
-        else:
-            self.results_model.set_records(self.shop.customers.search(text))
-        if self.results_model.rowCount():
-            self._select_row(0)
-        self._update_hint()
-
-    def _update_hint(self) -> None:
-        text = self.search.text().strip()
-        if self.lookup is not None:
-            valid = self.lookup.state == "valid"
-            message = self.lookup.message
-            if valid:
-                message += "\n" + _("Press Enter to use it with this purchase.")
-            self.hint.setText(message)
-            self.hint.setStyleSheet(VOUCHER_OK_STYLE if valid else VOUCHER_BAD_STYLE)
-            return
-        self.hint.setStyleSheet(HINT_STYLE)
-        if not text:
-            self.hint.setText(_("Type a few letters of the name, or the phone number."))
-        elif self.results_model.rowCount() == 0:
-            self.hint.setText(
-                _("No customer found. Press Ctrl+N to add “{text}”.").format(text=text)
-            )
-        else:
-            self.hint.setText(_("Up/Down to choose, Enter to pick."))
+    def _follow_highlight(self) -> None:
+        """The highlight moved: a customer no longer highlighted is no longer served."""
+        highlighted = self.finder.current()
+        if self.customer is not None and (
+            highlighted is None or highlighted.id != self.customer.id
+        ):
+            self._serve(None)
 
     def pick_current(self) -> None:
-        """Pick the selected customer in the results, or the first one (Enter in the search box).
-
-        When the search box holds a valid voucher code, use the voucher instead.
-        """
+        """Pick the highlighted customer (Enter in the search box), or use the voucher typed."""
         if self.lookup is not None:
             self.use_voucher(self.lookup)
             return
-        row = self.results.currentIndex().row()
-        self.pick_row(row if row >= 0 else 0)
+        customer = self.finder.current()
+        if customer is None and self.results_model.rowCount():
+            customer = self.results_model.record_at(0)
+        if customer is not None:
+            self.pick(customer)
 
     def pick_row(self, row: int) -> None:
         """Pick the customer on ``row`` of the results."""
@@ -363,7 +212,7 @@ class CounterPage(QWidget):
             self.pick(customer)
 
     def pick(self, customer: Customer, tick: int | None = None) -> None:
-        """Serve ``customer``: show their panel and put the cursor in the amount box.
+        """Serve ``customer``: highlight them, show their panel, put the cursor in the amount.
 
         ``tick`` is the id of one of their rewards to tick for this purchase. Picking the
         customer already served keeps what was typed and ticked.
@@ -372,12 +221,16 @@ class CounterPage(QWidget):
         ticked = set(self.loyalty.ticked_ids()) if same else set()
         if tick is not None:
             ticked.add(tick)
-        self._show_customer(customer, ticked)
-        self._clear_error()
-        if not same:
-            self.amount.clear()
-            self.note.clear()
+        self.finder.highlight(customer)
+        self._serve(customer, ticked, keep_typing=same)
         self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        """Esc: back to the search box, its text selected so that typing replaces it; the
+        customer served is let go (Enter picks them again)."""
+        self._serve(None)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def use_voucher(self, lookup: VoucherLookup) -> None:
         """Enter on a voucher code: tick a valid voucher for the purchase, else keep explaining.
@@ -399,12 +252,17 @@ class CounterPage(QWidget):
             )
         )
         self.voucher_banner.show()
-        self.search.clear()
-        if self.customer is not None:
+        served = self.customer
+        if served is not None:
+            # the code leaves the box; the customer served stays highlighted and served
+            self.finder.set_text_quietly(served.name)
+            self.finder.show_results(self.shop.customers.search(served.name), keep=served.id)
+            self.finder.highlight(served)
             self._show_loyalty(set(self.loyalty.ticked_ids()))
             self.amount.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
-            self.hint.setText(_("Now find the customer, and press Enter."))
+            self.search.clear()
+            self.finder.say(_("Now find the customer, and press Enter."))
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def toggle_reward(self, number: int) -> None:
@@ -433,10 +291,6 @@ class CounterPage(QWidget):
         if self.customer is not None:
             ticked = set(self.loyalty.ticked_ids()) - {voucher_id}
             self._show_loyalty(ticked)
-        self.focus_search()
-
-    def focus_search(self) -> None:
-        """Back to the search box, its text selected so that typing replaces it."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
@@ -452,57 +306,76 @@ class CounterPage(QWidget):
         self.customer_dialog = dialog
 
         def done(result: int) -> None:
+            self.customer_dialog = None
             if result and dialog.customer is not None:
                 self.changed.emit()
-                self.search.blockSignals(True)
-                self.search.setText(dialog.customer.name)
-                self.search.blockSignals(False)
-                self._search_changed(self.search.text())
-                row = self.results_model.row_of(dialog.customer.id)
-                if row >= 0:
-                    self._select_row(row)
-                self.pick(dialog.customer)
-            self.customer_dialog = None
+                added = dialog.customer
+                self.finder.set_text_quietly(added.name)
+                self.finder.show_results(self.shop.customers.search(added.name), keep=added.id)
+                self.pick(added)
 
         dialog.finished.connect(done)
         dialog.open()
 
     # selling -----------------------------------------------------------------------------
 
-    def log_purchase(self) -> None:
-        """Log the amount typed for the chosen customer; explain inline when it is refused."""
-        if self.customer is None:
-            self._show_error(_("First find and pick the customer."))
+    def log_purchase(self, confirmed: bool = False) -> None:
+        """Log the amount typed for the customer served; explain inline when it is refused.
+
+        The customer must still be the one highlighted in the results; a very large amount is
+        asked about once before it is logged.
+        """
+        customer = self.customer
+        highlighted = self.finder.current()
+        if customer is None or highlighted is None or highlighted.id != customer.id:
+            self._serve(None)
+            self.sale.show_error(_("First find and pick the customer."))
             self.search.setFocus()
             return
         used = self.loyalty.ticked_rewards()
         try:
             purchase = self.shop.purchases.log(
-                self.customer.id,
+                customer.id,
                 self.amount.text(),
                 note=self.note.text(),
                 redeem=[reward.id for reward in used],
+                confirmed=confirmed,
             )
+        except NeedsConfirmation as question:
+            self.confirm_box = ask(
+                self,
+                _("Log purchase"),
+                str(question),
+                _("Log it"),
+                lambda: self._log_confirmed(customer.id),
+            )
+            return
         except ShopError as error:
-            self._show_error(str(error))
+            self.sale.show_error(str(error))
             self.amount.setFocus()
             self.amount.selectAll()
             return
-        self.last_logged = purchase
         if self.voucher is not None and any(r.id == self.voucher.id for r in used):
             self._drop_voucher()
         if self.lookup is not None:
-            # the voucher code scanned for this sale has done its job: ready for the next one
-            self.search.clear()
-        self._clear_error()
-        self.amount.setText("")
-        self.note.setText("")
+            # the voucher code scanned for this sale has done its job: the name takes its place
+            self.finder.set_text_quietly(customer.name)
+        self.sale.clear()
         self._reload_customer()
-        self.confirmation_text.setText(self._logged_message(purchase, used))
-        self.undo_button.show()
-        self.confirmation.show()
+        self.banner.show_logged(
+            purchase,
+            self._logged_message(purchase, used),
+            _("{amount} for {name}").format(
+                amount=money(purchase.amount, self._currency), name=customer.name
+            ),
+        )
         self.amount.setFocus()
         self.changed.emit()
+
+    def _log_confirmed(self, customer_id: int) -> None:
+        self.confirm_box = None
+        if self.customer is not None and self.customer.id == customer_id:
+            self.log_purchase(confirmed=True)
 
     def _logged_message(self, purchase: Purchase, used: list[Reward]) -> str:
         customer = self.customer
@@ -530,6 +403,14 @@ class CounterPage(QWidget):
             if reward.reward == RewardKind.GIFT:
                 lines.append(_("Hand over the gift: {what}").format(what=reward.gift))
         earned = self.shop.rewards.earned_by(purchase.id)
+        kept = [r for r in earned if r.remainder_of is not None]
+        earned = [r for r in earned if r.remainder_of is None]
+        for rest in kept:
+            lines.append(
+                _("The rest, {value}, is kept on a new voucher: {code}").format(
+                    value=money(rest.value, self._currency), code=rest.code
+                )
+            )
         if len(earned) == 1:
             lines.append(
                 _("★ New reward: {what} (code {code})").format(
@@ -553,16 +434,14 @@ class CounterPage(QWidget):
         try:
             reward = self.shop.rewards.hand_over(reward_id)
         except ShopError as error:
-            self._show_error(str(error))
+            self.sale.show_error(str(error))
             return
-        self._clear_error()
-        self.confirmation_text.setText(
+        self.sale.clear_error()
+        self.banner.show_message(
             _("Handed over: {what} (code {code})").format(
                 what=reward.description(self._currency), code=reward.code
             )
         )
-        self.undo_button.hide()
-        self.confirmation.show()
         self._reload_customer(keep_ticks=True)
         self.amount.setFocus()
         self.changed.emit()
@@ -579,11 +458,9 @@ class CounterPage(QWidget):
             self.balance_dialog = None
             if not result:
                 return
-            self.confirmation_text.setText(
+            self.banner.show_message(
                 _("Opening balance saved for {name}.").format(name=customer.name)
             )
-            self.undo_button.hide()
-            self.confirmation.show()
             self._reload_customer(keep_ticks=True)
             self.amount.setFocus()
             self.changed.emit()
@@ -591,50 +468,51 @@ class CounterPage(QWidget):
         dialog.finished.connect(done)
         dialog.open()
 
-    def _can_undo(self) -> bool:
-        return self.last_logged is not None
-
     def undo_last(self) -> None:
-        """Void the purchase just logged here (Ctrl+Z)."""
-        purchase = self.last_logged
-        if purchase is None:
+        """Void the purchase the banner names (Ctrl+Z), and say what was voided."""
+        purchase = self.banner.purchase
+        if purchase is None or self.customer is None or purchase.customer_id != self.customer.id:
             return
-        self.last_logged = None
+        name = self.customer.name
         try:
-            voided = self.shop.purchases.void(purchase.id, reason=_("Undone at the counter"))
-            who = self.shop.customers.get(purchase.customer_id).name
+            voided = self.shop.purchases.void(purchase.id, VoidReason.UNDONE)
         except ShopError as error:
-            self._show_error(str(error))
+            self.sale.show_error(str(error))
             return
-        self.confirmation_text.setText(
-            _("Undone: {amount} for {name} no longer counts.").format(
-                amount=money(voided.amount, self._currency), name=who
+        self._reload_customer()
+        self.banner.show_message(
+            _("The purchase of {amount} for {name} was voided.").format(
+                amount=money(voided.amount, self._currency), name=name
             )
         )
-        self.undo_button.hide()
-        self._reload_customer()
         self.changed.emit()
 
     # showing -----------------------------------------------------------------------------
 
-    def _show_customer(self, customer: Customer | None, ticked: set[int] | None = None) -> None:
+    def _serve(
+        self, customer: Customer | None, ticked: set[int] | None = None, keep_typing: bool = False
+    ) -> None:
+        """Show ``customer`` in the panel as the one served, or nobody."""
+        changed = (customer.id if customer else None) != (
+            self.customer.id if self.customer else None
+        )
         self.customer = customer
         chosen = customer is not None
+        if changed:
+            self.banner.forget()
+        if not keep_typing:
+            self.sale.clear()
         self.panel.setVisible(chosen)
         self.loyalty.setVisible(chosen)
         self.empty.setVisible(not chosen)
-        self._sale_form.setEnabled(chosen)
-        self.purchases_label.setVisible(chosen)
-        self.purchases.setVisible(chosen)
+        self.sale.setEnabled(chosen)
+        self.history.setVisible(chosen)
+        self.history.show_customer(customer.id if customer else None)
         if customer is None:
-            self.purchases_model.set_purchases([], self._currency)
             self._update_preview()
             return
         self.panel.show_customer(customer, self._currency)
         self._show_loyalty(ticked or set())
-        self.purchases_model.set_purchases(
-            self.shop.purchases.of_customer(customer.id), self._currency
-        )
 
     def _show_loyalty(self, ticked: set[int]) -> None:
         customer = self.customer
@@ -653,43 +531,43 @@ class CounterPage(QWidget):
         customer = self.customer
         ids = self.loyalty.ticked_ids() if customer is not None else []
         if customer is None or not ids:
-            self.preview.hide()
+            self.sale.hide_preview()
             return
-        self.preview.setStyleSheet(PREVIEW_STYLE)
         typed = self.amount.text().strip()
         if not typed:
-            self.preview.setText(
+            self.sale.show_preview(
                 ngettext(
                     "{n} reward ticked for this purchase: type the amount.",
                     "{n} rewards ticked for this purchase: type the amount.",
                     len(ids),
                 ).format(n=len(ids))
             )
-            self.preview.show()
             return
         try:
             gross = parse_amount(typed)
         except ShopError:
-            self.preview.hide()  # still typing: Enter will say what is wrong
+            self.sale.hide_preview()  # still typing: Enter will say what is wrong
             return
         try:
-            discount = self.shop.purchases.preview_discount(customer.id, gross, ids)
+            use = self.shop.purchases.preview(customer.id, gross, ids)
         except ShopError as error:
-            self.preview.setStyleSheet(ERROR_STYLE)
-            self.preview.setText(str(error))
-            self.preview.show()
+            self.sale.show_preview(str(error), error=True)
             return
-        to_pay = money(gross - discount, self._currency)
-        if discount:
+        to_pay = money(gross - use.discount, self._currency)
+        if use.discount:
             text = _("Discount {discount} — to pay {to_pay}").format(
-                discount=money(discount, self._currency), to_pay=to_pay
+                discount=money(use.discount, self._currency), to_pay=to_pay
             )
         else:
             text = _("To pay {to_pay}").format(to_pay=to_pay)
-        self.preview.setText(text)
-        self.preview.show()
+        for reward, rest in use.rests:
+            text += "\n" + _("{value} of voucher {code} is kept on a new voucher.").format(
+                value=money(rest, self._currency), code=reward.code
+            )
+        self.sale.show_preview(text)
 
     def _reload_customer(self, keep_ticks: bool = False) -> None:
+        """Read the customer served afresh (their counts, rewards and purchases changed)."""
         if self.customer is None:
             return
         ticked = set(self.loyalty.ticked_ids()) if keep_ticks else set()
@@ -697,33 +575,26 @@ class CounterPage(QWidget):
             customer: Customer | None = self.shop.customers.get(self.customer.id)
         except NotFound:
             customer = None
-        if customer is not None and customer.archived:
-            customer = None
-        self._show_customer(customer, ticked)
-        row = self.results_model.row_of(customer.id) if customer else -1
-        if row >= 0:
-            # keep the visits and last visit in the results in step too
-            self._search_changed(self.search.text())
-            row = self.results_model.row_of(customer.id)  # type: ignore[union-attr]
-            if row >= 0:
-                self._select_row(row)
+        if customer is None or customer.archived:
+            self._serve(None)
+            self.finder.search_again()
+            return
+        self.finder.search_again()  # the results show the new visits and last visit too
+        if self.customer is None:  # the search no longer finds them: let them go
+            return
+        self.finder.highlight(customer)
+        self._serve(customer, ticked, keep_typing=True)
 
-    def _show_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.show()
-
-    def _clear_error(self) -> None:
-        self.error.hide()
-        self.error.clear()
+    def _history_changed(self) -> None:
+        """A purchase of the customer served was voided or corrected from the history."""
+        self.banner.forget()
+        self._reload_customer()
+        self.changed.emit()
 
     def refresh(self) -> None:
         """Show the data afresh after another page changed it."""
         self._currency = self.shop.settings.get().currency
-        current = self.results.currentIndex().row()
-        chosen = self.results_model.record_at(current)
-        self._search_changed(self.search.text())
-        if chosen is not None:
-            row = self.results_model.row_of(chosen.id)
-            if row >= 0:
-                self._select_row(row)
-        self._reload_customer(keep_ticks=True)
+        if self.customer is not None:
+            self._reload_customer(keep_ticks=True)
+        else:
+            self.finder.search_again()

@@ -42,8 +42,10 @@ class PurchaseListModel(QAbstractListModel):
         if purchase.note:
             parts.append(purchase.note)
         text = " · ".join(parts)
+        if purchase.replaces_id is not None:
+            text += "  " + _("(correction)")
         if purchase.voided:
-            text += "  " + _("(voided: {reason})").format(reason=purchase.void_reason)
+            text += "  " + _("(voided: {reason})").format(reason=purchase.why_voided)
         return text
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008

@@ -17,15 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm import Shop, ShopError
+from shopcrm import NeedsConfirmation, Shop, ShopError
+from shopcrm.formatting import amount_input
 from shopcrm.i18n import _
-from shopcrm.settings import CURRENCIES, Settings
+from shopcrm.settings import CURRENCIES, Settings, VoucherRest
 from shopcrm.visits import VisitRule
+from ui.confirm import Question, ask
 from ui.style import DONE_STYLE, ERROR_STYLE
 
 # Each language is named in its own language, so that anyone can find theirs.
 _LANGUAGE_NAMES = {"tr": "Türkçe", "en": "English"}
 _HELP_STYLE = "color: #5f6368;"
+
+
+def voucher_rest_titles() -> dict[VoucherRest, str]:
+    """What each answer to "a voucher worth more than the purchase" is called, translated."""
+    return {
+        VoucherRest.KEEP: _("Keep the rest on a new voucher"),
+        VoucherRest.REFUSE: _("Refuse the voucher for that purchase"),
+    }
 
 
 def visit_rule_titles() -> dict[VisitRule, str]:
@@ -61,7 +71,23 @@ class SettingsPage(QWidget):
         self.visit_rule = QComboBox()
         for rule, title in visit_rule_titles().items():
             self.visit_rule.addItem(title, rule.value)
-        visit_help = QLabel(_("Changing this counts every customer's visits again."))
+        self.large_amount = QLineEdit()
+        self.large_amount.setPlaceholderText(_("0: never ask"))
+        large_help = QLabel(
+            _("A purchase above this amount is asked about once before it is logged.")
+        )
+        large_help.setWordWrap(True)
+        large_help.setStyleSheet(_HELP_STYLE)
+        self.voucher_rest = QComboBox()
+        for rest, title in voucher_rest_titles().items():
+            self.voucher_rest.addItem(title, rest.value)
+        self.question: Question | None = None
+        visit_help = QLabel(
+            _(
+                "Changing this counts every customer's visits and rewards again; you are shown "
+                "what changes before it is applied."
+            )
+        )
         visit_help.setWordWrap(True)
         visit_help.setStyleSheet(_HELP_STYLE)
         visit_help.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -75,6 +101,9 @@ class SettingsPage(QWidget):
         form.addRow(_("&Currency:"), self.currency)
         form.addRow(_("A &visit is:"), self.visit_rule)
         form.addRow("", visit_help)
+        form.addRow(_("Ask about amounts &over:"), self.large_amount)
+        form.addRow("", large_help)
+        form.addRow(_("A voucher worth more than the purchase:"), self.voucher_rest)
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -104,8 +133,8 @@ class SettingsPage(QWidget):
         layout.addWidget(inner, 1, Qt.AlignmentFlag.AlignTop)
         layout.addStretch(0)
 
-        self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.save_button.clicked.connect(lambda: self.save())
+        QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         self.refresh()
 
     def refresh(self) -> None:
@@ -122,14 +151,25 @@ class SettingsPage(QWidget):
             "language": self.language.currentData(),
             "currency": self.currency.currentData(),
             "visit_rule": self.visit_rule.currentData(),
+            "large_amount": self.large_amount.text().strip(),
+            "voucher_rest": self.voucher_rest.currentData(),
         }
 
-    def save(self) -> None:
-        """Save through the core; show what was refused, or that it worked."""
+    def save(self, confirmed: bool = False) -> None:
+        """Save through the core; show what was refused, or that it worked.
+
+        A change the core wants agreed (another currency, another visit rule) is asked about,
+        saying exactly what it does; nothing is saved unless the answer is yes.
+        """
         self._clear_messages()
         before = self.shop.settings.get()
         try:
-            after = self.shop.settings.update(**self.values())
+            after = self.shop.settings.update(confirmed=confirmed, **self.values())
+        except NeedsConfirmation as question:
+            self.question = ask(
+                self, _("Save settings"), str(question), _("Save"), lambda: self.save(True)
+            )
+            return
         except ShopError as error:
             self.error.setText(str(error))
             self.error.show()
@@ -150,6 +190,10 @@ class SettingsPage(QWidget):
         self._choose(self.language, settings.language)
         self._choose(self.currency, settings.currency)
         self._choose(self.visit_rule, settings.visit_rule.value)
+        self._choose(self.voucher_rest, settings.voucher_rest.value)
+        self.large_amount.setText(
+            amount_input(settings.large_amount) if settings.large_amount else "0"
+        )
 
     @staticmethod
     def _choose(box: QComboBox, value: str) -> None:

@@ -162,7 +162,10 @@ def test_alt_digit_and_space_toggle_a_reward(
     assert row.ticked
     page.amount.setFocus()
     qtbot.keyClicks(page.amount, "30")
-    assert page.preview.text() == "Discount ₺30.00 — to pay ₺0.00"
+    assert page.preview.text() == (
+        "Discount ₺30.00 — to pay ₺0.00\n"
+        f"₺20.00 of voucher {row.reward.code} is kept on a new voucher."
+    )
 
 
 def test_a_scanned_voucher_code_picks_its_customer_with_the_voucher_ticked(
@@ -182,7 +185,10 @@ def test_a_scanned_voucher_code_picks_its_customer_with_the_voucher_ticked(
     assert page.amount.hasFocus()
     sell(qtbot, page, "200")
     assert shop.purchases.of_customer(cem.id)[0].paid == 18000
-    assert page.search.text() == ""  # ready for the next customer
+    # the code has done its job: the name takes its place, Cem stays served for Undo
+    assert page.search.text() == "Cem Demir"
+    assert page.customer is not None and page.customer.id == cem.id
+    assert page.undo_button.isVisible()
 
     page.focus_search()
     qtbot.keyClicks(page.search, reward.code.lower())
@@ -301,10 +307,12 @@ def test_a_gift_voucher_scanned_by_mistake_is_dropped(
     shop.customers.add(name="Gülşen Çelik")
     [voucher] = shop.rewards.issue_gift_vouchers(1, "50")
     pick(qtbot, page, "gülşen")
-    page.focus_search()
+    page.focus_search()  # Esc lets Gülşen go: the voucher waits for the customer found next
+    assert page.customer is None
     qtbot.keyClicks(page.search, voucher.code)
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    assert page.amount.hasFocus()  # the customer served gets it
+    assert page.hint.text() == "Now find the customer, and press Enter."
+    pick(qtbot, page, "gülşen")
     assert page.loyalty.ticked_ids() == [voucher.id]
     page.drop_voucher_button.click()
     assert page.voucher is None and not page.voucher_banner.isVisible()

@@ -152,11 +152,50 @@ def test_counting_each_purchase_as_a_visit_updates_the_customers_table(
 
     choose(page.visit_rule, "Each purchase")
     page.changed.connect(customers.refresh)
+    page.save_button.click()
+    question = page.question
+    assert question is not None and question.isVisible()
+    assert "changes the visit count of 1 customer" in question.text()
+    assert shop.customers.get(ayse.id).visit_count == 1  # nothing before the answer
     with qtbot.waitSignal(page.changed):
-        page.save_button.click()
+        question.yes_button.click()
     assert shop.customers.get(ayse.id).visit_count == 3
     assert model.index(0, VISITS).data() == "3"
 
     choose(page.currency, "EUR")
     page.save_button.click()
+    question = page.question
+    assert question is not None and "₺1,000.00 becomes €1,000.00" in question.text()
+    question.yes_button.click()
     assert model.index(0, SPENT).data() == "€300.00"
+
+
+def test_a_currency_change_answered_cancel_changes_nothing(
+    qtbot: QtBot, shop: Shop, page: SettingsPage
+) -> None:
+    ayse = shop.customers.add(name="Ayşe Yılmaz")
+    shop.purchases.log(ayse.id, amount="100")
+    choose(page.currency, "USD")
+    page.save_button.click()
+    question = page.question
+    assert question is not None
+    assert "amounts are not converted" in question.text()
+    assert question.no_button.text() == "Cancel"
+    question.no_button.click()
+    assert shop.settings.get().currency == "TRY"
+
+
+def test_the_large_amount_and_the_vouchers_rest_are_set_here(
+    qtbot: QtBot, shop: Shop, page: SettingsPage
+) -> None:
+    show_active(qtbot, page)
+    assert page.large_amount.text() == "50,000.00"
+    page.large_amount.setText("20000")
+    page.voucher_rest.setCurrentIndex(page.voucher_rest.findData("refuse"))
+    page.save_button.click()
+    settings = shop.settings.get()
+    assert settings.large_amount == 2_000_000 and not settings.keeps_rest
+    page.large_amount.setText("lots")
+    page.save_button.click()
+    assert page.error.isVisible()
+    assert shop.settings.get().large_amount == 2_000_000

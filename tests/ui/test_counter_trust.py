@@ -1,0 +1,206 @@
+"""The counter logs what the shopkeeper sees, to whom they see: the customer served is always
+the one highlighted and named; Undo always names what it voids; big amounts are asked about."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from shopcrm import Shop
+from shopcrm.i18n import set_language
+from tests.ui.conftest import show_active, type_text
+from ui.counter import CounterPage
+
+
+@pytest.fixture
+def page(qtbot: QtBot, shop: Shop) -> CounterPage:
+    shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
+    shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")
+    shop.customers.add(name="Mehmet Şahin")
+    counter = CounterPage(shop)
+    qtbot.addWidget(counter)
+    counter.resize(1000, 650)
+    show_active(qtbot, counter)
+    counter.focus_search()
+    qtbot.waitUntil(counter.search.hasFocus)
+    return counter
+
+
+def pick(qtbot: QtBot, page: CounterPage, typed: str) -> None:
+    page.search.setFocus()
+    page.search.selectAll()
+    type_text(page.search, typed)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.amount.hasFocus()
+
+
+def sell(qtbot: QtBot, page: CounterPage, amount: str) -> None:
+    qtbot.keyClicks(page.amount, amount)
+    qtbot.keyClick(page.amount, Qt.Key.Key_Return)
+
+
+def purchases_of(shop: Shop, name: str) -> list[int]:
+    [customer] = shop.customers.search(name)
+    return [p.amount for p in shop.purchases.of_customer(customer.id) if not p.voided]
+
+
+def test_typing_another_name_lets_the_customer_served_go(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "şükrü")
+    assert page.panel.name.text() == "Şükrü Öztürk"
+    page.search.setFocus()
+    page.search.selectAll()
+    type_text(page.search, "mehmet")
+    assert page.results_model.record_at(0).name == "Mehmet Şahin"  # type: ignore[union-attr]
+    assert page.customer is None
+    assert not page.panel.isVisible() and not page.amount.isEnabled()
+    qtbot.mouseClick(page.amount, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.amount, "500")
+    qtbot.keyClick(page.amount, Qt.Key.Key_Return)
+    page.log_purchase()
+    assert purchases_of(shop, "şükrü") == [] and purchases_of(shop, "mehmet") == []
+
+
+def test_esc_lets_the_customer_go_and_enter_picks_them_again(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    qtbot.keyClicks(page.amount, "40")
+    qtbot.keyClick(page.amount, Qt.Key.Key_Escape)
+    assert page.customer is None and not page.panel.isVisible()
+    assert page.search.hasFocus() and page.search.selectedText() == "ayşe"
+    page.amount.setFocus()
+    qtbot.keyClick(page.amount, Qt.Key.Key_Return)
+    assert purchases_of(shop, "ayşe") == []
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.customer is not None and page.customer.name == "Ayşe Yılmaz"
+    assert page.amount.text() == ""  # what was typed for the released customer is gone
+
+
+def test_moving_the_highlight_off_the_customer_served_lets_them_go(
+    qtbot: QtBot, page: CounterPage
+) -> None:
+    pick(qtbot, page, "ş")
+    served = page.customer
+    assert served is not None
+    page.search.setFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_Down)
+    highlighted = page.results_model.record_at(page.results.currentIndex().row())
+    assert highlighted is not None and highlighted.id != served.id
+    assert page.customer is None
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.customer is not None and page.customer.id == highlighted.id
+    assert page.panel.name.text() == highlighted.name
+
+
+def test_undo_goes_with_the_customer_and_never_voids_another_customers_purchase(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, "75")
+    assert page.undo_button.isVisible()
+    pick(qtbot, page, "mehmet")
+    assert not page.confirmation.isVisible()
+    qtbot.keyClick(page.amount, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    page.undo_last()
+    assert purchases_of(shop, "ayşe") == [7500]
+
+
+def test_after_esc_ctrl_z_in_the_search_box_voids_nothing(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, "75")
+    qtbot.keyClick(page.amount, Qt.Key.Key_Escape)
+    assert not page.confirmation.isVisible()
+    qtbot.keyClick(page.search, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert purchases_of(shop, "ayşe") == [7500]
+
+
+def test_a_very_large_amount_is_asked_about_once(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, "60000")
+    box = page.confirm_box
+    assert box is not None and box.isVisible()
+    assert box.text() == (
+        "₺60,000.00 is more than ₺50,000.00: an unusually large amount for one purchase. "
+        "Is it right?"
+    )
+    assert box.no_button.text() == "Cancel"
+    assert purchases_of(shop, "ayşe") == []
+    box.no_button.click()
+    assert purchases_of(shop, "ayşe") == [] and page.amount.text() == "60000"
+
+    qtbot.keyClick(page.amount, Qt.Key.Key_Return)
+    box = page.confirm_box
+    assert box is not None
+    box.yes_button.click()
+    assert purchases_of(shop, "ayşe") == [6_000_000]
+    assert page.confirmation_text.text() == "Logged ₺60,000.00 for Ayşe Yılmaz — visit 1"
+
+
+@pytest.mark.parametrize(("language", "typed"), [("tr", "12,5"), ("en", "12.5")])
+def test_the_number_pads_decimal_key_types_the_languages_mark(
+    qtbot: QtBot, shop: Shop, language: str, typed: str
+) -> None:
+    set_language(language)
+    shop.customers.add(name="Ayşe Yılmaz")
+    page = CounterPage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    pick(qtbot, page, "ayşe")
+    qtbot.keyClicks(page.amount, "12")
+    for key, text in ((Qt.Key.Key_Period, "."), (Qt.Key.Key_Comma, ",")):
+        page.amount.setText("12")
+        press = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.KeypadModifier, text)
+        QApplication.sendEvent(page.amount, press)
+        qtbot.keyClicks(page.amount, "5")
+        assert page.amount.text() == typed
+
+
+def test_any_purchase_in_the_history_is_voided_with_a_reason(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, "120")
+    sell(qtbot, page, "80")
+    history = page.history
+    history.list.setCurrentIndex(history.model.index(1))  # the older one, ₺120
+    history.void_button.click()
+    dialog = history.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("returned"))
+    with qtbot.waitSignal(page.changed):
+        dialog.save()
+    voided = history.model.purchase_at(1)
+    assert voided is not None and voided.voided and voided.void_code == "returned"
+    assert "(voided: Returned)" in history.model.text_of(voided)
+    assert page.panel.total.text() == "₺80.00"
+    assert not history.void_button.isEnabled()  # a voided purchase is voided once
+
+
+def test_a_purchase_is_corrected_to_the_right_amount(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, "1200")
+    history = page.history
+    history.list.setCurrentIndex(history.model.index(0))
+    history.correct_button.click()
+    dialog = history.dialog
+    assert dialog is not None
+    assert dialog.amount.text() == "1,200.00"
+    dialog.amount.setText("120")
+    with qtbot.waitSignal(page.changed):
+        dialog.save()
+    assert purchases_of(shop, "ayşe") == [12000]
+    assert page.panel.total.text() == "₺120.00"
+    newest = history.model.purchase_at(0)
+    assert newest is not None and "(correction)" in history.model.text_of(newest)
