@@ -43,6 +43,8 @@ class PurchaseHistory(QWidget):
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSpacing(2)
+        self.list.setWordWrap(True)  # a long note or a void's reason wraps, never scrolls away
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.title = bold(QLabel(_("Recent &purchases")))
         self.title.setBuddy(self.list)
         self.void_button = QPushButton(_("&Void…"))

@@ -73,6 +73,7 @@ class SettingsPage(QWidget):
             self.visit_rule.addItem(title, rule.value)
         self.large_amount = QLineEdit()
         self.large_amount.setPlaceholderText(_("0: never ask"))
+        self.large_amount.setMaximumWidth(self.large_amount.fontMetrics().averageCharWidth() * 18)
         large_help = QLabel(
             _("A purchase above this amount is asked about once before it is logged.")
         )
@@ -103,7 +104,7 @@ class SettingsPage(QWidget):
         form.addRow("", visit_help)
         form.addRow(_("Ask about amounts &over:"), self.large_amount)
         form.addRow("", large_help)
-        form.addRow(_("A voucher worth more than the purchase:"), self.voucher_rest)
+        form.addRow(_("A voucher &worth more than the purchase:"), self.voucher_rest)
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
