@@ -89,10 +89,7 @@ class RewardRow(QWidget):
     ) -> None:
         super().__init__(parent)
         self.reward = reward
-        what = reward.description(currency)
-        if anonymous:
-            what = _("Gift voucher: {what}").format(what=what)
-        self.check = QCheckBox(what)
+        self.check = QCheckBox(reward.description(currency))
         font = self.check.font()
         font.setBold(True)
         self.check.setFont(font)
