@@ -271,7 +271,7 @@ class CustomersModel(QAbstractTableModel):
         if column == TAGS:
             return ", ".join(line.tag_list)
         if column == VISITS:
-            return str(line.visit_count)
+            return fmt.number(line.visit_count)
         if column == SPENT:
             return fmt.money(line.total_spent, self._currency)
         if column == LAST_VISIT:

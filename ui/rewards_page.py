@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import NotFound, Shop, ShopError
+from shopcrm.formatting import number
 from shopcrm.i18n import _, ngettext
 from shopcrm.rules import LoyaltyRule
 from ui.lazy_page import ReloadWhenShown
@@ -230,9 +231,11 @@ class RewardsPage(ReloadWhenShown):
 
     def _update_count(self) -> None:
         shown = self.vouchers_proxy.rowCount()
-        text = ngettext("{n} voucher", "{n} vouchers", shown).format(n=shown)
+        text = ngettext("{n} voucher", "{n} vouchers", shown).format(n=number(shown))
         if self.vouchers_model.rowCount() >= VOUCHER_LIMIT:
-            text = _("{count} (the newest {limit} only)").format(count=text, limit=VOUCHER_LIMIT)
+            text = _("{count} (the newest {limit} only)").format(
+                count=text, limit=number(VOUCHER_LIMIT)
+            )
         self.count.setText(text)
 
     @staticmethod
@@ -369,7 +372,7 @@ class RewardsPage(ReloadWhenShown):
                         "{n} gift voucher made: {codes}",
                         "{n} gift vouchers made: {codes}",
                         len(created),
-                    ).format(n=len(created), codes=codes)
+                    ).format(n=number(len(created)), codes=codes)
                 )
                 self.changed.emit()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from shopcrm import Shop
-from shopcrm.formatting import amount_input, money
+from shopcrm.formatting import amount_input, money, number
 from shopcrm.i18n import _
 from shopcrm.rules import (
     MAX_DAYS_BEFORE,
@@ -41,6 +41,11 @@ def reward_kind_titles() -> dict[RewardKind, str]:
         RewardKind.AMOUNT: _("An amount off"),
         RewardKind.GIFT: _("A gift"),
     }
+
+
+def amount_examples() -> str:
+    """A placeholder showing how to type an amount in the language: "e.g. 100 or 250,50"."""
+    return _("e.g. {whole} or {decimal}").format(whole=number(100), decimal=amount_input(25050))
 
 
 def valid_days_box(days: int) -> QSpinBox:
@@ -94,7 +99,7 @@ class RewardFields:
             if label is not None:
                 label.setText(_("Per&cent:"))  # type: ignore[attr-defined]
         else:
-            self.value.setPlaceholderText(_("e.g. 100 or 250,50"))
+            self.value.setPlaceholderText(amount_examples())
             if label is not None:
                 label.setText(_("A&mount:"))  # type: ignore[attr-defined]
 

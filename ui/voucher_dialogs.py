@@ -15,7 +15,7 @@ from shopcrm.i18n import _
 from shopcrm.rewards import MAX_GIFT_VOUCHERS
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
-from ui.rule_form import RewardFields, valid_days_box
+from ui.rule_form import RewardFields, amount_examples, valid_days_box
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward
@@ -66,7 +66,7 @@ class GiftVouchersDialog(FormDialog):
         self.count.setRange(1, MAX_GIFT_VOUCHERS)
         self.count.setValue(1)
         self.value = QLineEdit()
-        self.value.setPlaceholderText(_("e.g. 100 or 250,50"))
+        self.value.setPlaceholderText(amount_examples())
         self.valid_days = valid_days_box(365)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. sold at the Mother's Day stand"))
