@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from shopcrm import Shop
-from shopcrm.formatting import amount_input, money, number
+from shopcrm.formatting import amount_input, currency_sign, number
 from shopcrm.i18n import _
 from shopcrm.rules import (
     MAX_DAYS_BEFORE,
@@ -21,13 +21,14 @@ from shopcrm.rules import (
     RuleKind,
 )
 from ui.form_dialog import FormDialog
+from ui.signed_box import SignedBox
 
 
 def rule_kind_titles() -> dict[RuleKind, str]:
     """What each kind of rule is called in the form, translated."""
     return {
-        RuleKind.VISITS: _("Every few visits"),
-        RuleKind.SPENDING: _("Every amount spent"),
+        RuleKind.VISITS: _("Number of visits"),
+        RuleKind.SPENDING: _("Amount spent"),
         RuleKind.BIRTHDAY: _("Birthday"),
         RuleKind.WELCOME: _("Welcome: the first purchase"),
         RuleKind.REFERRAL: _("Referral: a new customer they brought buys"),
@@ -58,20 +59,29 @@ def valid_days_box(days: int) -> QSpinBox:
 
 
 class RewardFields:
-    """The reward part of a form: its kind, and the percent, amount or gift it is worth."""
+    """The reward part of a form: its kind, and the percent, amount or gift it is worth.
 
-    def __init__(self, form: QFormLayout) -> None:
+    Each kind keeps what was typed for it: switching from a percent to an amount never turns
+    "10" percent into 10 lira. The percent or currency sign stands beside the value.
+    """
+
+    def __init__(self, form: QFormLayout, currency: str = "TRY") -> None:
         self.form = form
+        self.currency = currency
         self.kind = QComboBox()
         for kind, title in reward_kind_titles().items():
             self.kind.addItem(title, kind.value)
         self.value = QLineEdit()
+        self.value_row = SignedBox(self.value)
+        self.sign = self.value_row.sign
         self.gift = QLineEdit()
         self.gift.setPlaceholderText(_("e.g. a coffee mug"))
+        self._typed: dict[RewardKind, str] = {}
+        self._shown = self.reward_kind()
         form.addRow(_("Re&ward:"), self.kind)
-        form.addRow(_("&Value:"), self.value)
+        form.addRow(_("&Value:"), self.value_row)
         form.addRow(_("&Gift:"), self.gift)
-        self.kind.currentIndexChanged.connect(lambda _i: self.update_rows())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.update_rows()
 
     def reward_kind(self) -> RewardKind:
@@ -88,18 +98,31 @@ class RewardFields:
         self.gift.setText(gift)
         self.update_rows()
 
+    def _kind_changed(self) -> None:
+        """Keep what was typed for the kind left; show what was typed for the kind chosen."""
+        kind = self.reward_kind()
+        if kind is not self._shown:
+            if self._shown is not RewardKind.GIFT:
+                self._typed[self._shown] = self.value.text()
+            if kind is not RewardKind.GIFT:
+                self.value.setText(self._typed.get(kind, ""))
+            self._shown = kind
+        self.update_rows()
+
     def update_rows(self) -> None:
         """Show the value for a percent or an amount, the name for a gift."""
         kind = self.reward_kind()
-        self.form.setRowVisible(self.value, kind is not RewardKind.GIFT)
+        self.form.setRowVisible(self.value_row, kind is not RewardKind.GIFT)
         self.form.setRowVisible(self.gift, kind is RewardKind.GIFT)
-        label = self.form.labelForField(self.value)
+        label = self.form.labelForField(self.value_row)
         if kind is RewardKind.PERCENT:
-            self.value.setPlaceholderText(_("percent, e.g. 10"))
+            self.value.setPlaceholderText(_("e.g. {amount}").format(amount=number(10)))
+            self.value_row.show_percent()
             if label is not None:
                 label.setText(_("Per&cent:"))  # type: ignore[attr-defined]
         else:
             self.value.setPlaceholderText(amount_examples())
+            self.value_row.show_money(self.currency)
             if label is not None:
                 label.setText(_("A&mount:"))  # type: ignore[attr-defined]
 
@@ -111,6 +134,15 @@ class RewardFields:
             "value": self.value.text().strip() if kind is not RewardKind.GIFT else 0,
             "gift": self.gift.text() if kind is RewardKind.GIFT else "",
         }
+
+
+def spending_label(currency: str) -> str:
+    """The label of the spending that earns a reward: Turkish asks "Kaç liralık harcamada bir:"
+    for lira, and names the currency's sign for another currency ("Kaç € harcamada bir:")."""
+    if currency == "TRY":
+        return _("&Spending for each reward:")
+    sign, _before = currency_sign(currency)
+    return _("&Spending for each reward, in {currency}:").format(currency=sign)
 
 
 class RuleFormDialog(FormDialog):
@@ -132,18 +164,21 @@ class RuleFormDialog(FormDialog):
         self.every_visits.setValue(10)
         self.every_spending = QLineEdit()
         self.every_spending.setPlaceholderText(
-            _("e.g. {amount}").format(amount=money(200_000, currency))
+            _("e.g. {amount}").format(amount=amount_input(200_000))
         )
+        self.spending_row = SignedBox(self.every_spending)
+        self.spending_row.show_money(currency)
+        self.spending_sign = self.spending_row.sign
         self.days_before = QSpinBox()
         self.days_before.setRange(0, MAX_DAYS_BEFORE)
         self.days_before.setValue(7)
         self.days_before.setSuffix(" " + _("days"))
 
         self.form.addRow(_("&Earned by:"), self.kind)
-        self.form.addRow(_("Every N &visits:"), self.every_visits)
-        self.form.addRow(_("Every &amount spent:"), self.every_spending)
+        self.form.addRow(_("&Visits for each reward:"), self.every_visits)
+        self.form.addRow(spending_label(currency), self.spending_row)
         self.form.addRow(_("&Days before the birthday:"), self.days_before)
-        self.reward = RewardFields(self.form)
+        self.reward = RewardFields(self.form, currency)
         self.valid_days = valid_days_box(90)
         self.form.addRow(_("Valid &for:"), self.valid_days)
         self.count_past = QCheckBox(_("Count &past visits and spending too"))
@@ -186,7 +221,7 @@ class RuleFormDialog(FormDialog):
         """Ask only for what the chosen kind of rule needs."""
         kind = self.rule_kind()
         self.form.setRowVisible(self.every_visits, kind is RuleKind.VISITS)
-        self.form.setRowVisible(self.every_spending, kind is RuleKind.SPENDING)
+        self.form.setRowVisible(self.spending_row, kind is RuleKind.SPENDING)
         self.form.setRowVisible(self.days_before, kind is RuleKind.BIRTHDAY)
         self.clear_error()
         self.adjustSize()

@@ -16,6 +16,7 @@ from shopcrm.rewards import MAX_GIFT_VOUCHERS
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
 from ui.rule_form import RewardFields, amount_examples, valid_days_box
+from ui.signed_box import SignedBox
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward
@@ -30,7 +31,7 @@ class GoodwillDialog(FormDialog):
         self.created: Reward | None = None
         self.customer = CustomerPicker(shop)
         self.form.addRow(_("&Customer:"), self.customer)
-        self.reward = RewardFields(self.form)
+        self.reward = RewardFields(self.form, shop.settings.get().currency)
         self.reward.kind.setCurrentIndex(self.reward.kind.findData("amount"))
         self.valid_days = valid_days_box(90)
         self.form.addRow(_("Valid &for:"), self.valid_days)
@@ -67,12 +68,15 @@ class GiftVouchersDialog(FormDialog):
         self.count.setValue(1)
         self.value = QLineEdit()
         self.value.setPlaceholderText(amount_examples())
+        value_row = SignedBox(self.value)
+        value_row.show_money(shop.settings.get().currency)
+        self.sign = value_row.sign
         self.valid_days = valid_days_box(365)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. sold at the Mother's Day stand"))
         self.form.addRow(intro)
         self.form.addRow(_("How &many:"), self.count)
-        self.form.addRow(_("&Amount each:"), self.value)
+        self.form.addRow(_("&Amount each:"), value_row)
         self.form.addRow(_("Valid &for:"), self.valid_days)
         self.form.addRow(_("&Note:"), self.note)
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("&Make vouchers"))
