@@ -7,7 +7,7 @@ should no longer appear at the counter (their history is kept), or brings them b
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,6 +26,7 @@ from shopcrm import Customer, Shop, ShopError
 from shopcrm import formatting as fmt
 from shopcrm.i18n import _, ngettext
 from shopcrm.records import CustomerLine
+from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers_model import (
     EMAIL,
@@ -50,7 +51,7 @@ _TYPING_PAUSE_MS = 150
 _COLUMN_CHARS = {
     NAME: 24,
     PHONE: 17,
-    EMAIL: 18,
+    EMAIL: 28,
     TAGS: 10,
     VISITS: 7,
     SPENT: 13,
@@ -138,16 +139,10 @@ class CustomersPage(ReloadWhenShown):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        char = table.fontMetrics().averageCharWidth()
-        titles = header.fontMetrics()
-        for column, chars in _COLUMN_CHARS.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            heading = titles.horizontalAdvance(title) + 3 * char  # room for the sort arrow
-            header.resizeSection(column, max(chars * char, heading) + 16)
-        # The name keeps its room; the e-mail gives way when the window is narrow.
-        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        # A wide window gives its spare width to the names and e-mails; a narrow one scrolls.
+        self.column_widths = ColumnWidths(table, _COLUMN_CHARS, sharing=(NAME, EMAIL))
         return table
 
     def reload(self) -> None:
@@ -290,6 +285,13 @@ class CustomersPage(ReloadWhenShown):
             self.archive_button.setText(_("Un&archive"))
         else:
             self.archive_button.setText(_("A&rchive"))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page clears its error: it was about what was just tried."""
+        if not event.spontaneous():
+            self.error.clear()
+            self.error.hide()
+        super().hideEvent(event)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

@@ -129,7 +129,9 @@ class VouchersModel(RecordTableModel[Reward]):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CUSTOMER:
             return _MUTED_COLOR if reward.customer_id is None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [reward.note] if reward.note else []
+            parts = [self._display(reward, column)] if column in (self.CUSTOMER, self.WHAT) else []
+            if reward.note:
+                parts.append(reward.note)
             if reward.void_reason:
                 parts.append(_("Voided: {reason}").format(reason=reward.void_reason))
             return "\n".join(parts) or None
