@@ -20,6 +20,7 @@ from shopcrm.rules import (
     RewardKind,
     RuleKind,
 )
+from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
 from ui.signed_box import SignedBox
 
@@ -152,6 +153,7 @@ class RuleFormDialog(FormDialog):
         self, shop: Shop, parent: QWidget | None = None, rule: LoyaltyRule | None = None
     ) -> None:
         super().__init__(_("Edit rule") if rule else _("New rule"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.rule = rule
         currency = shop.settings.get().currency

@@ -14,6 +14,7 @@ from shopcrm import InvalidInput, Shop
 from shopcrm.i18n import _
 from shopcrm.rewards import MAX_GIFT_VOUCHERS
 from ui.customer_picker import CustomerPicker
+from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
 from ui.rule_form import RewardFields, amount_examples, valid_days_box
 from ui.signed_box import SignedBox
@@ -27,10 +28,11 @@ class GoodwillDialog(FormDialog):
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(_("Goodwill voucher"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.created: Reward | None = None
         self.customer = CustomerPicker(shop)
-        self.form.addRow(_("&Customer:"), self.customer)
+        self.form.addRow(_("C&ustomer:"), self.customer)
         self.reward = RewardFields(self.form, shop.settings.get().currency)
         self.reward.kind.setCurrentIndex(self.reward.kind.findData("amount"))
         self.valid_days = valid_days_box(90)
@@ -59,6 +61,7 @@ class GiftVouchersDialog(FormDialog):
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(_("Gift vouchers"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.created: list[Reward] = []
         intro = QLabel(_("Anonymous vouchers worth an amount: whoever brings one may use it."))
@@ -75,7 +78,7 @@ class GiftVouchersDialog(FormDialog):
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. sold at the Mother's Day stand"))
         self.form.addRow(intro)
-        self.form.addRow(_("How &many:"), self.count)
+        self.form.addRow(_("&How many:"), self.count)
         self.form.addRow(_("&Amount each:"), value_row)
         self.form.addRow(_("Valid &for:"), self.valid_days)
         self.form.addRow(_("&Note:"), self.note)
@@ -99,6 +102,7 @@ class VoidVoucherDialog(FormDialog):
         self, shop: Shop, reward: Reward, description: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(_("Void voucher {code}").format(code=reward.code), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.reward = reward
         what = QLabel(_("Voucher {code}: {what}").format(code=reward.code, what=description))
