@@ -7,11 +7,12 @@ name. The core checks everything; a refusal is shown in red under the fields.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from shopcrm import Shop
 from shopcrm.formatting import amount_input, currency_sign, number
-from shopcrm.i18n import _
+from shopcrm.i18n import _, babel_locale
 from shopcrm.rules import (
     MAX_DAYS_BEFORE,
     MAX_VALID_DAYS,
@@ -50,13 +51,21 @@ def amount_examples() -> str:
     return _("e.g. {whole} or {decimal}").format(whole=number(100), decimal=amount_input(25050))
 
 
+def count_box(minimum: int, maximum: int, value: int, suffix: str = "") -> QSpinBox:
+    """A box for a count, grouped the way the language writes it ("3.650 gün", "3,650 days")."""
+    box = QSpinBox()
+    box.setLocale(QLocale(babel_locale()))
+    box.setGroupSeparatorShown(True)
+    box.setRange(minimum, maximum)
+    box.setValue(value)
+    if suffix:
+        box.setSuffix(" " + suffix)
+    return box
+
+
 def valid_days_box(days: int) -> QSpinBox:
     """A box for the number of days a reward stays valid."""
-    box = QSpinBox()
-    box.setRange(1, MAX_VALID_DAYS)
-    box.setValue(days)
-    box.setSuffix(" " + _("days"))
-    return box
+    return count_box(1, MAX_VALID_DAYS, days, _("days"))
 
 
 class RewardFields:
@@ -161,9 +170,7 @@ class RuleFormDialog(FormDialog):
         self.kind = QComboBox()
         for kind, title in rule_kind_titles().items():
             self.kind.addItem(title, kind.value)
-        self.every_visits = QSpinBox()
-        self.every_visits.setRange(1, MAX_VISITS)
-        self.every_visits.setValue(10)
+        self.every_visits = count_box(1, MAX_VISITS, 10)
         self.every_spending = QLineEdit()
         self.every_spending.setPlaceholderText(
             _("e.g. {amount}").format(amount=amount_input(200_000))
@@ -171,10 +178,7 @@ class RuleFormDialog(FormDialog):
         self.spending_row = SignedBox(self.every_spending)
         self.spending_row.show_money(currency)
         self.spending_sign = self.spending_row.sign
-        self.days_before = QSpinBox()
-        self.days_before.setRange(0, MAX_DAYS_BEFORE)
-        self.days_before.setValue(7)
-        self.days_before.setSuffix(" " + _("days"))
+        self.days_before = count_box(0, MAX_DAYS_BEFORE, 7, _("days"))
 
         self.form.addRow(_("&Earned by:"), self.kind)
         self.form.addRow(_("&Visits for each reward:"), self.every_visits)

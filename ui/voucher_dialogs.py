@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from shopcrm import InvalidInput, Shop
 from shopcrm.i18n import _
@@ -16,7 +16,7 @@ from shopcrm.rewards import MAX_GIFT_VOUCHERS
 from ui.customer_picker import CustomerPicker
 from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
-from ui.rule_form import RewardFields, amount_examples, valid_days_box
+from ui.rule_form import RewardFields, amount_examples, count_box, valid_days_box
 from ui.signed_box import SignedBox
 
 if TYPE_CHECKING:
@@ -66,9 +66,7 @@ class GiftVouchersDialog(FormDialog):
         self.created: list[Reward] = []
         intro = QLabel(_("Anonymous vouchers worth an amount: whoever brings one may use it."))
         intro.setWordWrap(True)
-        self.count = QSpinBox()
-        self.count.setRange(1, MAX_GIFT_VOUCHERS)
-        self.count.setValue(1)
+        self.count = count_box(1, MAX_GIFT_VOUCHERS, 1)
         self.value = QLineEdit()
         self.value.setPlaceholderText(amount_examples())
         value_row = SignedBox(self.value)

@@ -79,3 +79,17 @@ def test_amount_examples_are_written_the_way_the_language_writes_them(
         for box in (form.reward.value, gifts.value):
             assert whole in box.placeholderText() and decimal in box.placeholderText()
         assert thousand in balance.spending.placeholderText()
+
+
+def test_count_boxes_group_their_numbers(qtbot: QtBot, shop: Shop, turkish: None) -> None:
+    form = RuleFormDialog(shop)
+    qtbot.addWidget(form)
+    form.valid_days.setValue(3650)
+    form.every_visits.setValue(1000)
+    assert form.valid_days.text() == "3.650 gün"
+    assert form.every_visits.text() == "1.000"
+    set_language("en")
+    gifts = GiftVouchersDialog(shop)
+    qtbot.addWidget(gifts)
+    gifts.valid_days.setValue(3650)
+    assert gifts.valid_days.text() == "3,650 days"
