@@ -90,6 +90,8 @@ with open(path, "rb") as f:
 for message in catalog:
     if message.id and not any(message.string if isinstance(message.string, tuple) else [message.string]):
         message.string = message.id
+    if message.id:
+        message.flags.discard("fuzzy")  # English says each message as written: never a guess
 with open(path, "wb") as f:
     write_po(f, catalog, width=100)
 PY

@@ -22,11 +22,39 @@ def money(minor: int, currency: str = "TRY", language: str | None = None) -> str
     """
     loc = Locale.parse(babel_locale(language))
     value = Decimal(minor) / MINOR_PER_MAJOR
-    symbol = loc.currency_symbols.get(currency, currency)
-    if symbol == currency and currency in _HOME_LOCALE:
-        symbol = Locale.parse(_HOME_LOCALE[currency]).currency_symbols.get(currency, currency)
+    symbol = _symbol(loc, currency)
     pattern = loc.currency_formats["standard"].pattern.replace("¤", "'" + symbol + "'")
     return str(format_decimal(value, pattern, locale=loc))
+
+
+def currency_sign(currency: str = "TRY", language: str | None = None) -> tuple[str, bool]:
+    """The currency's sign and whether the language writes it before the amount: ("₺", True).
+
+    Forms show it beside an amount box on the same side as ``money`` puts it.
+    """
+    loc = Locale.parse(babel_locale(language))
+    return _symbol(loc, currency), _sign_first(loc.currency_formats["standard"].pattern, "¤")
+
+
+def percent_sign(language: str | None = None) -> tuple[str, bool]:
+    """The percent sign and whether the language writes it first: ("%", True) in Turkish (%10),
+    ("%", False) in English (10%)."""
+    loc = Locale.parse(babel_locale(language))
+    pattern = loc.percent_formats[None].pattern
+    return loc.number_symbols["latn"]["percentSign"], _sign_first(pattern, "%")
+
+
+def _symbol(loc: Locale, currency: str) -> str:
+    symbol = str(loc.currency_symbols.get(currency, currency))
+    if symbol == currency and currency in _HOME_LOCALE:
+        symbol = Locale.parse(_HOME_LOCALE[currency]).currency_symbols.get(currency, currency)
+    return symbol
+
+
+def _sign_first(pattern: str, sign: str) -> bool:
+    positive = pattern.split(";")[0]
+    digits = min(i for i in (positive.find("#"), positive.find("0")) if i >= 0)
+    return positive.find(sign) < digits
 
 
 def number(value: int, language: str | None = None) -> str:

@@ -14,7 +14,7 @@ from datetime import datetime
 from shopcrm import birthdays, rewards
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
-from shopcrm.formatting import day, money
+from shopcrm.formatting import day, money, number
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import MAX_AMOUNT, parse_amount
 from shopcrm.rewards import REWARD_COLUMNS, Reward, reward_from_row
@@ -206,7 +206,7 @@ class LoyaltyService:
                 left = rule.every_visits - done
                 text = ngettext(
                     "{n} more visit to {reward}", "{n} more visits to {reward}", left
-                ).format(n=left, reward=reward)
+                ).format(n=number(left), reward=reward)
                 out.append(Progress(rule, text, left == 1, done, rule.every_visits))
             elif rule.kind is RuleKind.SPENDING:
                 done = have.spending % rule.every_spending
@@ -220,8 +220,12 @@ class LoyaltyService:
                 text = _("First purchase: {reward}").format(reward=reward)
                 out.append(Progress(rule, text, True, 0, 1))
             elif rule.kind is RuleKind.BIRTHDAY and customer["birthday"]:
-                coming = birthdays.next_birthday(str(customer["birthday"]), self._clock().date())
-                text = _("Birthday on {date}: {reward}").format(date=day(coming), reward=reward)
+                today = self._clock().date()
+                coming = birthdays.next_birthday(str(customer["birthday"]), today)
+                if coming == today:
+                    text = _("Birthday today: {reward}").format(reward=reward)
+                else:
+                    text = _("Birthday on {date}: {reward}").format(date=day(coming), reward=reward)
                 out.append(Progress(rule, text, False, 0, 1))
         return out
 

@@ -28,10 +28,13 @@ from shopcrm.rules import (
     validated_days,
     validated_reward,
 )
+from shopcrm.settings import SettingsService
 from shopcrm.store import Row, Store
 from shopcrm.text import normalize
 
 MAX_GIFT_VOUCHERS = 500
+GIFT_VOUCHER = "gift"
+"""The origin of an anonymous gift voucher, sold or given away: anyone may use it."""
 
 
 class RewardStatus(StrEnum):
@@ -78,7 +81,10 @@ class Reward:
         return RewardStatus.VALID
 
     def description(self, currency: str = "TRY") -> str:
-        """What it is worth: "10% off", "₺100,00 off", "Gift: a mug"."""
+        """What it is worth: "10% off", "₺100,00 off", "a mug as a gift"; an anonymous gift
+        voucher is "₺100,00 gift voucher" (a "hediye çeki", not a discount)."""
+        if self.origin == GIFT_VOUCHER:
+            return _("{amount} gift voucher").format(amount=money(self.value, currency))
         return describe_reward(self.reward, self.value, self.gift, currency)
 
 
@@ -337,13 +343,40 @@ def release(
 
 
 def _status_message(store: Store, reward: Reward, status: RewardStatus) -> str:
+    """Why a voucher cannot be used, or until when it can: whose it was (or that it was a gift
+    voucher), when it was used and with which purchase, or when it expired."""
+    name = _owner_name(store, reward)
     if status is RewardStatus.USED:
-        return _("Voucher {code} was used on {date}.").format(
-            code=reward.code, date=day(reward.redeemed_at)
+        when = day(reward.redeemed_at)
+        purchase = None
+        if reward.redeemed_purchase_id is not None:
+            purchase = store.one(
+                "SELECT amount FROM purchases WHERE id = ?", (reward.redeemed_purchase_id,)
+            )
+        if purchase is not None:
+            amount = money(purchase["amount"], SettingsService(store).get().currency)
+            if name is None:
+                return _(
+                    "Gift voucher {code} was used on {date}, with a purchase of {amount}."
+                ).format(code=reward.code, date=when, amount=amount)
+            return _(
+                "Voucher {code} of {name} was used on {date}, with a purchase of {amount}."
+            ).format(code=reward.code, name=name, date=when, amount=amount)
+        if name is None:
+            return _("Gift voucher {code} was used on {date}.").format(code=reward.code, date=when)
+        if reward.reward is RewardKind.GIFT:
+            return _("Voucher {code} of {name}: the gift was handed over on {date}.").format(
+                code=reward.code, name=name, date=when
+            )
+        return _("Voucher {code} of {name} was used on {date}.").format(
+            code=reward.code, name=name, date=when
         )
     if status is RewardStatus.EXPIRED:
-        return _("Voucher {code} expired on {date}.").format(
-            code=reward.code, date=day(reward.expires_on)
+        when = day(reward.expires_on)
+        if name is None:
+            return _("Gift voucher {code} expired on {date}.").format(code=reward.code, date=when)
+        return _("Voucher {code} of {name} expired on {date}.").format(
+            code=reward.code, name=name, date=when
         )
     if status is RewardStatus.VOIDED:
         return _("Voucher {code} was voided on {date}: {reason}").format(
@@ -352,6 +385,14 @@ def _status_message(store: Store, reward: Reward, status: RewardStatus) -> str:
     return _("Voucher {code} is valid until {date}.").format(
         code=reward.code, date=day(reward.expires_on)
     )
+
+
+def _owner_name(store: Store, reward: Reward) -> str | None:
+    """The name of the customer a voucher was given to; None for an anonymous gift voucher."""
+    if reward.customer_id is None:
+        return None
+    row = store.one("SELECT name FROM customers WHERE id = ?", (reward.customer_id,))
+    return str(row["name"]) if row is not None else "?"
 
 
 class RewardService:
@@ -442,8 +483,8 @@ class RewardService:
             what = reward.description(self._currency())
             until = day(reward.expires_on)
             if customer is None:
-                message = _("Gift voucher {code}: {reward}, valid until {date}.").format(
-                    code=code, reward=what, date=until
+                message = _("Gift voucher {code}: {amount}, valid until {date}.").format(
+                    code=code, amount=money(reward.value, self._currency()), date=until
                 )
             else:
                 message = _("Voucher {code}: {reward} for {name}, valid until {date}.").format(

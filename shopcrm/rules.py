@@ -14,7 +14,7 @@ from typing import Any
 
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
-from shopcrm.formatting import money, percent
+from shopcrm.formatting import money, number, percent
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.store import Row, Store
@@ -65,34 +65,63 @@ class LoyaltyRule:
     """The date from which visits and spending count ("" for all history)."""
 
     def description(self, currency: str = "TRY") -> str:
-        """What the rule says, for the shopkeeper: "Every 4 visits: 10% off"."""
+        """What the rule says, for the shopkeeper: "Every 4 visits: 10% off".
+
+        Each kind of rule has its own whole sentence with the reward in it, so that a language
+        may put the reward where it belongs ("Her 4 ziyarette %10 indirim").
+        """
         reward = describe_reward(self.reward, self.value, self.gift, currency)
-        return f"{self.condition(currency)}: {reward}"
+        if self.kind is RuleKind.VISITS:
+            if self.every_visits == 1:
+                return _("Every visit: {reward}").format(reward=reward)
+            return ngettext(
+                "Every {n} visit: {reward}", "Every {n} visits: {reward}", self.every_visits
+            ).format(n=number(self.every_visits), reward=reward)
+        if self.kind is RuleKind.SPENDING:
+            return _("Every {amount} spent: {reward}").format(
+                amount=money(self.every_spending, currency), reward=reward
+            )
+        if self.kind is RuleKind.BIRTHDAY:
+            if self.days_before == 0:
+                return _("On the birthday: {reward}").format(reward=reward)
+            return ngettext(
+                "{n} day before the birthday: {reward}",
+                "{n} days before the birthday: {reward}",
+                self.days_before,
+            ).format(n=number(self.days_before), reward=reward)
+        if self.kind is RuleKind.WELCOME:
+            return _("First purchase: {reward}").format(reward=reward)
+        return _("Bringing a new customer: {reward}").format(reward=reward)
 
     def condition(self, currency: str = "TRY") -> str:
-        """What earns the reward: "Every 4 visits"."""
+        """What earns the reward, without the reward: "Every 4 visits"."""
         if self.kind is RuleKind.VISITS:
-            return ngettext("Every visit", "Every {n} visits", self.every_visits).format(
-                n=self.every_visits
+            if self.every_visits == 1:
+                return _("Every visit")
+            return ngettext("Every {n} visit", "Every {n} visits", self.every_visits).format(
+                n=number(self.every_visits)
             )
         if self.kind is RuleKind.SPENDING:
             return _("Every {amount} spent").format(amount=money(self.every_spending, currency))
         if self.kind is RuleKind.BIRTHDAY:
+            if self.days_before == 0:
+                return _("On the birthday")
             return ngettext(
-                "Birthday ({n} day before)", "Birthday ({n} days before)", self.days_before
-            ).format(n=self.days_before)
+                "{n} day before the birthday", "{n} days before the birthday", self.days_before
+            ).format(n=number(self.days_before))
         if self.kind is RuleKind.WELCOME:
             return _("First purchase")
         return _("Bringing a new customer")
 
 
 def describe_reward(kind: RewardKind, value: int, gift: str, currency: str = "TRY") -> str:
-    """What a reward is worth, for the shopkeeper: "10% off", "₺100,00 off", "Gift: a mug"."""
+    """What a reward is worth, as a phrase of its own: "10% off", "₺100,00 off", "a mug as a
+    gift" (in Turkish "%10 indirim", "₺100,00 indirim", "kupa hediye")."""
     if kind is RewardKind.PERCENT:
         return _("{value} off").format(value=percent(value))
     if kind is RewardKind.AMOUNT:
         return _("{value} off").format(value=money(value, currency))
-    return _("Gift: {gift}").format(gift=gift)
+    return _("{gift} as a gift").format(gift=gift)
 
 
 RULE_COLUMNS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from shopcrm import Customer
-from shopcrm.formatting import day
+from shopcrm.formatting import day, number
 from shopcrm.i18n import _
 from ui.record_model import RecordTableModel
 
@@ -26,7 +26,7 @@ class CustomerResultsModel(RecordTableModel[Customer]):
             if column == self.PHONE:
                 return record.phone_display
             if column == self.VISITS:
-                return str(record.visit_count)
+                return number(record.visit_count)
             if column == self.LAST_VISIT:
                 return day(record.last_visit)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VISITS:

@@ -46,6 +46,7 @@ CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 ARCHIVED_COLOUR = QColor("#8a8a8a")
 _NUMBERS = (VISITS, SPENT)
+_LONG_TEXTS = (NAME, EMAIL, TAGS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _PHONE_CHARS = frozenset("0123456789 +-()./")
 
@@ -231,8 +232,6 @@ class CustomersModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMBERS:
-            return _RIGHT
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -252,7 +251,11 @@ class CustomersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in _NUMBERS else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _("Archived") if line.archived else None
+            # a name, an e-mail or tags too long for a narrowed column can still be read whole
+            text = self._cell_text(line, column) if column in _LONG_TEXTS else ""
+            if line.archived:
+                return f"{text}\n{_('Archived')}" if text else _("Archived")
+            return text or None
         if role == SORT_ROLE:
             return sort_value(line, column)
         if role == FILTER_ROLE:
@@ -271,7 +274,7 @@ class CustomersModel(QAbstractTableModel):
         if column == TAGS:
             return ", ".join(line.tag_list)
         if column == VISITS:
-            return str(line.visit_count)
+            return fmt.number(line.visit_count)
         if column == SPENT:
             return fmt.money(line.total_spent, self._currency)
         if column == LAST_VISIT:

@@ -1,13 +1,14 @@
 """The Customers page: every customer in one sortable table, filtered as you type.
 
-From here the owner opens a customer to change their details, and archives customers who
-should no longer appear at the counter (their history is kept), or brings them back.
+From here the owner adds a customer (Ctrl+N), opens one to change their details, and archives
+customers who should no longer appear at the counter (their history is kept), or brings them
+back. The table sits in a splitter, so that a panel of the selected customer can go under it.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -26,6 +28,7 @@ from shopcrm import Customer, Shop, ShopError
 from shopcrm import formatting as fmt
 from shopcrm.i18n import _, ngettext
 from shopcrm.records import CustomerLine
+from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers_model import (
     EMAIL,
@@ -50,7 +53,7 @@ _TYPING_PAUSE_MS = 150
 _COLUMN_CHARS = {
     NAME: 24,
     PHONE: 17,
-    EMAIL: 18,
+    EMAIL: 28,
     TAGS: 10,
     VISITS: 7,
     SPENT: 13,
@@ -91,12 +94,18 @@ class CustomersPage(ReloadWhenShown):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.new_button = QPushButton(_("&New customer…"))
+        self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("A&rchive"))
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.table)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.show_archived)
+        top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -104,7 +113,7 @@ class CustomersPage(ReloadWhenShown):
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.split, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
 
@@ -114,9 +123,11 @@ class CustomersPage(ReloadWhenShown):
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.proxy.layoutChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.add_customer)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             QShortcut(key, self.table, self.edit_current, Qt.ShortcutContext.WidgetShortcut)
         QShortcut(
@@ -138,16 +149,10 @@ class CustomersPage(ReloadWhenShown):
         rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        char = table.fontMetrics().averageCharWidth()
-        titles = header.fontMetrics()
-        for column, chars in _COLUMN_CHARS.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            heading = titles.horizontalAdvance(title) + 3 * char  # room for the sort arrow
-            header.resizeSection(column, max(chars * char, heading) + 16)
-        # The name keeps its room; the e-mail gives way when the window is narrow.
-        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
         table.setSortingEnabled(True)
+        # A wide window gives its spare width to the names and e-mails; a narrow one scrolls.
+        self.column_widths = ColumnWidths(table, _COLUMN_CHARS, sharing=(NAME, EMAIL))
         return table
 
     def reload(self) -> None:
@@ -179,6 +184,33 @@ class CustomersPage(ReloadWhenShown):
         except ShopError as error:
             self._show_error(str(error))
             return None
+
+    def add_customer(self) -> None:
+        """Open the customer form for a new customer; the one added is selected in the list."""
+        if self.form is not None and self.form.isVisible():
+            return
+        self.form = CustomerFormDialog(self.shop, self)
+        form = self.form
+        form.accepted.connect(lambda: self._added(form))
+        form.finished.connect(lambda _result: self._form_closed(form))
+        form.open()
+
+    def _added(self, form: CustomerFormDialog) -> None:
+        customer = form.customer
+        if customer is None:
+            return
+        known = self.model.row_of(customer.id) is not None  # "use the existing customer"
+        if self.filter.text():
+            self.filter.clear()  # it might hide the customer just added
+        self.reload()
+        self._select(customer.id)
+        self.table.setFocus()
+        if not known:
+            self.changed.emit()
+
+    def _form_closed(self, form: CustomerFormDialog) -> None:
+        if self.form is form:
+            self.form = None
 
     def edit_current(self) -> None:
         """Open the selected customer in the customer form; the row shows what was saved."""
@@ -287,9 +319,16 @@ class CustomersPage(ReloadWhenShown):
         self.edit_button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
-            self.archive_button.setText(_("Un&archive"))
+            self.archive_button.setText(_("&Unarchive"))
         else:
             self.archive_button.setText(_("A&rchive"))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page clears its error: it was about what was just tried."""
+        if not event.spontaneous():
+            self.error.clear()
+            self.error.hide()
+        super().hideEvent(event)
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

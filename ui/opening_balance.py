@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
 
 from shopcrm import Customer, Shop
+from shopcrm.formatting import number
 from shopcrm.i18n import _
 from ui.form_dialog import FormDialog
 
@@ -32,7 +33,7 @@ class OpeningBalanceDialog(FormDialog):
         self.visits = QSpinBox()
         self.visits.setRange(0, MAX_VISITS)
         self.spending = QLineEdit()
-        self.spending.setPlaceholderText(_("e.g. 1.500"))
+        self.spending.setPlaceholderText(_("e.g. {amount}").format(amount=number(1500)))
         self.reason = QLineEdit(_("Paper stamp card"))
         self.form.addRow(intro)
         self.form.addRow(_("&Visits:"), self.visits)

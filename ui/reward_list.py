@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -25,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from shopcrm import formatting
 from shopcrm.formatting import day
 from shopcrm.i18n import _
 from shopcrm.rules import RewardKind
+from ui.eliding_check import ElidingCheckBox
 
 if TYPE_CHECKING:
     from shopcrm.loyalty import Progress
@@ -90,15 +91,14 @@ class RewardRow(QWidget):
         super().__init__(parent)
         self.reward = reward
         what = reward.description(currency)
-        if anonymous:
-            what = _("Gift voucher: {what}").format(what=what)
-        self.check = QCheckBox(what)
+        self.check = ElidingCheckBox(what.replace("&", "&&"))  # a gift's "&" is no mnemonic
         font = self.check.font()
         font.setBold(True)
         self.check.setFont(font)
         tip = _("Use with this purchase")
         if number <= MAX_SHORTCUT_ROWS:
             tip = _("{action} (Alt+{number})").format(action=tip, number=number)
+        tip = f"{what}\n{tip}"  # in full, for when the row is too narrow for it
         if reward.note:
             tip += "\n" + reward.note
         self.check.setToolTip(tip)
@@ -108,6 +108,9 @@ class RewardRow(QWidget):
         )
         self.details.setStyleSheet(MUTED_STYLE)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setToolTip(self.details.text())
+        # the code comes first; on a very narrow counter the date gives way, not the row
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.key = QLabel(f"Alt+{number}" if number <= MAX_SHORTCUT_ROWS else "")
         self.key.setStyleSheet(MUTED_STYLE)
         self.hand_over_button: QPushButton | None = None
@@ -198,6 +201,14 @@ class LoyaltyBox(QFrame):
         self.rows_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.rows_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.rows_scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.rows_scroll.verticalScrollBar().valueChanged.connect(
+            lambda _v: self._update_rows_count()
+        )
+        self.rows_scroll.viewport().installEventFilter(self)
+        self.rows_count = QLabel()
+        self.rows_count.setObjectName("rewardsShown")
+        self.rows_count.setStyleSheet(MUTED_STYLE)
+        self.rows_count.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
@@ -207,6 +218,7 @@ class LoyaltyBox(QFrame):
         layout.addWidget(self.rewards_title)
         layout.addWidget(self.no_rewards)
         layout.addWidget(self.rows_scroll)
+        layout.addWidget(self.rows_count)
 
     def show_loyalty(
         self,
@@ -253,12 +265,41 @@ class LoyaltyBox(QFrame):
 
     def _fit_scroll(self) -> None:
         if not self.rows:
+            self._update_rows_count()
             return
-        row_height = max(row.sizeHint().height() for row in self.rows) + self.rows_box.spacing()
-        visible = min(len(self.rows), _VISIBLE_REWARD_ROWS)
-        # up to three rewards in view; when the window is short, at least one
-        self.rows_scroll.setMaximumHeight(visible * row_height + 2)
-        self.rows_scroll.setMinimumHeight(row_height + 2)
+        spacing = self.rows_box.spacing()
+        heights = [row.sizeHint().height() for row in self.rows[:_VISIBLE_REWARD_ROWS]]
+        # up to three whole rewards in view (none cut in half); when the window is short, one
+        self.rows_scroll.setMaximumHeight(sum(heights) + spacing * (len(heights) - 1))
+        self.rows_scroll.setMinimumHeight(heights[0])
+        self._update_rows_count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Qt: count the rewards in view again when the list's window changes size."""
+        if event.type() == QEvent.Type.Resize:
+            self._update_rows_count()
+        return False
+
+    def rows_in_view(self) -> list[int]:
+        """The numbers (from 0) of the reward rows wholly in view."""
+        height = self.rows_scroll.viewport().height()
+        offset = self.rows_widget.y()
+        return [
+            number
+            for number, row in enumerate(self.rows)
+            if row.y() + offset >= 0 and row.y() + offset + row.height() <= height
+        ]
+
+    def _update_rows_count(self) -> None:
+        """Say how many rewards are in view when some are not: the rest are a scroll away."""
+        shown, total = len(self.rows_in_view()), len(self.rows)
+        self.rows_count.setVisible(0 < shown < total)
+        if 0 < shown < total:
+            self.rows_count.setText(
+                _("Showing {shown} of {total} — scroll for the rest").format(
+                    shown=formatting.number(shown), total=formatting.number(total)
+                )
+            )
 
     def ticked_ids(self) -> list[int]:
         """The ids of the rewards ticked for this purchase, in the order shown."""
@@ -281,6 +322,7 @@ class LoyaltyBox(QFrame):
         if 1 <= number <= len(self.rows):
             row = self.rows[number - 1]
             row.check.setChecked(not row.check.isChecked())
+            self.rows_scroll.ensureWidgetVisible(row, 0, 0)
 
     def almost_there(self) -> list[ProgressLine]:
         """The progress lines marked "almost there"."""

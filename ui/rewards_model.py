@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 
-from shopcrm.formatting import day
+from shopcrm.formatting import day, number
 from shopcrm.i18n import _, ngettext
 from shopcrm.rewards import Reward
 from shopcrm.rules import LoyaltyRule, RewardKind
@@ -41,7 +41,9 @@ class RulesModel(RecordTableModel[LoyaltyRule]):
             if column == self.RULE:
                 return rule.description(self._currency)
             if column == self.VALID_FOR:
-                return ngettext("{n} day", "{n} days", rule.valid_days).format(n=rule.valid_days)
+                return ngettext("{n} day", "{n} days", rule.valid_days).format(
+                    n=number(rule.valid_days)
+                )
             if column == self.STATE:
                 return _("Active") if rule.active else _("Paused")
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -127,7 +129,9 @@ class VouchersModel(RecordTableModel[Reward]):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.CUSTOMER:
             return _MUTED_COLOR if reward.customer_id is None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [reward.note] if reward.note else []
+            parts = [self._display(reward, column)] if column in (self.CUSTOMER, self.WHAT) else []
+            if reward.note:
+                parts.append(reward.note)
             if reward.void_reason:
                 parts.append(_("Voided: {reason}").format(reason=reward.void_reason))
             return "\n".join(parts) or None

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import NotFound, Shop, ShopError
+from shopcrm.formatting import number
 from shopcrm.i18n import _, ngettext
 from shopcrm.rules import LoyaltyRule
+from ui.column_widths import ColumnWidths
 from ui.lazy_page import ReloadWhenShown
 from ui.rewards_model import RulesModel, VouchersModel, VouchersProxy, state_titles
 from ui.rule_form import RuleFormDialog
@@ -147,9 +149,14 @@ class RewardsPage(ReloadWhenShown):
         self.vouchers = _table(self.vouchers_proxy)
         header = self.vouchers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VouchersModel.CUSTOMER, QHeaderView.ResizeMode.Stretch)
         self.vouchers.setSortingEnabled(True)
         header.setSortIndicator(VouchersModel.ISSUED, Qt.SortOrder.DescendingOrder)
+        # whose and what share the width left by the code, the dates and the state
+        self.voucher_widths = ColumnWidths(
+            self.vouchers,
+            {VouchersModel.CUSTOMER: 18, VouchersModel.WHAT: 28},
+            sharing=(VouchersModel.CUSTOMER, VouchersModel.WHAT),
+        )
         self.vouchers.selectionModel().currentRowChanged.connect(self._update_buttons)
         QShortcut(
             Qt.Key.Key_Delete, self.vouchers, self.void_current, Qt.ShortcutContext.WidgetShortcut
@@ -230,9 +237,11 @@ class RewardsPage(ReloadWhenShown):
 
     def _update_count(self) -> None:
         shown = self.vouchers_proxy.rowCount()
-        text = ngettext("{n} voucher", "{n} vouchers", shown).format(n=shown)
+        text = ngettext("{n} voucher", "{n} vouchers", shown).format(n=number(shown))
         if self.vouchers_model.rowCount() >= VOUCHER_LIMIT:
-            text = _("{count} (the newest {limit} only)").format(count=text, limit=VOUCHER_LIMIT)
+            text = _("{count} (the newest {limit} only)").format(
+                count=text, limit=number(VOUCHER_LIMIT)
+            )
         self.count.setText(text)
 
     @staticmethod
@@ -369,7 +378,7 @@ class RewardsPage(ReloadWhenShown):
                         "{n} gift voucher made: {codes}",
                         "{n} gift vouchers made: {codes}",
                         len(created),
-                    ).format(n=len(created), codes=codes)
+                    ).format(n=number(len(created)), codes=codes)
                 )
                 self.changed.emit()
 
@@ -406,6 +415,13 @@ class RewardsPage(ReloadWhenShown):
 
     def _currency(self) -> str:
         return self.shop.settings.get().currency
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page clears its message: it told about what was just done."""
+        if not event.spontaneous():
+            self.status.clear()
+            self.status.hide()
+        super().hideEvent(event)
 
     def _say(self, message: str, error: bool = False) -> None:
         self.status.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)

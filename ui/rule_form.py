@@ -7,11 +7,12 @@ name. The core checks everything; a refusal is shown in red under the fields.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 from shopcrm import Shop
-from shopcrm.formatting import amount_input, money
-from shopcrm.i18n import _
+from shopcrm.formatting import amount_input, currency_sign, number
+from shopcrm.i18n import _, babel_locale
 from shopcrm.rules import (
     MAX_DAYS_BEFORE,
     MAX_VALID_DAYS,
@@ -20,14 +21,16 @@ from shopcrm.rules import (
     RewardKind,
     RuleKind,
 )
+from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
+from ui.signed_box import SignedBox
 
 
 def rule_kind_titles() -> dict[RuleKind, str]:
     """What each kind of rule is called in the form, translated."""
     return {
-        RuleKind.VISITS: _("Every few visits"),
-        RuleKind.SPENDING: _("Every amount spent"),
+        RuleKind.VISITS: _("Number of visits"),
+        RuleKind.SPENDING: _("Amount spent"),
         RuleKind.BIRTHDAY: _("Birthday"),
         RuleKind.WELCOME: _("Welcome: the first purchase"),
         RuleKind.REFERRAL: _("Referral: a new customer they brought buys"),
@@ -43,30 +46,52 @@ def reward_kind_titles() -> dict[RewardKind, str]:
     }
 
 
-def valid_days_box(days: int) -> QSpinBox:
-    """A box for the number of days a reward stays valid."""
+def amount_examples() -> str:
+    """A placeholder showing how to type an amount in the language: "e.g. 100 or 250,50"."""
+    return _("e.g. {whole} or {decimal}").format(whole=number(100), decimal=amount_input(25050))
+
+
+def count_box(minimum: int, maximum: int, value: int, suffix: str = "") -> QSpinBox:
+    """A box for a count, grouped the way the language writes it ("3.650 gün", "3,650 days")."""
     box = QSpinBox()
-    box.setRange(1, MAX_VALID_DAYS)
-    box.setValue(days)
-    box.setSuffix(" " + _("days"))
+    box.setLocale(QLocale(babel_locale()))
+    box.setGroupSeparatorShown(True)
+    box.setRange(minimum, maximum)
+    box.setValue(value)
+    if suffix:
+        box.setSuffix(" " + suffix)
     return box
 
 
-class RewardFields:
-    """The reward part of a form: its kind, and the percent, amount or gift it is worth."""
+def valid_days_box(days: int) -> QSpinBox:
+    """A box for the number of days a reward stays valid."""
+    return count_box(1, MAX_VALID_DAYS, days, _("days"))
 
-    def __init__(self, form: QFormLayout) -> None:
+
+class RewardFields:
+    """The reward part of a form: its kind, and the percent, amount or gift it is worth.
+
+    Each kind keeps what was typed for it: switching from a percent to an amount never turns
+    "10" percent into 10 lira. The percent or currency sign stands beside the value.
+    """
+
+    def __init__(self, form: QFormLayout, currency: str = "TRY") -> None:
         self.form = form
+        self.currency = currency
         self.kind = QComboBox()
         for kind, title in reward_kind_titles().items():
             self.kind.addItem(title, kind.value)
         self.value = QLineEdit()
+        self.value_row = SignedBox(self.value)
+        self.sign = self.value_row.sign
         self.gift = QLineEdit()
         self.gift.setPlaceholderText(_("e.g. a coffee mug"))
+        self._typed: dict[RewardKind, str] = {}
+        self._shown = self.reward_kind()
         form.addRow(_("Re&ward:"), self.kind)
-        form.addRow(_("&Value:"), self.value)
+        form.addRow(_("&Value:"), self.value_row)
         form.addRow(_("&Gift:"), self.gift)
-        self.kind.currentIndexChanged.connect(lambda _i: self.update_rows())
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self.update_rows()
 
     def reward_kind(self) -> RewardKind:
@@ -83,18 +108,31 @@ class RewardFields:
         self.gift.setText(gift)
         self.update_rows()
 
+    def _kind_changed(self) -> None:
+        """Keep what was typed for the kind left; show what was typed for the kind chosen."""
+        kind = self.reward_kind()
+        if kind is not self._shown:
+            if self._shown is not RewardKind.GIFT:
+                self._typed[self._shown] = self.value.text()
+            if kind is not RewardKind.GIFT:
+                self.value.setText(self._typed.get(kind, ""))
+            self._shown = kind
+        self.update_rows()
+
     def update_rows(self) -> None:
         """Show the value for a percent or an amount, the name for a gift."""
         kind = self.reward_kind()
-        self.form.setRowVisible(self.value, kind is not RewardKind.GIFT)
+        self.form.setRowVisible(self.value_row, kind is not RewardKind.GIFT)
         self.form.setRowVisible(self.gift, kind is RewardKind.GIFT)
-        label = self.form.labelForField(self.value)
+        label = self.form.labelForField(self.value_row)
         if kind is RewardKind.PERCENT:
-            self.value.setPlaceholderText(_("percent, e.g. 10"))
+            self.value.setPlaceholderText(_("e.g. {amount}").format(amount=number(10)))
+            self.value_row.show_percent()
             if label is not None:
                 label.setText(_("Per&cent:"))  # type: ignore[attr-defined]
         else:
-            self.value.setPlaceholderText(_("e.g. 100 or 250,50"))
+            self.value.setPlaceholderText(amount_examples())
+            self.value_row.show_money(self.currency)
             if label is not None:
                 label.setText(_("A&mount:"))  # type: ignore[attr-defined]
 
@@ -108,6 +146,15 @@ class RewardFields:
         }
 
 
+def spending_label(currency: str) -> str:
+    """The label of the spending that earns a reward: Turkish asks "Kaç liralık harcamada bir:"
+    for lira, and names the currency's sign for another currency ("Kaç € harcamada bir:")."""
+    if currency == "TRY":
+        return _("&Spending for each reward:")
+    sign, _before = currency_sign(currency)
+    return _("&Spending for each reward, in {currency}:").format(currency=sign)
+
+
 class RuleFormDialog(FormDialog):
     """Add a loyalty rule, or change ``rule`` when given (its kind then stays)."""
 
@@ -115,6 +162,7 @@ class RuleFormDialog(FormDialog):
         self, shop: Shop, parent: QWidget | None = None, rule: LoyaltyRule | None = None
     ) -> None:
         super().__init__(_("Edit rule") if rule else _("New rule"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.rule = rule
         currency = shop.settings.get().currency
@@ -122,23 +170,21 @@ class RuleFormDialog(FormDialog):
         self.kind = QComboBox()
         for kind, title in rule_kind_titles().items():
             self.kind.addItem(title, kind.value)
-        self.every_visits = QSpinBox()
-        self.every_visits.setRange(1, MAX_VISITS)
-        self.every_visits.setValue(10)
+        self.every_visits = count_box(1, MAX_VISITS, 10)
         self.every_spending = QLineEdit()
         self.every_spending.setPlaceholderText(
-            _("e.g. {amount}").format(amount=money(200_000, currency))
+            _("e.g. {amount}").format(amount=amount_input(200_000))
         )
-        self.days_before = QSpinBox()
-        self.days_before.setRange(0, MAX_DAYS_BEFORE)
-        self.days_before.setValue(7)
-        self.days_before.setSuffix(" " + _("days"))
+        self.spending_row = SignedBox(self.every_spending)
+        self.spending_row.show_money(currency)
+        self.spending_sign = self.spending_row.sign
+        self.days_before = count_box(0, MAX_DAYS_BEFORE, 7, _("days"))
 
         self.form.addRow(_("&Earned by:"), self.kind)
-        self.form.addRow(_("Every N &visits:"), self.every_visits)
-        self.form.addRow(_("Every &amount spent:"), self.every_spending)
+        self.form.addRow(_("&Visits for each reward:"), self.every_visits)
+        self.form.addRow(spending_label(currency), self.spending_row)
         self.form.addRow(_("&Days before the birthday:"), self.days_before)
-        self.reward = RewardFields(self.form)
+        self.reward = RewardFields(self.form, currency)
         self.valid_days = valid_days_box(90)
         self.form.addRow(_("Valid &for:"), self.valid_days)
         self.count_past = QCheckBox(_("Count &past visits and spending too"))
@@ -181,7 +227,7 @@ class RuleFormDialog(FormDialog):
         """Ask only for what the chosen kind of rule needs."""
         kind = self.rule_kind()
         self.form.setRowVisible(self.every_visits, kind is RuleKind.VISITS)
-        self.form.setRowVisible(self.every_spending, kind is RuleKind.SPENDING)
+        self.form.setRowVisible(self.spending_row, kind is RuleKind.SPENDING)
         self.form.setRowVisible(self.days_before, kind is RuleKind.BIRTHDAY)
         self.clear_error()
         self.adjustSize()

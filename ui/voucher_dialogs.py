@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from shopcrm import InvalidInput, Shop
 from shopcrm.i18n import _
 from shopcrm.rewards import MAX_GIFT_VOUCHERS
 from ui.customer_picker import CustomerPicker
+from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
-from ui.rule_form import RewardFields, valid_days_box
+from ui.rule_form import RewardFields, amount_examples, count_box, valid_days_box
+from ui.signed_box import SignedBox
 
 if TYPE_CHECKING:
     from shopcrm.rewards import Reward
@@ -26,11 +28,12 @@ class GoodwillDialog(FormDialog):
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(_("Goodwill voucher"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.created: Reward | None = None
         self.customer = CustomerPicker(shop)
-        self.form.addRow(_("&Customer:"), self.customer)
-        self.reward = RewardFields(self.form)
+        self.form.addRow(_("C&ustomer:"), self.customer)
+        self.reward = RewardFields(self.form, shop.settings.get().currency)
         self.reward.kind.setCurrentIndex(self.reward.kind.findData("amount"))
         self.valid_days = valid_days_box(90)
         self.form.addRow(_("Valid &for:"), self.valid_days)
@@ -58,21 +61,23 @@ class GiftVouchersDialog(FormDialog):
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(_("Gift vouchers"), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.created: list[Reward] = []
         intro = QLabel(_("Anonymous vouchers worth an amount: whoever brings one may use it."))
         intro.setWordWrap(True)
-        self.count = QSpinBox()
-        self.count.setRange(1, MAX_GIFT_VOUCHERS)
-        self.count.setValue(1)
+        self.count = count_box(1, MAX_GIFT_VOUCHERS, 1)
         self.value = QLineEdit()
-        self.value.setPlaceholderText(_("e.g. 100 or 250,50"))
+        self.value.setPlaceholderText(amount_examples())
+        value_row = SignedBox(self.value)
+        value_row.show_money(shop.settings.get().currency)
+        self.sign = value_row.sign
         self.valid_days = valid_days_box(365)
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. sold at the Mother's Day stand"))
         self.form.addRow(intro)
-        self.form.addRow(_("How &many:"), self.count)
-        self.form.addRow(_("&Amount each:"), self.value)
+        self.form.addRow(_("&How many:"), self.count)
+        self.form.addRow(_("&Amount each:"), value_row)
         self.form.addRow(_("Valid &for:"), self.valid_days)
         self.form.addRow(_("&Note:"), self.note)
         self.buttons.button(self.buttons.StandardButton.Save).setText(_("&Make vouchers"))
@@ -95,6 +100,7 @@ class VoidVoucherDialog(FormDialog):
         self, shop: Shop, reward: Reward, description: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(_("Void voucher {code}").format(code=reward.code), parent)
+        name_cancel(self.buttons)
         self.shop = shop
         self.reward = reward
         what = QLabel(_("Voucher {code}: {what}").format(code=reward.code, what=description))

@@ -183,7 +183,7 @@ def test_an_opening_balance_from_a_paper_card_counts(shop: Shop, clock: FakeCloc
 def test_welcome_reward_on_the_first_purchase(shop: Shop, clock: FakeClock) -> None:
     shop.rules.add(RuleKind.WELCOME, RewardKind.GIFT, gift="Kupa", valid_days=30)
     c = shop.customers.add(name="Yeni")
-    assert shop.loyalty.progress(c.id)[1].text == "First purchase: Gift: Kupa"
+    assert shop.loyalty.progress(c.id)[1].text == "First purchase: Kupa as a gift"
     p = visit(shop, clock, c.id)
     assert [r.gift for r in shop.rewards.earned_by(p.id)] == ["Kupa"]
     visit(shop, clock, c.id)
@@ -254,8 +254,8 @@ def test_a_new_rule_counts_from_today_unless_told_to_count_the_past(
     p = visit(shop, clock, c.id)
     assert [r.gift for r in shop.rewards.earned_by(p.id)] == ["Çay", "Çay"]
     progress = {pr.rule.gift: pr.text for pr in shop.loyalty.progress(c.id)}
-    assert progress["Kupa"] == "9 more visits to Gift: Kupa"
-    assert progress["Çay"] == "4 more visits to Gift: Çay"
+    assert progress["Kupa"] == "9 more visits to Kupa as a gift"
+    assert progress["Çay"] == "4 more visits to Çay as a gift"
     assert generous.counts_from == ""
 
 

@@ -343,3 +343,38 @@ def test_the_core_lists_lines_in_the_order_and_with_the_folded_names_of_all(
     assert "Cem Ak" not in [line.name for line in shop.customers.lines()]
     archived = [line for line in shop.customers.lines(include_archived=True) if line.archived]
     assert [line.name for line in archived] == ["Cem Ak"]
+
+
+def test_ctrl_n_adds_a_customer_who_is_then_selected(
+    qtbot: QtBot, shop: Shop, page: CustomersPage
+) -> None:
+    show_active(qtbot, page)
+    qtbot.keyClicks(page.filter, "oya")
+    assert column(page) == ["Oya Can"]
+    qtbot.keyClick(page.filter, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = page.form
+    assert isinstance(form, CustomerFormDialog)
+    qtbot.waitExposed(form)
+    assert form.windowTitle() == "New customer"
+    type_text(form.name, "Zerrin Ağaoğlu")
+    with qtbot.waitSignal(page.changed):
+        form.save()
+    added = page.current_customer()
+    assert added is not None and added.name == "Zerrin Ağaoğlu"
+    assert shop.customers.get(added.id) == added
+    assert page.filter.text() == ""  # the filter would have hidden them
+    assert "Zerrin Ağaoğlu" in column(page)
+    assert page.count.text() == "12 customers"
+
+
+def test_the_new_customer_button_opens_the_form_and_cancel_adds_nobody(
+    qtbot: QtBot, shop: Shop, page: CustomersPage
+) -> None:
+    assert page.new_button.text() == "&New customer…"
+    assert "Ctrl+N" in page.new_button.toolTip()
+    page.new_button.click()
+    assert isinstance(page.form, CustomerFormDialog)
+    page.form.name.setText("Vazgeçilen")
+    with qtbot.assertNotEmitted(page.changed):
+        page.form.reject()
+    assert shop.customers.count() == 11

@@ -192,7 +192,9 @@ def test_a_scanned_voucher_code_picks_its_customer_with_the_voucher_ticked(
 
     page.focus_search()
     qtbot.keyClicks(page.search, reward.code.lower())
-    assert page.hint.text() == f"Voucher {reward.code} was used on Mar 13, 2026."
+    assert page.hint.text() == (
+        f"Voucher {reward.code} of Cem Demir was used on Mar 13, 2026, with a purchase of ₺200.00."
+    )
     assert "#b71c1c" in page.hint.styleSheet()  # red
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.search.selectedText() == page.search.text()  # the next scan replaces it
@@ -219,7 +221,7 @@ def test_an_anonymous_gift_voucher_is_ticked_for_the_customer_picked_next(
     shop.customers.add(name="Gülşen Çelik")
     [voucher] = shop.rewards.issue_gift_vouchers(1, "50")
     qtbot.keyClicks(page.search, voucher.code)
-    assert page.hint.text().startswith(f"Gift voucher {voucher.code}: ₺50.00 off")
+    assert page.hint.text().startswith(f"Gift voucher {voucher.code}: ₺50.00, valid until")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
     assert page.voucher_banner.isVisible()
     assert voucher.code in page.voucher_note.text()
@@ -228,7 +230,7 @@ def test_an_anonymous_gift_voucher_is_ticked_for_the_customer_picked_next(
     pick(qtbot, page, "gülşen")
     [row] = page.loyalty.rows
     assert row.reward.id == voucher.id and row.ticked
-    assert row.check.text() == "Gift voucher: ₺50.00 off"
+    assert row.check.text() == "₺50.00 gift voucher"
     qtbot.keyClicks(page.amount, "200")
     assert page.preview.text() == "Discount ₺50.00 — to pay ₺150.00"
     qtbot.keyClick(page.amount, Qt.Key.Key_Return)
@@ -261,11 +263,11 @@ def test_a_gift_is_handed_over_without_a_purchase(
     gift = shop.rewards.give_goodwill(irmak.id, RewardKind.GIFT, gift="Kupa")
     pick(qtbot, page, "irmak")
     [row] = page.loyalty.rows
-    assert row.check.text() == "Gift: Kupa"
+    assert row.check.text() == "Kupa as a gift"
     assert row.hand_over_button is not None
     with qtbot.waitSignal(page.changed):
         row.hand_over_button.click()
-    assert page.confirmation_text.text() == f"Handed over: Gift: Kupa (code {gift.code})"
+    assert page.confirmation_text.text() == f"Handed over: Kupa as a gift (code {gift.code})"
     assert shop.rewards.get(gift.id).redeemed_at is not None
     assert page.loyalty.rows == []
 

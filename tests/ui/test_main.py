@@ -192,3 +192,22 @@ def test_a_damaged_database_found_after_the_window_shows_is_refused(
     assert main.main(["--db", str(path), "--lang", "en"]) == 1
     assert len(shown) == 1 and "damaged" in shown[0]
     assert path.read_bytes() == bytes(data)
+
+
+def test_ctrl_n_adds_a_customer_on_the_page_shown(qtbot: QtBot, window: MainWindow) -> None:
+    from ui.customers_page import CustomersPage
+
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    window.go_to(MainWindow.CUSTOMERS)
+    customers = window.page(MainWindow.CUSTOMERS)
+    assert isinstance(customers, CustomersPage)
+    qtbot.keyClick(
+        QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
+    )
+    assert customers.form is not None and counter.customer_dialog is None
+    customers.form.reject()
+    window.side_bar.setFocus()  # Ctrl+N works from the side bar too
+    qtbot.keyClick(window.side_bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert customers.form is not None and customers.form.isVisible()
+    customers.form.reject()

@@ -108,7 +108,7 @@ def test_a_wrong_value_is_refused_inline(qtbot: QtBot, page: RewardsPage, shop: 
     dialog.every_visits.setValue(10)
     dialog.save()
     assert not dialog.isVisible()
-    assert rule_rows(page)[1][0] == "Every 10 visits: Gift: Çiçek buketi"
+    assert rule_rows(page)[1][0] == "Every 10 visits: Çiçek buketi as a gift"
 
 
 def test_edit_a_rule_keeps_its_kind(qtbot: QtBot, page: RewardsPage, shop: Shop) -> None:
@@ -179,7 +179,7 @@ def test_gift_vouchers_are_made_then_one_is_voided(
     with qtbot.waitSignal(page.changed):
         qtbot.keyClick(dialog.value, Qt.Key.Key_Return)  # type: ignore[union-attr]
     assert voucher_column(page, VouchersModel.CUSTOMER) == ["Gift voucher"] * 3
-    assert voucher_column(page, VouchersModel.WHAT) == ["₺250.00 off"] * 3
+    assert voucher_column(page, VouchersModel.WHAT) == ["₺250.00 gift voucher"] * 3
     assert page.status.text().startswith("3 gift vouchers made: ")
     assert page.count.text() == "3 vouchers"
 
@@ -253,7 +253,7 @@ def test_the_rewards_page_sits_between_customers_and_settings_and_birthdays_are_
         rewards = window.page(MainWindow.REWARDS)
         assert isinstance(rewards, RewardsPage)
         assert window.stack.currentWidget() is rewards
-        assert voucher_column(rewards, VouchersModel.WHAT) == ["Gift: Çiçek"]
+        assert voucher_column(rewards, VouchersModel.WHAT) == ["Çiçek as a gift"]
         window.close()
     finally:
         shop.close()

@@ -1,0 +1,124 @@
+"""Alt keys and Cancel buttons, in Turkish and in English.
+
+On each dialog and page every Alt key is one letter Qt can reach (Alt+I never reaches "İ") and
+used once; Cancel says "Vazgeç", never "İptal", which reads as "void" beside "İptal et".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+import main
+from shopcrm import Shop
+from shopcrm.i18n import set_language
+from shopcrm.rules import RewardKind, RuleKind
+from ui.customers_page import CustomersPage
+from ui.form_dialog import FormDialog
+from ui.rewards_page import RewardsPage
+from ui.rule_form import RuleFormDialog
+from ui.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
+
+MNEMONIC = re.compile(r"(?<!&)&([^&])")
+
+
+@pytest.fixture(params=["tr", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_language(request.param)
+    translator = main.install_qt_translation(app, request.param)  # Qt's own buttons too
+    yield request.param
+    if translator is not None:
+        app.removeTranslator(translator)
+    set_language("en")
+
+
+def alt_keys(top: QWidget) -> list[tuple[str, str]]:
+    """The Alt letter and text of every label with a buddy and every button shown in ``top``."""
+    keys = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisibleTo(top):
+            continue
+        if (isinstance(widget, QLabel) and widget.buddy() is not None) or isinstance(
+            widget, QAbstractButton
+        ):
+            text = widget.text()
+        else:
+            continue
+        keys += [(letter, text) for letter in MNEMONIC.findall(text)]
+    return keys
+
+
+def check_alt_keys(top: QWidget, where: str) -> None:
+    keys = alt_keys(top)
+    unreachable = [text for letter, text in keys if not (letter.isascii() and letter.isalnum())]
+    assert unreachable == [], where
+    letters = [letter.upper() for letter, _text in keys]
+    twice = sorted({text for letter, text in keys if letters.count(letter.upper()) > 1})
+    assert twice == [], where
+
+
+def shown(qtbot: QtBot, widget: QWidget) -> QWidget:
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_rule_form_in_every_state(qtbot: QtBot, shop: Shop, language: str) -> None:
+    form = shown(qtbot, RuleFormDialog(shop))
+    assert isinstance(form, RuleFormDialog)
+    for rule_kind in RuleKind:
+        form.kind.setCurrentIndex(form.kind.findData(rule_kind.value))
+        for reward_kind in RewardKind:
+            form.reward.kind.setCurrentIndex(form.reward.kind.findData(reward_kind.value))
+            check_alt_keys(form, f"{rule_kind} {reward_kind}")
+
+
+def test_the_voucher_dialogs(qtbot: QtBot, shop: Shop, language: str) -> None:
+    goodwill = shown(qtbot, GoodwillDialog(shop))
+    assert isinstance(goodwill, GoodwillDialog)
+    for reward_kind in RewardKind:
+        goodwill.reward.kind.setCurrentIndex(goodwill.reward.kind.findData(reward_kind.value))
+        check_alt_keys(goodwill, f"goodwill {reward_kind}")
+    check_alt_keys(shown(qtbot, GiftVouchersDialog(shop)), "gift vouchers")
+    (voucher,) = shop.rewards.issue_gift_vouchers(1, "100")
+    check_alt_keys(shown(qtbot, VoidVoucherDialog(shop, voucher, "x")), "void")
+
+
+def test_the_pages(qtbot: QtBot, shop: Shop, language: str) -> None:
+    rewards = shown(qtbot, RewardsPage(shop))
+    assert isinstance(rewards, RewardsPage)
+    check_alt_keys(rewards, "rewards")
+    rewards.pause_or_resume()
+    check_alt_keys(rewards, "rewards, a paused rule")
+    customer = shop.customers.add(name="Ayşe Yılmaz")
+    shop.customers.archive(customer.id)
+    customers = shown(qtbot, CustomersPage(shop))
+    assert isinstance(customers, CustomersPage)
+    check_alt_keys(customers, "customers")
+    customers.show_archived.setChecked(True)
+    customers.table.selectRow(0)
+    assert customers.archive_button.text().replace("&", "") in ("Unarchive", "Arşivden çıkar")
+    check_alt_keys(customers, "customers, an archived one")
+
+
+def test_cancel_never_says_void(qtbot: QtBot, shop: Shop, language: str) -> None:
+    (voucher,) = shop.rewards.issue_gift_vouchers(1, "100")
+    dialogs: list[FormDialog] = [
+        RuleFormDialog(shop),
+        GoodwillDialog(shop),
+        GiftVouchersDialog(shop),
+        VoidVoucherDialog(shop, voucher, "x"),
+    ]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        assert cancel.text() == {"tr": "Vazgeç", "en": "Cancel"}[language]
+    void = dialogs[-1].buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert void.text().replace("&", "") == {"tr": "Kuponu iptal et", "en": "Void voucher"}[language]
