@@ -247,8 +247,8 @@ class CounterPage(QWidget):
             return
         self.voucher = reward
         self.voucher_note.setText(
-            _("Gift voucher {code} ({what}) is ticked for the next purchase.").format(
-                code=reward.code, what=reward.description(self._currency)
+            _("Gift voucher {code} ({amount}) is ticked for the next purchase.").format(
+                code=reward.code, amount=money(reward.value, self._currency)
             )
         )
         self.voucher_banner.show()

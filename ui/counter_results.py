@@ -29,6 +29,8 @@ class CustomerResultsModel(RecordTableModel[Customer]):
                 return number(record.visit_count)
             if column == self.LAST_VISIT:
                 return day(record.last_visit)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+            return record.name  # a long name cut short in the column reads whole here
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.VISITS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

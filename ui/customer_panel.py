@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from shopcrm import Customer
-from shopcrm.formatting import day, money
+from shopcrm.formatting import day, money, number
 from shopcrm.i18n import _
 from ui.style import HINT_STYLE, bold
 
@@ -50,7 +50,7 @@ class CustomerPanel(QFrame):
         """Fill the panel with ``customer``; money in ``currency``."""
         self.name.setText(customer.name)
         self.phone.setText(customer.phone_display or _("No phone number"))
-        self.visits.setText(str(customer.visit_count))
+        self.visits.setText(number(customer.visit_count))
         self.total.setText(money(customer.total_spent, currency))
         self.last_visit.setText(day(customer.last_visit) or _("never"))
         self.notes.setText(customer.notes)

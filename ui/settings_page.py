@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -200,6 +200,12 @@ class SettingsPage(QWidget):
     def _choose(box: QComboBox, value: str) -> None:
         index = box.findData(value)
         box.setCurrentIndex(max(index, 0))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page clears its messages: they told about what was just done."""
+        if not event.spontaneous():
+            self._clear_messages()
+        super().hideEvent(event)
 
     def _clear_messages(self) -> None:
         self.error.clear()

@@ -25,6 +25,7 @@ from ui.customers_page import CustomersPage
 from ui.main_window import MainWindow
 from ui.reward_list import LoyaltyBox
 from ui.rewards_page import RewardsPage
+from ui.settings_page import SettingsPage
 
 SMALL = (1024, 600)
 
@@ -217,7 +218,14 @@ def test_a_page_forgets_its_old_message_when_left(qtbot: QtBot, shop: Shop, turk
     assert isinstance(customers, CustomersPage)
     customers._show_error("Bir hata")
     assert customers.error.isVisible()
+    window.go_to(MainWindow.SETTINGS)
+    settings = window.page(MainWindow.SETTINGS)
+    assert isinstance(settings, SettingsPage)
+    settings.save_button.click()
+    assert settings.message.isVisible()
     window.go_to(MainWindow.REWARDS)
     assert not rewards.status.isVisible()
     window.go_to(MainWindow.CUSTOMERS)
     assert not customers.error.isVisible()
+    window.go_to(MainWindow.SETTINGS)
+    assert not settings.message.isVisible()

@@ -204,3 +204,24 @@ def test_a_purchase_is_corrected_to_the_right_amount(
     assert page.panel.total.text() == "₺120.00"
     newest = history.model.purchase_at(0)
     assert newest is not None and "(correction)" in history.model.text_of(newest)
+
+
+def test_a_long_name_cut_short_in_the_results_reads_whole_in_its_tool_tip(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    long_name = "Ayşegül Nur Karaosmanoğlu Büyükçekmeceli Öztürkmenoğlu"
+    shop.customers.add(name=long_name)
+    type_text(page.search, "karaosman")
+    index = page.results_model.index(0, 0)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == long_name
+
+
+def test_a_gift_voucher_ticked_says_its_amount_once(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    [voucher] = shop.rewards.issue_gift_vouchers(1, "100")
+    qtbot.keyClicks(page.search, voucher.code)
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.voucher_note.text() == (
+        f"Gift voucher {voucher.code} (₺100.00) is ticked for the next purchase."
+    )
