@@ -42,8 +42,13 @@ from ui.customers_model import (
     CustomersModel,
     CustomersProxy,
 )
+from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
+from ui.purchase_history import PurchaseHistory
 from ui.style import ERROR_STYLE
+
+HISTORY_SHOWN = 200
+"""The newest purchases shown for the selected customer."""
 
 # Above this many customers the filter waits for a pause in the typing before it runs.
 _TYPING_PAUSE_ABOVE = 20_000
@@ -98,9 +103,15 @@ class CustomersPage(ReloadWhenShown):
         self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("A&rchive"))
+        self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
+        self.history.title.setText(_("&Purchases of the selected customer"))
+        self.history.changed.connect(self._history_changed)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.table)
+        self.split.addWidget(self.history)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
 
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
@@ -128,11 +139,8 @@ class CustomersPage(ReloadWhenShown):
         self.archive_button.clicked.connect(self.archive_current)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(key, self.table, self.edit_current, Qt.ShortcutContext.WidgetShortcut)
-        QShortcut(
-            Qt.Key.Key_Delete, self.table, self.archive_current, Qt.ShortcutContext.WidgetShortcut
-        )
+        on_keys(self.table, ENTER, self.edit_current)
+        on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
         self.reload()
 
     def _make_table(self) -> QTableView:
@@ -314,8 +322,19 @@ class CustomersPage(ReloadWhenShown):
             )
         self.count.setText(text)
 
+    def _history_changed(self) -> None:
+        """A purchase was voided or corrected: the customers' figures follow at once."""
+        line = self.current_line()
+        if line is not None:
+            self.model.replace_customer(self.shop.customers.get(line.id))
+        self.reload()
+        self.changed.emit()
+
     def _update_buttons(self, *_args: QModelIndex) -> None:
         line = self.current_line()
+        shown = line.id if line is not None else None
+        if shown != self.history.customer_id:
+            self.history.show_customer(shown)
         self.edit_button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:

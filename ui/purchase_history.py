@@ -8,7 +8,6 @@ purchases stay listed, struck through, with why; a correction says so. The dialo
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Purchase, Shop
 from shopcrm.i18n import _
+from ui.keys import on_keys
 from ui.purchase_dialogs import CorrectPurchaseDialog, VoidPurchaseDialog
 from ui.purchase_list import PurchaseListModel
 from ui.style import bold
@@ -49,19 +49,14 @@ class PurchaseHistory(QWidget):
         self.title.setBuddy(self.list)
         self.void_button = QPushButton(_("&Void…"))
         self.void_button.setToolTip(_("Void the selected purchase, with a reason (Delete)"))
-        self.correct_button = QPushButton(_("Co&rrect…"))
+        self.correct_button = QPushButton(_("C&orrect…"))
         self.correct_button.setToolTip(
             _("Correct the amount or the customer of the selected purchase")
         )
         self.void_button.clicked.connect(self.void_current)
         self.correct_button.clicked.connect(self.correct_current)
         self.list.selectionModel().currentChanged.connect(self._update_buttons)
-        QShortcut(
-            QKeySequence(Qt.Key.Key_Delete),
-            self.list,
-            self.void_current,
-            Qt.ShortcutContext.WidgetShortcut,
-        )
+        on_keys(self.list, [Qt.Key.Key_Delete], self.void_current)
 
         top = QHBoxLayout()
         top.addWidget(self.title, 1)

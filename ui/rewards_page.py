@@ -31,6 +31,7 @@ from shopcrm.formatting import number
 from shopcrm.i18n import _, ngettext
 from shopcrm.rules import LoyaltyRule
 from ui.column_widths import ColumnWidths
+from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
 from ui.rewards_model import RulesModel, VouchersModel, VouchersProxy, state_titles
 from ui.rule_form import RuleFormDialog
@@ -129,8 +130,7 @@ class RewardsPage(ReloadWhenShown):
         self.pause_button.clicked.connect(self.pause_or_resume)
         self.rules.doubleClicked.connect(lambda _index: self.edit_rule())
         self.rules.selectionModel().currentRowChanged.connect(self._update_buttons)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            QShortcut(key, self.rules, self.edit_rule, Qt.ShortcutContext.WidgetShortcut)
+        on_keys(self.rules, ENTER, self.edit_rule)
 
         title = _title(_("Loyalty &rules"))
         title.setBuddy(self.rules)
@@ -158,9 +158,7 @@ class RewardsPage(ReloadWhenShown):
             sharing=(VouchersModel.CUSTOMER, VouchersModel.WHAT),
         )
         self.vouchers.selectionModel().currentRowChanged.connect(self._update_buttons)
-        QShortcut(
-            Qt.Key.Key_Delete, self.vouchers, self.void_current, Qt.ShortcutContext.WidgetShortcut
-        )
+        on_keys(self.vouchers, [Qt.Key.Key_Delete], self.void_current)
 
         self.state_filter = QComboBox()
         for state, state_title in state_titles().items():

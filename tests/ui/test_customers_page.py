@@ -378,3 +378,41 @@ def test_the_new_customer_button_opens_the_form_and_cancel_adds_nobody(
     with qtbot.assertNotEmitted(page.changed):
         page.form.reject()
     assert shop.customers.count() == 11
+
+
+def test_the_selected_customers_purchases_show_and_one_is_voided_from_here(
+    qtbot: QtBot, shop: Shop, customers: dict[str, Customer], page: CustomersPage
+) -> None:
+    oya = customers["Oya Can"]
+    shop.purchases.log(oya.id, "120", note="Gelin buketi")
+    shop.purchases.log(oya.id, "80")
+    show_active(qtbot, page)
+    page.reload()
+    select(page, "Oya Can")
+    history = page.history
+    assert history.isVisible() and history.customer_id == oya.id
+    assert [history.model.purchase_at(r).amount for r in range(2)] == [8000, 12000]  # type: ignore[union-attr]
+    select(page, "Cem Ak")
+    assert history.model.rowCount() == 0
+    select(page, "Oya Can")
+    history.list.setFocus()
+    history.list.setCurrentIndex(history.model.index(0))
+    qtbot.keyClick(history.list, Qt.Key.Key_Delete)  # Delete in the list voids, not archives
+    dialog = history.dialog
+    assert dialog is not None and page.confirm_box is None
+    with qtbot.waitSignal(page.changed):
+        dialog.save()
+    assert shop.purchases.of_customer(oya.id)[0].void_code == "returned"
+    row = [column(page, NAME).index("Oya Can")][0]
+    assert column(page, SPENT)[row] == "₺120.00"
+    assert column(page, VISITS)[row] == "1"
+
+
+def test_enter_in_the_filter_box_does_not_open_the_customer(
+    qtbot: QtBot, page: CustomersPage
+) -> None:
+    show_active(qtbot, page)
+    select(page, "Oya Can")
+    page.filter.setFocus()
+    qtbot.keyClick(page.filter, Qt.Key.Key_Return)
+    assert page.form is None
