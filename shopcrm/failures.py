@@ -21,6 +21,7 @@ from shopcrm.errors import (
     DatabaseDamaged,
     DatabaseInUse,
     DiskFull,
+    InvalidInput,
     NoPermission,
     ShopError,
     StorageProblem,
@@ -35,13 +36,17 @@ NEARLY_FULL = 1024 * 1024
 
 @contextmanager
 def reported(path: Path) -> Iterator[None]:
-    """Turn the OS and SQLite errors raised inside into the core's errors about ``path``."""
+    """Turn the OS and SQLite errors raised inside into the core's errors about ``path``; a
+    number too large for SQLite (which Python's sqlite3 refuses with OverflowError) is bad
+    input."""
     try:
         yield
     except sqlite3.IntegrityError:
         raise
     except (sqlite3.Error, OSError) as error:
         raise storage_error(error, path) from error
+    except OverflowError as error:
+        raise InvalidInput(_("A number is too large. Please check it.")) from error
 
 
 def storage_error(error: Exception, path: Path) -> ShopError:

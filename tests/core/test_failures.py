@@ -13,7 +13,9 @@ from shopcrm import (
     DatabaseDamaged,
     DatabaseInUse,
     DiskFull,
+    InvalidInput,
     NoPermission,
+    Shop,
     ShopError,
     StorageProblem,
     failures,
@@ -160,3 +162,15 @@ def test_the_messages_are_translated(tmp_path: Path) -> None:
     refused = failures.storage_error(os_error(errno.EACCES, tmp_path / "x"), tmp_path / "x")
     assert "dolu" in str(full)
     assert "izin" in str(refused)
+
+
+def test_a_number_too_large_for_sqlite_is_refused_as_input(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "a.sqlite3")
+    with pytest.raises(InvalidInput, match="too large"), failures.reported(tmp_path / "a.sqlite3"):
+        conn.execute("SELECT ?", (2**70,))
+    conn.close()
+
+
+def test_a_number_too_large_never_reaches_a_caller_raw(shop: Shop) -> None:
+    with pytest.raises(InvalidInput):
+        shop.customers.get(2**70)
