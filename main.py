@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopcrm import Shop, ShopError
@@ -137,17 +138,42 @@ def watch_daily_backup(app: QApplication, shop: Shop, window: QWidget) -> QTimer
         except ShopError:
             return  # the integrity check's own refusal is told by watch_integrity_check
         problem = shop.backup_problem()
-        if problem is None:
-            return
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(problem), parent=window)
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.show()
+        if problem is not None:
+            warn_beside(app, window, str(problem))
 
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def warn_beside(app: QApplication, window: QWidget, text: str) -> QMessageBox:
+    """A warning shown beside ``window`` that leaves it the keyboard: the shopkeeper reads it
+    and clicks it away, and typing at the counter goes on meanwhile."""
+    focused = app.focusWidget()
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=window)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    armed = True
+
+    def disarm() -> None:
+        nonlocal armed
+        if armed:
+            armed = False
+            app.focusWindowChanged.disconnect(give_keys_back)
+
+    def give_keys_back(now: QWindow | None) -> None:
+        # Where the window system activates a new window anyway, hand the keys back once.
+        if now is not None and now is box.windowHandle():
+            disarm()
+            window.activateWindow()
+            if focused is not None:
+                focused.setFocus()
+
+    app.focusWindowChanged.connect(give_keys_back)
+    box.destroyed.connect(disarm)
+    box.show()
+    return box
 
 
 class _FirstPaintReporter(QObject):

@@ -295,6 +295,9 @@ def test_a_failed_daily_backup_is_told_once_without_blocking_the_counter(
     window = MainWindow(shop)
     qtbot.addWidget(window)
     show_active(qtbot, window)
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    qtbot.waitUntil(counter.search.hasFocus)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     timer = main.watch_daily_backup(app, shop, window)
@@ -307,14 +310,15 @@ def test_a_failed_daily_backup_is_told_once_without_blocking_the_counter(
     assert "backup" in box.text() and "full" in box.text()
     assert box.windowModality() == Qt.WindowModality.NonModal
     assert QApplication.activeModalWidget() is None
-    counter = window.counter
-    assert isinstance(counter, CounterPage)
-    window.activateWindow()
-    counter.search.setFocus()
+    qtbot.wait(300)
+    assert window.isActiveWindow() and counter.search.hasFocus()  # the counter keeps the keys
     qtbot.keyClicks(counter.search, "ali")
     assert counter.search.text() == "ali"
     qtbot.wait(300)
     assert not timer.isActive()
     assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]) == 1
-    box.close()
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    assert ok is not None
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
     shop.close()
