@@ -41,12 +41,21 @@ def reported(path: Path) -> Iterator[None]:
     input."""
     try:
         yield
-    except sqlite3.IntegrityError:
-        raise
-    except (sqlite3.Error, OSError) as error:
-        raise storage_error(error, path) from error
-    except OverflowError as error:
-        raise InvalidInput(_("A number is too large. Please check it.")) from error
+    except (sqlite3.Error, OSError, OverflowError) as error:
+        told = translated(error, path)
+        if told is error:
+            raise
+        raise told from error
+
+
+def translated(error: sqlite3.Error | OSError | OverflowError, path: Path) -> Exception:
+    """What to raise for ``error``, met while using ``path``: the core's own error, or the
+    error itself for the schema's guards (IntegrityError)."""
+    if isinstance(error, sqlite3.IntegrityError):
+        return error
+    if isinstance(error, OverflowError):
+        return InvalidInput(_("A number is too large. Please check it."))
+    return storage_error(error, path)
 
 
 def storage_error(error: Exception, path: Path) -> ShopError:

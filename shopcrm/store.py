@@ -245,9 +245,12 @@ class Store:
             return next(iter(self.db.query(sql, params)), None)
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
-        """Run one statement (inside a ``transaction`` when it changes data)."""
+        """Run one statement (inside a ``transaction`` when it changes data). Reading rows from
+        the cursor reports SQLite's errors as the core's own, too."""
         with failures.reported(self.path):
-            return self.conn.execute(sql, params)
+            cursor = self.conn.cursor(_ReportedCursor)
+            cursor.path = self.path
+            return cursor.execute(sql, params)
 
     def schema_version(self) -> int:
         """The number of migrations applied to this database."""
@@ -285,6 +288,37 @@ class Store:
                     return
         with self.transaction():
             identity.mark(self.conn)
+
+
+class _ReportedCursor(sqlite3.Cursor):
+    """A cursor whose rows, read one by one or all at once, tell SQLite's errors as the core's
+    own (SQLite reads the file row by row, long after ``execute``)."""
+
+    path = Path()
+
+    def __next__(self) -> Any:
+        try:
+            return super().__next__()
+        except sqlite3.Error as error:
+            told = failures.translated(error, self.path)
+            if told is error:
+                raise
+            raise told from error
+
+    def fetchone(self) -> Any:
+        """The next row, or None."""
+        with failures.reported(self.path):
+            return super().fetchone()
+
+    def fetchmany(self, size: int | None = 1) -> list[Any]:
+        """The next ``size`` rows."""
+        with failures.reported(self.path):
+            return super().fetchmany(size)
+
+    def fetchall(self) -> list[Any]:
+        """The remaining rows."""
+        with failures.reported(self.path):
+            return super().fetchall()
 
 
 def _create(path: Path) -> None:

@@ -114,13 +114,32 @@ def test_a_file_damaged_while_open_is_told_as_damage_not_a_raw_sqlite_error(
     with Shop.open(db_path, clock=clock) as shop:
         for n in range(300):
             shop.customers.add(name=f"Müşteri {n}", notes="x" * 200)
+    conn = sqlite3.connect(db_path)
+    leaves = [
+        n
+        for (n,) in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'customers' AND pagetype = 'leaf' "
+            "ORDER BY pageno"
+        )
+    ]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.close()
     with Shop.open(db_path, clock=clock) as shop:
-        data = bytearray(db_path.read_bytes())
-        data[8192:] = b"\xff" * (len(data) - 8192)
-        db_path.write_bytes(bytes(data))
+        with db_path.open("r+b") as f:  # the last customers' pages go bad under the open shop
+            for page in leaves[len(leaves) // 2 :]:
+                f.seek((page - 1) * page_size)
+                f.write(b"\xff" * page_size)
         shop.store.conn.execute("PRAGMA shrink_memory")  # forget the pages read so far
         with pytest.raises(DatabaseDamaged, match="damaged"):
             shop.store.query("SELECT * FROM customers WHERE notes LIKE '%y%'")
+        with pytest.raises(DatabaseDamaged, match="damaged"):
+            shop.store.one("SELECT * FROM customers WHERE notes LIKE '%z%'")
+        rows = shop.store.execute("SELECT id FROM customers WHERE notes NOT LIKE '%w%'")
+        with pytest.raises(DatabaseDamaged, match="damaged"):
+            for _row in rows:  # read as the search reads, row by row
+                pass
+        with pytest.raises(DatabaseDamaged, match="damaged"):
+            shop.store.execute("SELECT id, notes FROM customers ORDER BY notes").fetchall()
 
 
 def test_a_folder_that_cannot_be_made_is_a_storage_problem(
