@@ -211,11 +211,12 @@ class Store:
             self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except (sqlite3.Error, OSError) as error:
+        except (sqlite3.Error, OSError, OverflowError) as error:
             self._roll_back()
-            if isinstance(error, sqlite3.IntegrityError):
+            told = failures.translated(error, self.path)
+            if told is error:
                 raise
-            raise failures.storage_error(error, self.path) from error
+            raise told from error
         except BaseException:
             self._roll_back()
             raise
@@ -332,6 +333,7 @@ def _create(path: Path) -> None:
         location.create_private_file(partial)
         conn = connections.read_write(partial)
         try:
+            conn.execute("PRAGMA foreign_keys=ON")  # as every migration runs
             conn.execute("BEGIN IMMEDIATE")
             for step in migrations.MIGRATIONS:
                 step(conn)

@@ -174,3 +174,19 @@ def test_a_number_too_large_for_sqlite_is_refused_as_input(tmp_path: Path) -> No
 def test_a_number_too_large_never_reaches_a_caller_raw(shop: Shop) -> None:
     with pytest.raises(InvalidInput):
         shop.customers.get(2**70)
+
+
+def test_inside_a_transaction_the_schemas_guards_still_reach_the_services(shop: Shop) -> None:
+    customer = shop.customers.add(name="Silinmez Müşteri")
+    guard = "archived, never deleted"
+    with pytest.raises(sqlite3.IntegrityError, match=guard), shop.store.transaction():
+        shop.store.execute("DELETE FROM customers WHERE id = ?", (customer.id,))
+    assert shop.customers.get(customer.id).name == "Silinmez Müşteri"
+
+
+def test_inside_a_transaction_raw_errors_on_the_connection_are_told_too(shop: Shop) -> None:
+    with pytest.raises(InvalidInput, match="too large"), shop.store.transaction():
+        shop.store.conn.execute("SELECT ?", (2**70,))
+    with pytest.raises(StorageProblem, match="no such table"), shop.store.transaction():
+        shop.store.conn.execute("INSERT INTO nowhere VALUES (1)")
+    assert not shop.store.conn.in_transaction
