@@ -9,6 +9,7 @@ python main.py --lang tr|en    the interface language (else the shop's setting, 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import time
@@ -22,9 +23,11 @@ from PySide6.QtCore import (
     QLocale,
     QObject,
     QStandardPaths,
+    Qt,
     QTimer,
     QTranslator,
 )
+from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopcrm import Shop, ShopError
@@ -85,9 +88,15 @@ def open_shop(path: Path, demo: bool) -> Shop:
     if demo and not path.exists():
         from shopcrm.demo import create_demo_database
 
-        path.parent.mkdir(parents=True, exist_ok=True)
         create_demo_database(path)
     return Shop.open(path, check_in_background=True)
+
+
+def refuse(app: QApplication, error: ShopError) -> int:
+    """Tell why the shop cannot be opened, in the app's language; the exit code."""
+    install_qt_translation(app, current_language())
+    QMessageBox.critical(None, APP_NAME, str(error))
+    return 1
 
 
 def watch_integrity_check(app: QApplication, shop: Shop, window: QWidget) -> QTimer:
@@ -112,6 +121,59 @@ def watch_integrity_check(app: QApplication, shop: Shop, window: QWidget) -> QTi
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def watch_daily_backup(app: QApplication, shop: Shop, window: QWidget) -> QTimer:
+    """Once today's backup is over, tell once if it failed, without stopping the counter: the
+    message stays beside the window, which keeps the keyboard."""
+    timer = QTimer(app)
+    timer.setInterval(250)
+
+    def poll() -> None:
+        if not shop.backup_finished():
+            return
+        timer.stop()
+        try:
+            shop.verify()
+        except ShopError:
+            return  # the integrity check's own refusal is told by watch_integrity_check
+        problem = shop.backup_problem()
+        if problem is not None:
+            warn_beside(app, window, str(problem))
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def warn_beside(app: QApplication, window: QWidget, text: str) -> QMessageBox:
+    """A warning shown beside ``window`` that leaves it the keyboard: the shopkeeper reads it
+    and clicks it away, and typing at the counter goes on meanwhile."""
+    focused = app.focusWidget()
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, text, parent=window)
+    box.setWindowModality(Qt.WindowModality.NonModal)
+    box.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    armed = True
+
+    def disarm() -> None:
+        nonlocal armed
+        if armed:
+            armed = False
+            app.focusWindowChanged.disconnect(give_keys_back)
+
+    def give_keys_back(now: QWindow | None) -> None:
+        # Where the window system activates a new window anyway, hand the keys back once.
+        if now is not None and now is box.windowHandle():
+            disarm()
+            window.activateWindow()
+            if focused is not None:
+                focused.setFocus()
+
+    app.focusWindowChanged.connect(give_keys_back)
+    box.destroyed.connect(disarm)
+    box.show()
+    return box
 
 
 class _FirstPaintReporter(QObject):
@@ -158,9 +220,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         shop = open_shop(path, args.demo)
     except ShopError as error:
-        install_qt_translation(app, current_language())
-        QMessageBox.critical(None, APP_NAME, str(error))
-        return 1
+        return refuse(app, error)
     try:
         language = choose_language(args.lang, shop.settings.get().language)
         set_language(language)
@@ -168,17 +228,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         from ui.main_window import MainWindow
 
         window = MainWindow(shop)
+    except ShopError as error:
+        _close_quietly(shop)
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return 1
     except BaseException:
-        shop.close()
+        _close_quietly(shop)
         raise
     if os.environ.get("SHOPCRM_BENCH_FIRST_PAINT") == "1":
         reporter = _FirstPaintReporter(app)
         window.installEventFilter(reporter)
     window.show()
     watch_integrity_check(app, shop, window)
+    watch_daily_backup(app, shop, window)
     code = app.exec()
-    shop.close()
+    try:
+        shop.close()
+    except ShopError as error:
+        QMessageBox.critical(None, APP_NAME, str(error))
+        return code or 1
     return code
+
+
+def _close_quietly(shop: Shop) -> None:
+    """Close a shop that is being given up on; the error that led here is the one to tell."""
+    with contextlib.suppress(ShopError):
+        shop.close()
 
 
 if __name__ == "__main__":

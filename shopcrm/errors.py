@@ -45,11 +45,13 @@ class DuplicatePhone(ShopError):
 
 
 class DatabaseInUse(ShopError):
-    """Another copy of ShopCRM has this database open."""
+    """Another copy of ShopCRM has this database open, or another change holds it for longer
+    than the store waits."""
 
 
 class DatabaseDamaged(ShopError):
-    """The database file failed its integrity check. It was left untouched."""
+    """The database file is damaged: it failed its integrity check (it was then left untouched),
+    or SQLite found it corrupt while reading it (the change that met it was not made)."""
 
     def __init__(self, message: str, newest_good_backup: Path | None) -> None:
         super().__init__(message)

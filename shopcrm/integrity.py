@@ -1,8 +1,11 @@
 """The integrity check run on every opening: a damaged file is refused, never written to.
 
-``PRAGMA quick_check`` reads the whole file: half a second for a million purchases. The app
-can run it beside its start-up (``BackgroundCheck``): every change waits for the verdict, so
-nothing is ever written to a damaged file.
+The check reads the file on a read-only connection, opened before any connection that may write:
+closing a read-write connection would fold the -wal into the damaged file. ``PRAGMA quick_check``
+reads the whole file (half a second for a million purchases); the app can run it beside its
+start-up (``BackgroundCheck``): every change waits for the verdict, so nothing is ever written
+to a damaged file. Only real corruption is damage: a file that cannot be read is told as what
+it is (see ``failures``).
 """
 
 from __future__ import annotations
@@ -12,60 +15,77 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from shopcrm import backups
-from shopcrm.errors import DatabaseDamaged
-from shopcrm.i18n import _
+from shopcrm import connections, failures
+from shopcrm.errors import ShopError
 
 
 def quick_check(conn: sqlite3.Connection) -> bool:
-    """Whether the database on ``conn`` passes SQLite's quick integrity check."""
+    """Whether the database on ``conn`` passes SQLite's quick integrity check. SQLite's errors
+    (corruption among them) are raised, for ``failures`` to tell apart."""
+    return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+
+
+def check(path: Path) -> None:
+    """Check ``path`` on a read-only connection: raise ``DatabaseDamaged``, or the error of a file
+    that cannot be read, or return when it is sound."""
+    error = _verdict(path, keep=None)
+    if error is not None:
+        raise error
+
+
+def _verdict(path: Path, keep: list[sqlite3.Connection] | None) -> ShopError | None:
+    """Run the check; the error to raise, or None. With ``keep``, the connection stays open
+    there instead of being closed."""
+    conn: sqlite3.Connection | None = None
     try:
-        return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
-    except sqlite3.DatabaseError:
-        return False
-
-
-def damaged(path: Path) -> DatabaseDamaged:
-    """The error for a damaged ``path``, naming the newest good backup when there is one."""
-    backup = backups.newest_good_backup(path)
-    if backup is None:
-        message = _(
-            "The database file {path} is damaged and was not changed. No good backup was found "
-            "in the backups folder beside it."
-        ).format(path=path)
-    else:
-        message = _(
-            "The database file {path} is damaged and was not changed. The newest good backup "
-            "is {backup}: close ShopCRM and open that copy with --db, or copy it in place of "
-            "the damaged file."
-        ).format(path=path, backup=backup)
-    return DatabaseDamaged(message, backup)
+        with failures.reported(path):
+            conn = connections.read_only(path)
+            if not quick_check(conn):
+                return failures.damaged(path)
+    except ShopError as error:
+        return error
+    finally:
+        if conn is not None:
+            if keep is None:
+                conn.close()
+            else:
+                keep.append(conn)
+    return None
 
 
 class BackgroundCheck:
-    """``quick_check`` on a connection of its own, in a thread; ``then`` runs if it passes."""
+    """``check`` on a read-only connection of its own, in a thread; ``then`` runs if it passes.
+
+    The connection stays open until ``close``: while it is open, closing the store's
+    read-write connection never folds the -wal into a file found damaged.
+    """
 
     def __init__(self, path: Path, then: Callable[[], None]) -> None:
         self._path = path
         self._then = then
-        self._passed = False
+        self._error: ShopError | None = None
+        self._kept: list[sqlite3.Connection] = []
         self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        conn = sqlite3.connect(self._path, isolation_level=None)
-        try:
-            self._passed = quick_check(conn)
-        finally:
-            conn.close()
-        if self._passed:
+        self._error = _verdict(self._path, keep=self._kept)
+        if self._error is None:
             self._then()
 
     def done(self) -> bool:
         """Whether the verdict is in (never blocks)."""
         return not self._thread.is_alive()
 
-    def verdict(self) -> DatabaseDamaged | None:
-        """Wait for the check; the error to raise if the file is damaged, else None."""
+    def verdict(self) -> ShopError | None:
+        """Wait for the check; the error to raise if the file is damaged or unreadable, else
+        None."""
         self._thread.join()
-        return None if self._passed else damaged(self._path)
+        return self._error
+
+    def close(self) -> None:
+        """Close the check's connection (after the verdict)."""
+        self._thread.join()
+        for conn in self._kept:
+            conn.close()
+        self._kept.clear()

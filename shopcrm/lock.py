@@ -1,4 +1,8 @@
-"""One copy of ShopCRM per database: an operating-system lock on a file beside it."""
+"""One copy of ShopCRM per database: an operating-system lock on a file beside it.
+
+The lock file stays when the database is closed (deleting it could let two copies in at once);
+like the database, it is readable by its owner alone.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import IO
 
+from shopcrm import failures, location
 from shopcrm.errors import DatabaseInUse
 from shopcrm.i18n import _
 
@@ -20,7 +25,9 @@ class DatabaseLock:
 
     def acquire(self) -> None:
         """Take the lock, or raise ``DatabaseInUse`` when another copy of the app holds it."""
-        f = self.path.open("a+")
+        with failures.reported(self.path):
+            f = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT, location.PRIVATE_FILE), "r+")
+        location.keep_private(self.path)
         try:
             _lock(f)
         except OSError:
@@ -31,18 +38,27 @@ class DatabaseLock:
                     "another account. Use that window, or close it and try again."
                 )
             ) from None
-        f.seek(0)
-        f.truncate()
-        f.write(str(os.getpid()))
-        f.flush()
+        try:
+            with failures.reported(self.path):
+                f.seek(0)
+                f.truncate()
+                f.write(str(os.getpid()))
+                f.flush()
+        except BaseException:
+            _unlock(f)
+            f.close()
+            raise
         self._file = f
 
     def release(self) -> None:
         """Let another copy of the app open the database."""
         if self._file is not None:
-            _unlock(self._file)
-            self._file.close()
-            self._file = None
+            f, self._file = self._file, None
+            with failures.reported(self.path):
+                try:
+                    _unlock(f)
+                finally:
+                    f.close()
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only

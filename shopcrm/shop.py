@@ -8,6 +8,7 @@ from types import TracebackType
 from shopcrm import recount
 from shopcrm.clock import Clock, local_now
 from shopcrm.customers import CustomerService
+from shopcrm.errors import ShopError
 from shopcrm.i18n import _
 from shopcrm.loyalty import LoyaltyService
 from shopcrm.purchases import PurchaseService
@@ -60,7 +61,9 @@ class Shop:
         """Open or create the database at ``path``: checked, backed up and migrated.
 
         Raises ``DatabaseInUse`` when another copy of the app has it open (unless
-        ``exclusive`` is False), and ``DatabaseDamaged`` when the file is damaged. With
+        ``exclusive`` is False), ``DatabaseDamaged`` when the file is damaged, and the other
+        ``StorageProblem``s (``NotAShopDatabase``, ``NetworkDrive``, ``NoPermission``,
+        ``DiskFull``...) when it cannot be used; a refused file is left unchanged. With
         ``check_in_background`` the integrity check runs while the caller starts up: changes
         wait for it, and ``verify()`` tells its verdict.
         """
@@ -73,6 +76,15 @@ class Shop:
     def verify(self) -> None:
         """Wait for the integrity check; raise ``DatabaseDamaged`` if the file is damaged."""
         self.store.verified()
+
+    def backup_finished(self) -> bool:
+        """Whether today's backup is over, or none is coming (never blocks)."""
+        return self.store.backup_finished()
+
+    def backup_problem(self) -> ShopError | None:
+        """Why today's backup failed, once it is over (None otherwise; never blocks). A failed
+        backup never stops the shop: tell the shopkeeper and carry on."""
+        return self.store.backup_problem()
 
     @property
     def path(self) -> Path:

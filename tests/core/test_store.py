@@ -1,4 +1,8 @@
-"""Opening the database: created, migrated after a backup, checked, and never opened twice."""
+"""Opening the database: created, migrated after a backup, checked, and never opened twice.
+
+What a file must be to open as a shop: test_shop_files.py; bad days (a full disk, a read-only
+folder, a damaged file's -wal): test_bad_days.py; backups: test_backups.py.
+"""
 
 import sqlite3
 from datetime import datetime, timedelta
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from shopcrm import DatabaseDamaged, DatabaseInUse, Shop, ShopError
+from shopcrm import DatabaseDamaged, DatabaseInUse, Shop
 from shopcrm.migrations import LATEST
 from tests.core.conftest import FakeClock
 
@@ -28,32 +32,6 @@ def test_data_survives_closing_and_reopening(db_path: Path, clock: FakeClock) ->
         shop.purchases.log(c.id, "99,90")
     with Shop.open(db_path, clock=clock) as shop:
         assert shop.customers.get(c.id).total_spent == 9990
-
-
-def test_an_old_database_is_backed_up_before_migrating(db_path: Path, clock: FakeClock) -> None:
-    old = sqlite3.connect(db_path)
-    old.execute("CREATE TABLE notes (text TEXT)")
-    old.execute("INSERT INTO notes VALUES ('kept')")
-    old.commit()
-    old.close()
-    with Shop.open(db_path, clock=clock) as shop:
-        assert shop.store.schema_version() == LATEST
-    backups = list((db_path.parent / "backups").glob("shop-before-v1-*.sqlite3"))
-    assert len(backups) == 1
-    copy = sqlite3.connect(backups[0])
-    assert copy.execute("SELECT text FROM notes").fetchall() == [("kept",)]
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 0
-    copy.close()
-
-
-def test_a_newer_database_is_refused(db_path: Path, clock: FakeClock) -> None:
-    conn = sqlite3.connect(db_path)
-    conn.execute(f"PRAGMA user_version = {LATEST + 1}")
-    conn.execute("CREATE TABLE x (a)")
-    conn.commit()
-    conn.close()
-    with pytest.raises(ShopError, match="newer ShopCRM"):
-        Shop.open(db_path, clock=clock)
 
 
 def test_one_backup_a_day_and_the_last_fourteen_kept(db_path: Path, clock: FakeClock) -> None:
@@ -98,13 +76,6 @@ def test_a_damaged_file_is_refused_untouched_naming_the_newest_good_backup(
     assert error.value.newest_good_backup == expected
     assert str(expected) in str(error.value)
     assert not (db_path.parent / "backups" / "shop-daily-2026-03-11.sqlite3").exists()
-
-
-def test_a_file_that_is_not_a_database_is_refused(db_path: Path, clock: FakeClock) -> None:
-    db_path.write_text("Bu bir veritabanı değil, bir alışveriş listesi.\n" * 100)
-    with pytest.raises(DatabaseDamaged, match="No good backup"):
-        Shop.open(db_path, clock=clock)
-    assert db_path.read_text().startswith("Bu bir veritabanı")
 
 
 def damage(path: Path) -> bytes:

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import main
-from shopcrm import Shop
+from shopcrm import Shop, backups
 from shopcrm.i18n import current_language, set_language
-from tests.ui.conftest import show_active
+from tests.core.conftest import FakeClock
+from tests.ui.conftest import ROOT, show_active
 from ui.counter import CounterPage
 from ui.main_window import MainWindow
 
@@ -211,3 +218,126 @@ def test_ctrl_n_adds_a_customer_on_the_page_shown(qtbot: QtBot, window: MainWind
     qtbot.keyClick(window.side_bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert customers.form is not None and customers.form.isVisible()
     customers.form.reject()
+
+
+# --- bad days at start-up ----------------------------------------------------------------------
+
+
+def foreign_database(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.commit()
+    conn.close()
+
+
+def on_a_network_share(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    table = (
+        f"1 0 8:1 / / rw - ext4 /dev/sda1 rw\n2 1 0:50 / {path.parent} rw - cifs //nas/dükkân rw\n"
+    )
+    monkeypatch.setattr("shopcrm.location.mount_table", lambda: table)
+
+
+REFUSALS = {
+    "empty": (lambda path, _mp: path.write_bytes(b""), "boş (0 bayt)"),
+    "not sqlite": (
+        lambda path, _mp: path.write_text("alışveriş listesi\n" * 50),
+        "SQLite veritabanı değil",
+    ),
+    "foreign": (lambda path, _mp: foreign_database(path), "başka bir programın veritabanı"),
+    "network": (on_a_network_share, "ağ sürücüsünde"),
+    "folder is a file": (
+        lambda path, _mp: path.parent.parent.joinpath("dosya").write_text("x"),
+        "Sistemin bildirdiği",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSALS))
+def test_a_refused_database_is_told_in_the_apps_language_and_the_app_exits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    prepare, word = REFUSALS[case]
+    folder = tmp_path / ("dosya" if case == "folder is a file" else "dükkân")
+    if case != "folder is a file":
+        folder.mkdir()
+    path = folder / "shop.sqlite3"
+    prepare(path, monkeypatch)
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    shown: list[str] = []
+    monkeypatch.setattr(
+        main.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text)
+    )
+    qt_languages: list[str] = []
+    monkeypatch.setattr(
+        main, "install_qt_translation", lambda _app, language: qt_languages.append(language)
+    )
+    assert main.main(["--db", str(path), "--lang", "tr"]) == 1
+    assert len(shown) == 1 and word in shown[0], shown
+    assert qt_languages == ["tr"]
+    assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_the_app_exits_without_a_traceback_on_a_refused_database(tmp_path: Path) -> None:
+    path = tmp_path / "shop.sqlite3"
+    path.write_bytes(b"")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    script = (
+        "import sys; sys.path.insert(0, sys.argv[1]); import main\n"
+        "main.QMessageBox.critical = lambda _p, _t, text: print(text)\n"
+        "sys.exit(main.main(['--db', sys.argv[2], '--lang', 'en']))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(ROOT), str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "empty" in done.stdout
+
+
+def test_a_failed_daily_backup_is_told_once_without_blocking_the_counter(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shop.sqlite3"
+    yesterday = FakeClock(datetime(2026, 3, 9, 10, 0))
+    Shop.open(path, clock=yesterday).close()
+
+    def disk_full(_conn: sqlite3.Connection, target: Path) -> Path:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
+
+    monkeypatch.setattr(backups, "take_backup", disk_full)
+    shop = Shop.open(path, clock=FakeClock(datetime(2026, 3, 10, 9, 0)), check_in_background=True)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    qtbot.waitUntil(counter.search.hasFocus)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    timer = main.watch_daily_backup(app, shop, window)
+    qtbot.waitUntil(lambda: not timer.isActive(), timeout=10_000)
+    boxes = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert len(boxes) == 1
+    box = boxes[0]
+    assert "backup" in box.text() and "full" in box.text()
+    assert box.windowModality() == Qt.WindowModality.NonModal
+    assert QApplication.activeModalWidget() is None
+    qtbot.wait(300)
+    assert window.isActiveWindow() and counter.search.hasFocus()  # the counter keeps the keys
+    qtbot.keyClicks(counter.search, "ali")
+    assert counter.search.text() == "ali"
+    qtbot.wait(300)
+    assert not timer.isActive()
+    assert len([w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)]) == 1
+    ok = box.button(QMessageBox.StandardButton.Ok)
+    assert ok is not None
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    shop.close()
