@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from shopcrm import loyalty, rewards, visits
+from shopcrm.cleaning import clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.i18n import _
@@ -13,10 +15,13 @@ from shopcrm.money import parse_amount
 from shopcrm.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
 from shopcrm.settings import SettingsService
 from shopcrm.store import Store
-from shopcrm.text import normalize
+from shopcrm.whole import known_id
 
 EARLIEST = datetime(2000, 1, 1)
 MAX_NOTE = 500
+MAX_REASON = 200
+_TIME_CHARACTERS = re.compile(r"[0-9T:.+\- Z]+")
+_LONGEST_TIME = len("2026-03-09T10:30:00.000000+03:00")
 
 
 class PurchaseService:
@@ -43,18 +48,16 @@ class PurchaseService:
         transaction. Bad amounts, future or absurd dates, an archived or unknown customer, a
         used or expired voucher raise a translated error and log nothing.
         """
-        minor = parse_amount(amount)
+        settings = self._settings.get()
+        minor = parse_amount(amount, settings.currency)
         when = self._checked_time(purchased_at)
-        note = normalize(note)
-        if len(note) > MAX_NOTE:
-            raise InvalidInput(
-                _("The note is too long (at most {n} characters).").format(n=MAX_NOTE)
-            )
+        note = clean(note, _("Note"), MAX_NOTE)
+        reward_ids = _reward_ids(redeem)
         self._check_customer(customer_id)
-        rule = self._settings.get().visit_rule
+        rule = settings.visit_rule
         now = self._clock()
         with self._store.transaction():
-            used = rewards.usable(self._store, redeem, customer_id, when.date())
+            used = rewards.usable(self._store, reward_ids, customer_id, when.date())
             discount = rewards.discount_for(minor, used)
             cursor = self._store.execute(
                 "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
@@ -69,8 +72,8 @@ class PurchaseService:
 
     def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
         """The discount (kuruş) these rewards would give on this amount; nothing is written."""
-        minor = parse_amount(amount)
-        used = rewards.usable(self._store, redeem, customer_id, self._clock().date())
+        minor = parse_amount(amount, self._settings.get().currency)
+        used = rewards.usable(self._store, _reward_ids(redeem), customer_id, self._clock().date())
         return rewards.discount_for(minor, used)
 
     def void(self, purchase_id: int, reason: str) -> Purchase:
@@ -80,7 +83,7 @@ class PurchaseService:
         are taken back (a reward already redeemed stays, with a note of the void).
         """
         purchase = self.get(purchase_id)
-        reason = normalize(reason)
+        reason = clean(reason, _("Reason"), MAX_REASON)
         if not reason:
             raise InvalidInput(_("Please give a reason for voiding the purchase."))
         if purchase.voided:
@@ -113,7 +116,11 @@ class PurchaseService:
         return self.get(purchase_id)
 
     def _check_customer(self, customer_id: int) -> None:
-        customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))
+        customer = None
+        if known_id(customer_id) is not None:
+            customer = self._store.one(
+                "SELECT archived_at FROM customers WHERE id = ?", (customer_id,)
+            )
         if customer is None:
             raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
         if customer["archived_at"] is not None:
@@ -142,15 +149,35 @@ class PurchaseService:
         if value is None:
             return now
         if isinstance(value, str):
-            try:
-                value = datetime.fromisoformat(value.strip())
-            except ValueError:
-                raise InvalidInput(
-                    _("“{text}” is not a date and time.").format(text=value)
-                ) from None
+            value = _typed_time(value)
+        if not isinstance(value, datetime):
+            raise InvalidInput(_("“{text}” is not a date and time.").format(text=quote(value)))
         value = value.replace(tzinfo=None, microsecond=0)
         if value > now + timedelta(minutes=5):
             raise InvalidInput(_("A purchase cannot be in the future."))
         if value < EARLIEST:
             raise InvalidInput(_("That date is too long ago. Please check it."))
         return value
+
+
+def _typed_time(text: str) -> datetime:
+    """An ISO date and time ("2026-03-09T10:30:00", "2026-03-09 10:30"), in ASCII digits."""
+    stripped = text.strip()
+    if len(stripped) <= _LONGEST_TIME and _TIME_CHARACTERS.fullmatch(stripped):
+        try:
+            return datetime.fromisoformat(stripped)
+        except ValueError:
+            pass
+    raise InvalidInput(_("“{text}” is not a date and time.").format(text=quote(text)))
+
+
+def _reward_ids(redeem: Sequence[int]) -> list[int]:
+    """The rewards to redeem, each a possible record number, or ``NotFound`` for the first
+    that cannot be one."""
+    ids = []
+    for value in redeem:
+        reward_id = known_id(value)
+        if reward_id is None:
+            raise NotFound(_("There is no reward number {id}.").format(id=quote(value)))
+        ids.append(reward_id)
+    return list(dict.fromkeys(ids))

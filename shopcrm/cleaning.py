@@ -1,0 +1,90 @@
+"""What a person typed, made fit to keep: one place that cleans text and quotes it back.
+
+Every text a person types (names, notes, addresses, reasons, settings...) goes through ``clean``
+before it is stored: trimmed, in NFC, spaces collapsed, its length limited, and refused when it
+holds characters that are not what they look like (control and invisible characters, bidi
+overrides, broken halves of characters). ``quote`` shortens what was typed for a message.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from shopcrm.errors import InvalidInput
+from shopcrm.i18n import _
+from shopcrm.text import normalize, normalize_lines
+
+QUOTE_LENGTH = 30
+"""At most this many characters of what was typed are quoted back in a message."""
+_LINE_BREAKS = re.compile(r"\r\n?")
+_KEPT_CONTROLS = frozenset("\t\n\r")
+_INVISIBLE_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
+"""Characters that draw nothing although Unicode does not call them format characters."""
+
+
+def is_refused_character(ch: str) -> bool:
+    """Whether a character may never be kept in a person's text: a control character (other than
+    tab and line breaks), a format character (bidi overrides and isolates, zero-width spaces and
+    joiners, the soft hyphen, the byte order mark...), an invisible filler, or a lone surrogate."""
+    if ch.isprintable():
+        return ch in _INVISIBLE_LETTERS
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return ch not in _KEPT_CONTROLS
+    return category in ("Cf", "Cs")
+
+
+def has_refused_character(text: str) -> bool:
+    """Whether ``text`` holds a character that ``is_refused_character`` refuses."""
+    if text.isprintable() and not _INVISIBLE_LETTERS.intersection(text):
+        return False
+    return any(is_refused_character(ch) for ch in text)
+
+
+def clean(text: object, field: str, max_length: int, multiline: bool = False) -> str:
+    """A person's text made fit to store, or ``InvalidInput`` naming ``field``.
+
+    The one place where what a person typed is cleaned: trimmed, put in NFC, tabs and runs of
+    spaces collapsed to one space (line breaks kept, as ``\\n``, when ``multiline``; otherwise
+    they are spaces too). Control characters, invisible and bidi format characters and lone
+    surrogates are refused, not dropped: the person sees their text is not what it looks like.
+    ``field`` is the field's translated name; ``max_length`` counts characters after cleaning.
+    """
+    raw = "" if text is None else str(text)
+    if len(raw) > 20 * max_length + 1000:
+        raise too_long(field, max_length, len(raw))
+    if has_refused_character(raw):
+        raise InvalidInput(
+            _(
+                "“{field}” holds a character that cannot be kept: an invisible, control or "
+                "broken character (often brought in by copy and paste). Please type it again."
+            ).format(field=field)
+        )
+    cleaned = normalize_lines(_LINE_BREAKS.sub("\n", raw)) if multiline else normalize(raw)
+    if len(cleaned) > max_length:
+        raise too_long(field, max_length, len(cleaned))
+    return cleaned
+
+
+def too_long(field: str, max_length: int, length: int) -> InvalidInput:
+    """The refusal of a text longer than its field allows, saying how long it may be."""
+    from shopcrm.formatting import number  # formatting builds on the core's lower modules
+
+    return InvalidInput(
+        _("“{field}” can be at most {n} characters long; this one has {length}.").format(
+            field=field, n=number(max_length), length=number(length)
+        )
+    )
+
+
+def quote(text: object, limit: int = QUOTE_LENGTH) -> str:
+    """What was typed, fit to quote in a message: on one line, at most ``limit`` characters
+    (cut with "…"), with characters that cannot be shown safely replaced by "�"."""
+    typed = str(text)
+    shown = " ".join(typed[: limit * 4].split())
+    if len(shown) > limit or len(typed) > limit * 4:
+        shown = shown[: limit - 1].rstrip() + "…"
+    if has_refused_character(shown):
+        shown = "".join("\ufffd" if is_refused_character(ch) else ch for ch in shown)
+    return shown
