@@ -21,6 +21,9 @@ _LINE_BREAKS = re.compile(r"\r\n?")
 _KEPT_CONTROLS = frozenset("\t\n\r")
 _INVISIBLE_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
 """Characters that draw nothing although Unicode does not call them format characters."""
+_ZERO_WIDTH_JOINER = "\u200d"
+_EMOJI_MODIFIERS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
+"""An emoji's presentation selector and skin tones, which may stand before a joiner."""
 
 
 def is_refused_character(ch: str) -> bool:
@@ -36,10 +39,22 @@ def is_refused_character(ch: str) -> bool:
 
 
 def has_refused_character(text: str) -> bool:
-    """Whether ``text`` holds a character that ``is_refused_character`` refuses."""
+    """Whether ``text`` holds a character that ``is_refused_character`` refuses (a zero-width
+    joiner inside an emoji, as in a family emoji, is part of the emoji and kept)."""
     if text.isprintable() and not _INVISIBLE_LETTERS.intersection(text):
         return False
-    return any(is_refused_character(ch) for ch in text)
+    return any(
+        is_refused_character(ch) and not _joins_emoji(text, at) for at, ch in enumerate(text)
+    )
+
+
+def _joins_emoji(text: str, at: int) -> bool:
+    """Whether the character at ``at`` is a zero-width joiner between two emoji."""
+    if text[at] != _ZERO_WIDTH_JOINER or not 0 < at < len(text) - 1:
+        return False
+    before, after = text[at - 1], text[at + 1]
+    emoji_before = before in _EMOJI_MODIFIERS or unicodedata.category(before) == "So"
+    return emoji_before and unicodedata.category(after) == "So"
 
 
 def clean(text: object, field: str, max_length: int, multiline: bool = False) -> str:
@@ -57,8 +72,8 @@ def clean(text: object, field: str, max_length: int, multiline: bool = False) ->
     if has_refused_character(raw):
         raise InvalidInput(
             _(
-                "“{field}” holds a character that cannot be kept: an invisible, control or "
-                "broken character (often brought in by copy and paste). Please type it again."
+                "“{field}” holds an invisible, control or broken character (often from copy "
+                "and paste): please type it again."
             ).format(field=field)
         )
     cleaned = normalize_lines(_LINE_BREAKS.sub("\n", raw)) if multiline else normalize(raw)

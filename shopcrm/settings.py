@@ -6,14 +6,15 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from shopcrm import visits
+from shopcrm.cleaning import clean, quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import LANGUAGES, _
 from shopcrm.store import Store
-from shopcrm.text import normalize, normalize_lines
 from shopcrm.visits import VisitRule
 
 CURRENCIES = ("TRY", "EUR", "USD", "GBP")
 MAX_TEXT = 300
+MAX_PHONE = 40
 
 
 @dataclass(frozen=True)
@@ -70,25 +71,22 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "language":
-            if value not in ("", *LANGUAGES):
-                raise InvalidInput(_("Unknown language: {value}").format(value=value))
+            if not isinstance(value, str) or value not in ("", *LANGUAGES):
+                raise InvalidInput(_("Unknown language: {value}").format(value=quote(value)))
         elif name == "currency":
-            value = str(value).upper()
+            value = str(value).strip().upper()
             if value not in CURRENCIES:
-                raise InvalidInput(_("Unknown currency: {value}").format(value=value))
+                raise InvalidInput(_("Unknown currency: {value}").format(value=quote(value)))
         elif name == "visit_rule":
             try:
                 value = VisitRule(value)
             except ValueError:
-                raise InvalidInput(_("Unknown visit rule: {value}").format(value=value)) from None
-        else:
-            value = normalize_lines(str(value)) if name == "address" else normalize(str(value))
-            if len(value) > MAX_TEXT:
                 raise InvalidInput(
-                    _("{field} is too long (at most {n} characters).").format(
-                        field=_field_label(name), n=MAX_TEXT
-                    )
-                )
+                    _("Unknown visit rule: {value}").format(value=quote(value))
+                ) from None
+        else:
+            longest = MAX_PHONE if name == "phone" else MAX_TEXT
+            value = clean(value, _field_label(name), longest, multiline=name == "address")
         out[name] = value
     return out
 
