@@ -134,12 +134,14 @@ class CustomerService:
         return self._set_archived(customer_id, None)
 
     def get(self, customer_id: int) -> Customer:
-        """The customer with this id; ``NotFound`` if there is none."""
-        row = self._store.one(
-            f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
-        )
+        """The customer with this id; ``NotFound`` if there is none (or it cannot be an id)."""
+        row = None
+        if known_id(customer_id) is not None:
+            row = self._store.one(
+                f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
+            )
         if row is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
         return customer_from_row(row)
 
     def find_by_phone(self, phone: str) -> Customer | None:

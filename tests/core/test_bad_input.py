@@ -253,6 +253,8 @@ def test_finding_by_phone(shop: Shop, phone: str) -> None:
 )
 def test_logging_a_purchase(shop: Shop, language: str, **inputs: Any) -> None:
     set_language(language)
+    preview = lambda: shop.purchases.preview_discount(1, inputs["amount"], inputs["redeem"])  # noqa: E731
+    refused_changes_nothing(shop, preview)
     logged = refused_changes_nothing(shop, lambda: shop.purchases.log(1, **inputs))
     if logged is not None:
         stored_text_is_clean(logged.note)  # type: ignore[attr-defined]

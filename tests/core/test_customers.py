@@ -120,6 +120,9 @@ def test_all_lists_in_turkish_alphabetical_order(shop: Shop) -> None:
 def test_unknown_customer(shop: Shop) -> None:
     with pytest.raises(NotFound):
         shop.customers.get(42)
+    for impossible in [2**63, -(2**70), True]:
+        with pytest.raises(NotFound):
+            shop.customers.get(impossible)
 
 
 def test_every_refused_field_is_told_at_once_and_nothing_is_saved(shop: Shop) -> None:
