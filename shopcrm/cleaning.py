@@ -21,6 +21,8 @@ _LINE_BREAKS = re.compile(r"\r\n?")
 _KEPT_CONTROLS = frozenset("\t\n\r")
 _INVISIBLE_LETTERS = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\u2800")
 """Characters that draw nothing although Unicode does not call them format characters."""
+_LONGEST_STR_BITS = 14_000
+"""Python's ``str()`` refuses whole numbers of more than 4,300 digits (about 14,284 bits)."""
 _ZERO_WIDTH_JOINER = "\u200d"
 _EMOJI_MODIFIERS = frozenset("\ufe0f\U0001f3fb\U0001f3fc\U0001f3fd\U0001f3fe\U0001f3ff")
 """An emoji's presentation selector and skin tones, which may stand before a joiner."""
@@ -66,7 +68,7 @@ def clean(text: object, field: str, max_length: int, multiline: bool = False) ->
     surrogates are refused, not dropped: the person sees their text is not what it looks like.
     ``field`` is the field's translated name; ``max_length`` counts characters after cleaning.
     """
-    raw = "" if text is None else str(text)
+    raw = as_text(text)
     if len(raw) > 20 * max_length + 1000:
         raise too_long(field, max_length, len(raw))
     if has_refused_character(raw):
@@ -80,6 +82,16 @@ def clean(text: object, field: str, max_length: int, multiline: bool = False) ->
     if len(cleaned) > max_length:
         raise too_long(field, max_length, len(cleaned))
     return cleaned
+
+
+def as_text(value: object) -> str:
+    """What was given, as text: "" for None; a whole number too long for ``str()`` (over 4,300
+    digits) as its first digits, which is enough to refuse it."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and value.bit_length() > _LONGEST_STR_BITS:
+        return _leading_digits(value, 1000)
+    return str(value)
 
 
 def too_long(field: str, max_length: int, length: int) -> InvalidInput:
@@ -96,10 +108,21 @@ def too_long(field: str, max_length: int, length: int) -> InvalidInput:
 def quote(text: object, limit: int = QUOTE_LENGTH) -> str:
     """What was typed, fit to quote in a message: on one line, at most ``limit`` characters
     (cut with "…"), with characters that cannot be shown safely replaced by "�"."""
-    typed = str(text)
+    typed = _leading_digits(text, limit) if isinstance(text, int) else as_text(text)
     shown = " ".join(typed[: limit * 4].split())
     if len(shown) > limit or len(typed) > limit * 4:
         shown = shown[: limit - 1].rstrip() + "…"
     if has_refused_character(shown):
         shown = "".join("\ufffd" if is_refused_character(ch) else ch for ch in shown)
     return shown
+
+
+def _leading_digits(number: int, limit: int) -> str:
+    """The first digits of a whole number, enough to quote it, without writing all of a number
+    too long for ``str()`` (Python refuses more than 4,300 digits)."""
+    if number.bit_length() <= 4 * limit:
+        return str(number)
+    magnitude = abs(number)
+    dropped = max(magnitude.bit_length() * 3 // 10 - limit, 0)
+    leading = str(magnitude // 10**dropped)
+    return ("-" if number < 0 else "") + leading + ("0" * (limit + 1) if dropped else "")

@@ -9,7 +9,7 @@ from typing import Any
 
 from shopcrm import search
 from shopcrm.birthdays import parse_birthday
-from shopcrm.cleaning import clean, quote
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import DuplicatePhone, InvalidInput, NotFound
 from shopcrm.i18n import _
@@ -266,7 +266,7 @@ def _name(value: Any, today: date) -> dict[str, Any]:
 
 
 def _phone(value: Any, today: date) -> dict[str, Any]:
-    phone = normalize_phone(str(value or ""))
+    phone = normalize_phone(as_text(value))
     return {"phone": phone, "phone_digits": national_digits(phone)}
 
 
@@ -295,7 +295,7 @@ def _tags(value: Any, today: date) -> dict[str, Any]:
 
 
 def _birthday(value: Any, today: date) -> dict[str, Any]:
-    return {"birthday": parse_birthday(str(value or ""), today)}
+    return {"birthday": parse_birthday(as_text(value), today)}
 
 
 _CHECKS: dict[str, Callable[[Any, date], dict[str, Any]]] = {

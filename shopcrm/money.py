@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from shopcrm.cleaning import quote
+from shopcrm.cleaning import as_text, quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import _, babel_locale
 
@@ -40,7 +40,7 @@ def parse_amount(value: str | int, currency: str = "TRY") -> int:
         raise InvalidInput(_("The amount is not a number."))
     if isinstance(value, int):
         return _checked(value, currency)
-    typed = str(value)
+    typed = as_text(value)
     text = typed.strip()
     if text.startswith(_MINUS):
         raise InvalidInput(_("The amount must be more than zero."))

@@ -6,7 +6,7 @@ import re
 
 import phonenumbers
 
-from shopcrm.cleaning import quote
+from shopcrm.cleaning import as_text, quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import _
 
@@ -26,7 +26,7 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     that cannot be a real phone number raises ``InvalidInput``, and so does any letter ("0532
     ABC DE FG" is not read as keypad digits) and any digit but 0-9 ("²" is not a 2).
     """
-    text = str(text).strip()
+    text = as_text(text).strip()
     if not text:
         return ""
     number = None

@@ -122,7 +122,7 @@ class PurchaseService:
                 "SELECT archived_at FROM customers WHERE id = ?", (customer_id,)
             )
         if customer is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
         if customer["archived_at"] is not None:
             raise InvalidInput(_("This customer is archived. Bring them back before a sale."))
 

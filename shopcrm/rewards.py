@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from shopcrm import birthdays, vouchers
-from shopcrm.cleaning import clean, quote
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.formatting import day
@@ -339,7 +339,7 @@ class RewardService:
         """What a typed or scanned code is, with a message saying so (or why it is not valid)."""
         today = today or self._clock().date()
         code = vouchers.canonical(text)
-        shown = quote(str(text).strip().upper())
+        shown = quote(as_text(text).strip().upper())
         if code is None:
             message = _(
                 "“{code}” is not a valid voucher code: please check it for typing mistakes."

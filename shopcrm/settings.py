@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from shopcrm import visits
-from shopcrm.cleaning import clean, quote
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import LANGUAGES, _
 from shopcrm.store import Store
@@ -74,7 +74,7 @@ def _validated(changes: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(value, str) or value not in ("", *LANGUAGES):
                 raise InvalidInput(_("Unknown language: {value}").format(value=quote(value)))
         elif name == "currency":
-            value = str(value).strip().upper()
+            value = as_text(value).strip().upper()
             if value not in CURRENCIES:
                 raise InvalidInput(_("Unknown currency: {value}").format(value=quote(value)))
         elif name == "visit_rule":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from shopcrm.cleaning import quote
+from shopcrm.cleaning import as_text, quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import _
 
@@ -32,7 +32,7 @@ def parse_whole(value: object, signed: bool = False) -> int:
         raise InvalidInput(_("“{text}” is not a whole number.").format(text=quote(value)))
     if isinstance(value, int):
         return value
-    text = _SPACES.sub("", str(value)).replace("−", "-")
+    text = _SPACES.sub("", as_text(value)).replace("−", "-")
     match = _WHOLE.fullmatch(text)
     if match is None or (match[1] == "-" and not signed):
         raise InvalidInput(_("“{text}” is not a whole number.").format(text=quote(value)))

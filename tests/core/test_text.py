@@ -121,3 +121,10 @@ def test_a_quote_is_short_on_one_line_and_safe_to_show() -> None:
     assert quote("Ayşe\nYılmaz") == "Ayşe Yılmaz"
     assert quote("Ay\x00şe \u202eabc \ud800") == "Ay\ufffdşe \ufffdabc \ufffd"
     assert quote(12) == "12"
+    assert quote(10**5000) == "1" + "0" * 28 + "…"
+    assert quote(-(10**5000)).startswith("-1000")
+
+
+def test_a_number_too_long_for_str_is_refused_not_crashed_on() -> None:
+    with pytest.raises(InvalidInput, match="at most 40 characters"):
+        clean(10**5000, "Phone", 40)
