@@ -165,8 +165,8 @@ def time_logging(shop: Shop, count: int, seed: int = 1) -> list[float]:
 RULE_MIX = [
     {"kind": "visits", "reward": "percent", "value": 10, "every_visits": 4},
     {"kind": "visits", "reward": "gift", "gift": "Kupa", "every_visits": 10},
-    {"kind": "spending", "reward": "amount", "value": "100", "every_spending": "2.000"},
-    {"kind": "spending", "reward": "percent", "value": 15, "every_spending": "10.000"},
+    {"kind": "spending", "reward": "amount", "value": "100", "every_spending": 200_000},
+    {"kind": "spending", "reward": "percent", "value": 15, "every_spending": 1_000_000},
     {"kind": "birthday", "reward": "gift", "gift": "Çiçek", "days_before": 7},
     {"kind": "welcome", "reward": "percent", "value": 5},
     {"kind": "referral", "reward": "amount", "value": "50"},

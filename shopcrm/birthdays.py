@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from shopcrm.cleaning import quote
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import _
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[./\-\s](\d{1,2})(?:[./\-\s](\d{4}))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[./\-\s]([0-9]{1,2})(?:[./\-\s]([0-9]{4}))?")
+_ISO = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 EARLIEST_YEAR = 1900
 
 
@@ -18,11 +19,12 @@ def parse_birthday(text: str, today: date | None = None) -> str | None:
 
     An impossible date (31.02, 29.02.1981) or a year in the future raises ``InvalidInput``.
     """
+    typed = text
     text = text.strip()
     if not text:
         return None
-    iso = _ISO.match(text)
-    day_first = _DAY_FIRST.match(text)
+    iso = _ISO.fullmatch(text)
+    day_first = _DAY_FIRST.fullmatch(text)
     if iso:
         year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
     elif day_first:
@@ -30,7 +32,9 @@ def parse_birthday(text: str, today: date | None = None) -> str | None:
         year = int(day_first[3]) if day_first[3] else 0
     else:
         raise InvalidInput(
-            _("“{text}” is not a birthday. Type it like 15.03 or 15.03.1980").format(text=text)
+            _("“{text}” is not a valid date. Type it like 15.03 or 15.03.1980").format(
+                text=quote(typed)
+            )
         )
     try:
         date(year or 2000, month, day)  # 2000 is a leap year: 29 February is a real birthday

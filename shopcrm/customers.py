@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from datetime import date
 from typing import Any
 
 from shopcrm import search
 from shopcrm.birthdays import parse_birthday
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import DuplicatePhone, InvalidInput, NotFound
 from shopcrm.i18n import _
@@ -20,9 +22,15 @@ from shopcrm.records import (
     customer_from_row,
 )
 from shopcrm.store import Store
-from shopcrm.text import fold, normalize, normalize_lines, sort_key_text
+from shopcrm.text import fold, sort_key_text
+from shopcrm.whole import known_id
 
 MAX_NAME = 200
+MAX_EMAIL = 254
+MAX_ADDRESS = 500
+MAX_NOTES = 2000
+MAX_TAG = 50
+MAX_TAGS = 30
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 
@@ -126,12 +134,14 @@ class CustomerService:
         return self._set_archived(customer_id, None)
 
     def get(self, customer_id: int) -> Customer:
-        """The customer with this id; ``NotFound`` if there is none."""
-        row = self._store.one(
-            f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
-        )
+        """The customer with this id; ``NotFound`` if there is none (or it cannot be an id)."""
+        row = None
+        if known_id(customer_id) is not None:
+            row = self._store.one(
+                f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id = ?", (customer_id,)
+            )
         if row is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
         return customer_from_row(row)
 
     def find_by_phone(self, phone: str) -> Customer | None:
@@ -143,9 +153,29 @@ class CustomerService:
         )
         return customer_from_row(row) if row else None
 
+    def namesakes(self, name: str, exclude_id: int | None = None) -> list[Customer]:
+        """Customers (not archived) whose name is this one however typed ("AYŞE  YILMAZ" is
+        "Ayşe Yılmaz"), oldest first: before adding a customer, is this the same person?"""
+        try:
+            folded = _name(name, self._clock().date())["name_folded"]
+        except InvalidInput:
+            return []
+        rows = self._store.query(
+            f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE name_folded = ? AND id IS NOT ? "
+            "AND archived_at IS NULL ORDER BY id LIMIT 20",
+            (folded, exclude_id),
+        )
+        return [customer_from_row(r) for r in rows]
+
     def search(self, query: str, limit: int = 50, include_archived: bool = False) -> list[Customer]:
-        """Customers matching what was typed, best first (see ``shopcrm.search``)."""
+        """Customers matching what was typed, best first (see ``shopcrm.search``). Never
+        raises for what was typed."""
         return search.find(self._store, query, limit, include_archived)
+
+    def search_hint(self, text: str) -> str | None:
+        """A translated hint when what was typed cannot find anyone because of its shape
+        ("53": "Type at least three digits of the phone number."), else None."""
+        return search.hint(text)
 
     def all(self, include_archived: bool = False) -> list[Customer]:
         """Every customer, in Turkish alphabetical order of name."""
@@ -196,43 +226,85 @@ class CustomerService:
             )
 
     def _validated(self, customer_id: int | None = None, **fields: Any) -> dict[str, Any]:
+        """The fields given, cleaned and checked; ``InvalidInput`` carrying every refused field
+        (in the form's order) when any is refused."""
         out: dict[str, Any] = {}
-        if "name" in fields:
-            name = normalize(str(fields["name"]))
-            if not name:
-                raise InvalidInput(_("Please type the customer's name."))
-            if len(name) > MAX_NAME:
-                raise InvalidInput(
-                    _("A name can be at most {n} characters long.").format(n=MAX_NAME)
-                )
-            out["name"] = name
-            out["name_folded"] = fold(name)
-        if "phone" in fields:
-            out["phone"] = normalize_phone(str(fields["phone"] or ""))
-            out["phone_digits"] = national_digits(out["phone"])
-        if "email" in fields:
-            email = normalize(str(fields["email"] or ""))
-            if email and not _EMAIL.match(email):
-                raise InvalidInput(
-                    _("“{email}” is not a valid e-mail address.").format(email=email)
-                )
-            out["email"] = email
-        for key in ("address", "notes"):
-            if key in fields:
-                out[key] = normalize_lines(str(fields[key] or ""))
-        if "tags" in fields:
-            tags = fields["tags"]
-            if isinstance(tags, str):
-                tags = tags.split(",")
-            unique = dict.fromkeys(normalize(t) for t in tags if normalize(t))
-            out["tags"] = ",".join(unique)
-        if "birthday" in fields:
-            out["birthday"] = parse_birthday(str(fields["birthday"] or ""), self._clock().date())
+        refused: dict[str, str] = {}
+        for key, check in _CHECKS.items():
+            if key not in fields:
+                continue
+            try:
+                out.update(check(fields[key], self._clock().date()))
+            except InvalidInput as error:
+                refused[key] = str(error)
         if "referred_by" in fields:
             referrer = fields["referred_by"]
-            if referrer is not None:
-                if referrer == customer_id:
-                    raise InvalidInput(_("A customer cannot refer themselves."))
-                self.get(int(referrer))
+            if referrer is not None and referrer == customer_id:
+                refused["referred_by"] = _("A customer cannot refer themselves.")
             out["referred_by"] = referrer
+        if refused:
+            raise InvalidInput("\n".join(refused.values()), fields=refused)
+        if out.get("referred_by") is not None:
+            self._check_referrer(out["referred_by"])
         return out
+
+    def _check_referrer(self, referrer: object) -> None:
+        referrer_id = known_id(referrer)
+        if referrer_id is None:
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(referrer)))
+        self.get(referrer_id)
+
+
+def _name(value: Any, today: date) -> dict[str, Any]:
+    name = clean(value, _("Name"), MAX_NAME)
+    if not name:
+        raise InvalidInput(_("Please type the customer's name."))
+    folded = fold(name)
+    if not any(ch.isalpha() for ch in folded):
+        raise InvalidInput(_("A name needs at least one letter."))
+    return {"name": name, "name_folded": folded}
+
+
+def _phone(value: Any, today: date) -> dict[str, Any]:
+    phone = normalize_phone(as_text(value))
+    return {"phone": phone, "phone_digits": national_digits(phone)}
+
+
+def _email(value: Any, today: date) -> dict[str, Any]:
+    email = clean(value, _("E-mail"), MAX_EMAIL)
+    if email and not _EMAIL.match(email):
+        raise InvalidInput(_("“{email}” is not a valid e-mail address.").format(email=quote(email)))
+    return {"email": email}
+
+
+def _address(value: Any, today: date) -> dict[str, Any]:
+    return {"address": clean(value, _("Address"), MAX_ADDRESS, multiline=True)}
+
+
+def _notes(value: Any, today: date) -> dict[str, Any]:
+    return {"notes": clean(value, _("Notes"), MAX_NOTES, multiline=True)}
+
+
+def _tags(value: Any, today: date) -> dict[str, Any]:
+    typed = value.split(",") if isinstance(value, str) else list(value or ())
+    tags = [clean(tag, _("Tag"), MAX_TAG) for tag in typed]
+    unique = list(dict.fromkeys(t for t in tags if t))
+    if len(unique) > MAX_TAGS:
+        raise InvalidInput(_("Please give at most {n} tags.").format(n=MAX_TAGS))
+    return {"tags": ",".join(unique)}
+
+
+def _birthday(value: Any, today: date) -> dict[str, Any]:
+    return {"birthday": parse_birthday(as_text(value), today)}
+
+
+_CHECKS: dict[str, Callable[[Any, date], dict[str, Any]]] = {
+    "name": _name,
+    "phone": _phone,
+    "email": _email,
+    "address": _address,
+    "notes": _notes,
+    "tags": _tags,
+    "birthday": _birthday,
+}
+"""Each field a person types, in the order of the customer form, and how it is checked."""

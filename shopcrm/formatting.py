@@ -68,7 +68,8 @@ def percent(value: int, language: str | None = None) -> str:
 
 
 def amount_input(minor: int, language: str | None = None) -> str:
-    """Kuruş as an editable number without the currency sign: "1.250,50"."""
+    """Kuruş as an editable number without the currency sign, the way ``parse_amount`` reads
+    it back in the same language: "1.250,50" in Turkish, "1,250.50" in English."""
     return str(
         format_decimal(Decimal(minor) / MINOR_PER_MAJOR, "#,##0.00", locale=babel_locale(language))
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from shopcrm import birthdays, rewards
+from shopcrm.cleaning import clean
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.formatting import day, money, number
@@ -21,12 +22,13 @@ from shopcrm.rewards import REWARD_COLUMNS, Reward, reward_from_row
 from shopcrm.rules import RULE_COLUMNS, LoyaltyRule, RuleKind, describe_reward, rule_from_row
 from shopcrm.settings import SettingsService
 from shopcrm.store import Row, Store
-from shopcrm.text import normalize
 from shopcrm.visits import VisitRule, visits_sql
+from shopcrm.whole import parse_whole
 
 ALMOST_SHARE = 10
 """Within this percent of a spending threshold, a customer is "almost there"."""
 MAX_ADJUSTED_VISITS = 10_000
+MAX_REASON = 200
 
 
 @dataclass(frozen=True)
@@ -236,15 +238,16 @@ class LoyaltyService:
         paper stamp card, or a correction: negative numbers take away). Rewards follow at once.
         """
         self._customer(customer_id)
-        reason = normalize(reason)
+        settings = self._settings.get()
+        reason = clean(reason, _("Reason"), MAX_REASON)
         if not reason:
             raise InvalidInput(_("Please give a reason for the adjustment."))
         add_visits = _signed_whole(visits)
-        add_spending = _signed_amount(spending)
-        if not add_visits and not add_spending:
-            raise InvalidInput(_("Please give the visits or the spending to add."))
         if abs(add_visits) > MAX_ADJUSTED_VISITS:
             raise InvalidInput(_("That is too many visits: please check the number."))
+        add_spending = _signed_amount(spending, settings.currency)
+        if not add_visits and not add_spending:
+            raise InvalidInput(_("Please give the visits or the spending to add."))
         now = self._clock()
         with self._store.transaction():
             self._store.execute(
@@ -257,7 +260,7 @@ class LoyaltyService:
                 self._store,
                 now,
                 customer_id,
-                self._settings.get().visit_rule,
+                settings.visit_rule,
                 take_back_reason=_("Taken back: an adjustment lowered the balance.")
                 if decreased
                 else None,
@@ -271,26 +274,24 @@ class LoyaltyService:
 
 
 def _signed_whole(value: int | str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = str(value).strip().replace(" ", "")
-    if not text:
+    """Visits to add or (with a minus) take away; "" is none."""
+    if isinstance(value, str) and not value.strip():
         return 0
-    sign = -1 if text.startswith("-") else 1
-    digits = text.lstrip("+-")
-    if not digits.isdigit():
-        raise InvalidInput(_("“{text}” is not a whole number.").format(text=value))
-    return sign * int(digits)
+    return parse_whole(value, signed=True)
 
 
-def _signed_amount(value: int | str) -> int:
+def _signed_amount(value: int | str, currency: str) -> int:
+    """Spending to add or (with a minus) take away, typed or in kuruş; "", "0" and "-0" are
+    none."""
     if isinstance(value, int) and not isinstance(value, bool):
         if abs(value) > MAX_AMOUNT:
-            raise InvalidInput(_("That is more than 1.000.000 ₺: please check the amount."))
+            raise InvalidInput(
+                _("The amount can be at most {max}.").format(max=money(MAX_AMOUNT, currency))
+            )
         return value
     text = str(value).strip()
     if not text or text in ("0", "-0"):
         return 0
-    if text.startswith("-"):
-        return -parse_amount(text[1:])
-    return parse_amount(text)
+    if text.startswith(("-", "−")):
+        return -parse_amount(text[1:], currency)
+    return parse_amount(text, currency)

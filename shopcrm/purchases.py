@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from shopcrm import loyalty, rewards, visits, voids
+from shopcrm.cleaning import clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NeedsConfirmation, NotFound
 from shopcrm.formatting import money
@@ -15,11 +17,13 @@ from shopcrm.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
 from shopcrm.rewards import VoucherUse
 from shopcrm.settings import Settings, SettingsService
 from shopcrm.store import Store
-from shopcrm.text import normalize
 from shopcrm.voids import VoidReason
+from shopcrm.whole import known_id
 
 EARLIEST = datetime(2000, 1, 1)
 MAX_NOTE = 500
+_TIME_CHARACTERS = re.compile(r"[0-9T:.+\- Z]+")
+_LONGEST_TIME = len("2026-03-09T10:30:00.000000+03:00")
 
 
 class PurchaseService:
@@ -49,25 +53,22 @@ class PurchaseService:
         shop's "unusually large" limit raises ``NeedsConfirmation`` unless ``confirmed``.
         """
         settings = self._settings.get()
-        minor = parse_amount(amount)
+        minor = parse_amount(amount, settings.currency)
         when = self._checked_time(purchased_at)
-        note = normalize(note)
-        if len(note) > MAX_NOTE:
-            raise InvalidInput(
-                _("The note is too long (at most {n} characters).").format(n=MAX_NOTE)
-            )
+        note = clean(note, _("Note"), MAX_NOTE)
+        reward_ids = _reward_ids(redeem)
         self._check_customer(customer_id)
         self._check_size(minor, settings, confirmed)
         with self._store.transaction():
-            purchase_id = self._insert(customer_id, minor, note, when, redeem, settings)
+            purchase_id = self._insert(customer_id, minor, note, when, reward_ids, settings)
         return self.get(purchase_id)
 
     def preview(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> VoucherUse:
         """What these rewards would take off this amount, and what would be left of each
         voucher worth more than what is left to pay; nothing is written."""
-        minor = parse_amount(amount)
-        used = rewards.usable(self._store, redeem, customer_id, self._clock().date())
         settings = self._settings.get()
+        minor = parse_amount(amount, settings.currency)
+        used = rewards.usable(self._store, _reward_ids(redeem), customer_id, self._clock().date())
         return rewards.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
 
     def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
@@ -109,7 +110,7 @@ class PurchaseService:
         if old.voided:
             raise InvalidInput(_("This purchase was already voided."))
         settings = self._settings.get()
-        minor = old.amount if amount is None else parse_amount(amount)
+        minor = old.amount if amount is None else parse_amount(amount, settings.currency)
         target = old.customer_id if customer_id is None else customer_id
         if (minor, target) == (old.amount, old.customer_id):
             raise InvalidInput(_("Nothing to correct: give the right amount or customer."))
@@ -202,9 +203,13 @@ class PurchaseService:
             )
 
     def _check_customer(self, customer_id: int) -> None:
-        customer = self._store.one("SELECT archived_at FROM customers WHERE id = ?", (customer_id,))
+        customer = None
+        if known_id(customer_id) is not None:
+            customer = self._store.one(
+                "SELECT archived_at FROM customers WHERE id = ?", (customer_id,)
+            )
         if customer is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
         if customer["archived_at"] is not None:
             raise InvalidInput(_("This customer is archived. Bring them back before a sale."))
 
@@ -231,15 +236,35 @@ class PurchaseService:
         if value is None:
             return now
         if isinstance(value, str):
-            try:
-                value = datetime.fromisoformat(value.strip())
-            except ValueError:
-                raise InvalidInput(
-                    _("“{text}” is not a date and time.").format(text=value)
-                ) from None
+            value = _typed_time(value)
+        if not isinstance(value, datetime):
+            raise InvalidInput(_("“{text}” is not a date and time.").format(text=quote(value)))
         value = value.replace(tzinfo=None, microsecond=0)
         if value > now + timedelta(minutes=5):
             raise InvalidInput(_("A purchase cannot be in the future."))
         if value < EARLIEST:
             raise InvalidInput(_("That date is too long ago. Please check it."))
         return value
+
+
+def _typed_time(text: str) -> datetime:
+    """An ISO date and time ("2026-03-09T10:30:00", "2026-03-09 10:30"), in ASCII digits."""
+    stripped = text.strip()
+    if len(stripped) <= _LONGEST_TIME and _TIME_CHARACTERS.fullmatch(stripped):
+        try:
+            return datetime.fromisoformat(stripped)
+        except ValueError:
+            pass
+    raise InvalidInput(_("“{text}” is not a date and time.").format(text=quote(text)))
+
+
+def _reward_ids(redeem: Sequence[int]) -> list[int]:
+    """The rewards to redeem, each a possible record number, or ``NotFound`` for the first
+    that cannot be one."""
+    ids = []
+    for value in redeem:
+        reward_id = known_id(value)
+        if reward_id is None:
+            raise NotFound(_("There is no reward number {id}.").format(id=quote(value)))
+        ids.append(reward_id)
+    return list(dict.fromkeys(ids))

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from shopcrm import birthdays, vouchers
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.formatting import day, money
@@ -30,11 +31,13 @@ from shopcrm.rules import (
 )
 from shopcrm.settings import SettingsService
 from shopcrm.store import Row, Store
-from shopcrm.text import normalize
+from shopcrm.whole import known_id, parse_whole
 
 MAX_GIFT_VOUCHERS = 500
 GIFT_VOUCHER = "gift"
 """The origin of an anonymous gift voucher, sold or given away: anyone may use it."""
+MAX_NOTE = 500
+MAX_REASON = 200
 
 
 class RewardStatus(StrEnum):
@@ -405,9 +408,13 @@ class RewardService:
 
     def get(self, reward_id: int) -> Reward:
         """The reward with this id; ``NotFound`` if there is none."""
-        row = self._store.one(f"SELECT {REWARD_COLUMNS} FROM rewards WHERE id = ?", (reward_id,))
+        row = None
+        if known_id(reward_id) is not None:
+            row = self._store.one(
+                f"SELECT {REWARD_COLUMNS} FROM rewards WHERE id = ?", (reward_id,)
+            )
         if row is None:
-            raise NotFound(_("There is no reward number {id}.").format(id=reward_id))
+            raise NotFound(_("There is no reward number {id}.").format(id=quote(reward_id)))
         return reward_from_row(row)
 
     def of_customer(self, customer_id: int, open_only: bool = True) -> list[Reward]:
@@ -460,7 +467,7 @@ class RewardService:
         """What a typed or scanned code is, with a message saying so (or why it is not valid)."""
         today = today or self._clock().date()
         code = vouchers.canonical(text)
-        shown = text.strip().upper()
+        shown = quote(as_text(text).strip().upper())
         if code is None:
             message = _(
                 "“{code}” is not a valid voucher code: please check it for typing mistakes."
@@ -508,7 +515,7 @@ class RewardService:
     def void(self, reward_id: int, reason: str) -> Reward:
         """Void an unused reward, with a reason; it stays on record."""
         reward = self.get(reward_id)
-        reason = normalize(reason)
+        reason = clean(reason, _("Reason"), MAX_REASON)
         if not reason:
             raise InvalidInput(_("Please give a reason for voiding the voucher."))
         if reward.voided_at is not None:
@@ -533,8 +540,9 @@ class RewardService:
         note: str = "",
     ) -> Reward:
         """A voucher the owner gives a customer (after a complaint, say)."""
-        kind, amount, gift = validated_reward(reward, value, gift)
+        kind, amount, gift = validated_reward(reward, value, gift, self._currency())
         valid_days = validated_days(valid_days)
+        note = clean(note, _("Note"), MAX_NOTE)
         self._customer_exists(customer_id)
         with self._store.transaction():
             reward_id = issue(
@@ -546,7 +554,7 @@ class RewardService:
                 value=amount,
                 gift=gift,
                 valid_days=valid_days,
-                note=normalize(note),
+                note=note,
             )
         return self.get(reward_id)
 
@@ -554,12 +562,14 @@ class RewardService:
         self, count: int, value: int | str, valid_days: int = 365, note: str = ""
     ) -> list[Reward]:
         """Anonymous gift vouchers of an amount, to sell or give away; anyone may redeem one."""
-        if not 1 <= int(count) <= MAX_GIFT_VOUCHERS:
+        how_many = parse_whole(count)
+        if not 1 <= how_many <= MAX_GIFT_VOUCHERS:
             raise InvalidInput(
                 _("Make between 1 and {n} gift vouchers at a time.").format(n=MAX_GIFT_VOUCHERS)
             )
-        amount = parse_amount(value)
+        amount = parse_amount(value, self._currency())
         valid_days = validated_days(valid_days)
+        note = clean(note, _("Note"), MAX_NOTE)
         now = self._clock()
         with self._store.transaction():
             ids = [
@@ -572,9 +582,9 @@ class RewardService:
                     value=amount,
                     gift="",
                     valid_days=valid_days,
-                    note=normalize(note),
+                    note=note,
                 )
-                for _n in range(int(count))
+                for _n in range(how_many)
             ]
         return [self.get(i) for i in ids]
 
@@ -603,8 +613,9 @@ class RewardService:
         return [self.get(i) for i in issued]
 
     def _customer_exists(self, customer_id: int) -> None:
-        if self._store.one("SELECT 1 FROM customers WHERE id = ?", (customer_id,)) is None:
-            raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
+        known = known_id(customer_id) is not None
+        if not known or not self._store.one("SELECT 1 FROM customers WHERE id = ?", (customer_id,)):
+            raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
 
 
 def birthday_due(

@@ -7,18 +7,21 @@ is a percent off, an amount off or a named gift, valid for some days.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from shopcrm.cleaning import clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NotFound
 from shopcrm.formatting import money, number, percent
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
+from shopcrm.settings import SettingsService
 from shopcrm.store import Row, Store
-from shopcrm.text import normalize
+from shopcrm.whole import parse_whole
 
 
 class RuleKind(StrEnum):
@@ -43,6 +46,7 @@ MAX_VISITS = 1000
 MAX_DAYS_BEFORE = 60
 MAX_VALID_DAYS = 3650
 MAX_GIFT = 100
+_PERCENT_SIGN = re.compile(r"^\s*%|%\s*$")
 
 
 @dataclass(frozen=True)
@@ -157,9 +161,16 @@ transaction). Supplied by ``Shop`` (see ``shopcrm.recount.catch_up``)."""
 class RuleService:
     """Add, change, pause and list the shop's loyalty rules."""
 
-    def __init__(self, store: Store, clock: Clock, catch_up: CatchUp | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        settings: SettingsService | None = None,
+        catch_up: CatchUp | None = None,
+    ) -> None:
         self._store = store
         self._clock = clock
+        self._settings = settings or SettingsService(store)
         self._catch_up = catch_up
 
     def all(self, include_paused: bool = True) -> list[LoyaltyRule]:
@@ -196,6 +207,7 @@ class RuleService:
         as an ``int``) for an amount reward; ``every_spending`` is an amount too.
         """
         fields = _validated(
+            self._settings.get().currency,
             kind=kind,
             reward=reward,
             value=value,
@@ -245,7 +257,7 @@ class RuleService:
             "days_before": current.days_before,
             **changes,
         }
-        fields = _validated(**merged)
+        fields = _validated(self._settings.get().currency, **merged)
         fields["updated_at"] = iso(self._clock())
         fields["id"] = rule_id
         with self._store.transaction():
@@ -274,64 +286,69 @@ class RuleService:
         return self.get(rule_id)
 
 
-def _validated(**fields: Any) -> dict[str, Any]:
+def _validated(currency: str = "TRY", **fields: Any) -> dict[str, Any]:
     try:
         kind = RuleKind(fields["kind"])
     except ValueError:
         raise InvalidInput(
-            _("Unknown kind of rule: {value}").format(value=fields["kind"])
+            _("Unknown kind of rule: {value}").format(value=quote(fields["kind"]))
         ) from None
     reward, value, gift = validated_reward(
-        fields["reward"], fields.get("value", 0), str(fields.get("gift", ""))
+        fields["reward"], fields.get("value", 0), fields.get("gift", ""), currency
     )
     out: dict[str, Any] = {"kind": kind.value, "reward": reward.value, "value": value, "gift": gift}
-    out["every_visits"] = _whole(fields.get("every_visits", 0))
+    out["every_visits"] = 0
     out["every_spending"] = 0
-    out["days_before"] = _whole(fields.get("days_before", 0))
-    if kind is RuleKind.VISITS and not 1 <= out["every_visits"] <= MAX_VISITS:
-        raise InvalidInput(
-            _("The number of visits must be between 1 and {n}.").format(n=MAX_VISITS)
-        )
-    if kind is not RuleKind.VISITS:
-        out["every_visits"] = 0
+    out["days_before"] = 0
+    if kind is RuleKind.VISITS:
+        out["every_visits"] = _whole(fields.get("every_visits", 0))
+        if not 1 <= out["every_visits"] <= MAX_VISITS:
+            raise InvalidInput(
+                _("The number of visits must be between 1 and {n}.").format(n=MAX_VISITS)
+            )
     if kind is RuleKind.SPENDING:
-        out["every_spending"] = parse_amount(fields.get("every_spending") or 0)
+        out["every_spending"] = parse_amount(fields.get("every_spending") or 0, currency)
     if kind is RuleKind.BIRTHDAY:
+        out["days_before"] = _whole(fields.get("days_before", 0))
         if not 0 <= out["days_before"] <= MAX_DAYS_BEFORE:
             raise InvalidInput(
                 _("The days before the birthday must be between 0 and {n}.").format(
                     n=MAX_DAYS_BEFORE
                 )
             )
-    else:
-        out["days_before"] = 0
     out["valid_days"] = validated_days(fields.get("valid_days", 0))
     return out
 
 
 def validated_reward(
-    reward: RewardKind | str, value: int | str, gift: str
+    reward: RewardKind | str, value: int | str, gift: str, currency: str = "TRY"
 ) -> tuple[RewardKind, int, str]:
-    """What a reward is worth, checked: a percent 1-100, an amount, or a named gift."""
+    """What a reward is worth, checked: a percent 1-100 ("15", "%15" and "15 %" alike), an
+    amount (read with ``parse_amount``; ``currency`` writes its limit), or a named gift."""
     try:
         kind = RewardKind(reward)
     except ValueError:
-        raise InvalidInput(_("Unknown kind of reward: {value}").format(value=reward)) from None
+        raise InvalidInput(
+            _("Unknown kind of reward: {value}").format(value=quote(reward))
+        ) from None
     if kind is RewardKind.PERCENT:
-        percent = _whole(value)
+        percent = parse_percent(value)
         if not 1 <= percent <= 100:
             raise InvalidInput(_("The discount must be between 1 and 100 percent."))
         return kind, percent, ""
     if kind is RewardKind.AMOUNT:
-        return kind, parse_amount(value or 0), ""
-    gift = normalize(gift)
+        return kind, parse_amount(value or 0, currency), ""
+    gift = clean(gift, _("Gift"), MAX_GIFT)
     if not gift:
         raise InvalidInput(_("Please name the gift."))
-    if len(gift) > MAX_GIFT:
-        raise InvalidInput(
-            _("The gift's name is too long (at most {n} characters).").format(n=MAX_GIFT)
-        )
     return kind, 0, gift
+
+
+def parse_percent(value: int | str) -> int:
+    """A whole percent as typed in either language: "15", "%15", "15%" or "15 %"."""
+    if isinstance(value, str):
+        value = _PERCENT_SIGN.sub("", value)
+    return _whole(value)
 
 
 def validated_days(valid_days: int | str) -> int:
@@ -343,12 +360,5 @@ def validated_days(valid_days: int | str) -> int:
 
 
 def _whole(value: Any) -> int:
-    """A whole number typed or given, or ``InvalidInput``."""
-    if isinstance(value, bool):
-        raise InvalidInput(_("“{text}” is not a whole number.").format(text=value))
-    if isinstance(value, int):
-        return value
-    text = str(value).strip()
-    if not text.isdigit():
-        raise InvalidInput(_("“{text}” is not a whole number.").format(text=text))
-    return int(text)
+    """A whole number typed or given (ASCII digits only), or ``InvalidInput``."""
+    return parse_whole(value)

@@ -11,13 +11,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from shopcrm.phone import query_digits
+from shopcrm.cleaning import has_refused_character, is_refused_character
+from shopcrm.i18n import _
+from shopcrm.phone import looks_like_phone, query_digits
 from shopcrm.records import CUSTOMER_COLUMNS, Customer, customer_from_row
 from shopcrm.store import Store
 from shopcrm.text import fold
 
-_PHONE_CHARS = set("0123456789 +-()./")
 _MIN_TRIGRAM = 3
+MAX_QUERY = 100
+"""Only the first characters of a search are used: no name or phone is longer."""
+MAX_WORDS = 8
+"""Only the first words of a search are used, so that a pasted page never builds a query too
+large for SQLite."""
 
 
 PREFIX_LENGTHS = (1, 2)
@@ -52,13 +58,39 @@ def index_words(store: Store, customer_id: int, name_folded: str) -> None:
 def find(
     store: Store, query: str, limit: int = 50, include_archived: bool = False
 ) -> list[Customer]:
-    """Up to ``limit`` customers matching ``query``, best first."""
-    text = query.strip()
+    """Up to ``limit`` customers matching ``query``, best first.
+
+    Never raises for what was typed: characters that can never be in a name (control,
+    invisible, broken) are dropped, and only the first ``MAX_QUERY`` characters and
+    ``MAX_WORDS`` words are used; what folds to nothing finds no one.
+    """
+    text = usable_query(query)
     if not text:
         return []
-    if set(text) <= _PHONE_CHARS and sum(ch.isdigit() for ch in text) >= _MIN_TRIGRAM:
+    if looks_like_phone(text) and len(query_digits(text)) >= _MIN_TRIGRAM:
         return _by_phone(store, query_digits(text), limit, include_archived)
-    return _by_name(store, fold(text).split(), limit, include_archived)
+    words = fold(text).split()[:MAX_WORDS]
+    if not words:
+        return []
+    return _by_name(store, words, limit, include_archived)
+
+
+def usable_query(query: str) -> str:
+    """What of a typed search is used: its first ``MAX_QUERY`` characters, trimmed, without
+    characters that can never be in a name or phone."""
+    text = str(query)[:MAX_QUERY]
+    if has_refused_character(text):
+        text = "".join(ch for ch in text if not is_refused_character(ch))
+    return text.strip()
+
+
+def hint(query: str) -> str | None:
+    """What to type instead, when the shape of a search means it cannot find anyone (one or
+    two digits of a phone number); None when it can."""
+    text = usable_query(query)
+    if looks_like_phone(text) and len(query_digits(text)) < _MIN_TRIGRAM:
+        return _("Type at least three digits of the phone number.")
+    return None
 
 
 def _by_phone(store: Store, digits: str, limit: int, archived: bool) -> list[Customer]:

@@ -15,16 +15,17 @@ from enum import StrEnum
 from typing import Any
 
 from shopcrm import visits
+from shopcrm.cleaning import as_text, clean, quote
 from shopcrm.errors import InvalidInput, NeedsConfirmation
 from shopcrm.formatting import money
 from shopcrm.i18n import LANGUAGES, _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.store import Store
-from shopcrm.text import normalize, normalize_lines
 from shopcrm.visits import Recount, VisitRule
 
 CURRENCIES = ("TRY", "EUR", "USD", "GBP")
 MAX_TEXT = 300
+MAX_PHONE = 40
 DEFAULT_LARGE_AMOUNT = 5_000_000
 """50.000 ₺: a purchase above this asks "is it right?" before it is logged."""
 
@@ -176,32 +177,31 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in changes.items():
         if name == "large_amount":
-            value = 0 if value in (0, "0", "") else parse_amount(value)
+            value = 0 if value in (0, "0", "") else parse_amount(value, currency)
         elif name == "voucher_rest":
             try:
                 value = VoucherRest(value)
             except ValueError:
-                raise InvalidInput(_("Unknown choice: {value}").format(value=value)) from None
+                raise InvalidInput(
+                    _("Unknown choice: {value}").format(value=quote(value))
+                ) from None
         elif name == "language":
-            if value not in ("", *LANGUAGES):
-                raise InvalidInput(_("Unknown language: {value}").format(value=value))
+            if not isinstance(value, str) or value not in ("", *LANGUAGES):
+                raise InvalidInput(_("Unknown language: {value}").format(value=quote(value)))
         elif name == "currency":
-            value = str(value).upper()
+            value = as_text(value).strip().upper()
             if value not in CURRENCIES:
-                raise InvalidInput(_("Unknown currency: {value}").format(value=value))
+                raise InvalidInput(_("Unknown currency: {value}").format(value=quote(value)))
         elif name == "visit_rule":
             try:
                 value = VisitRule(value)
             except ValueError:
-                raise InvalidInput(_("Unknown visit rule: {value}").format(value=value)) from None
-        else:
-            value = normalize_lines(str(value)) if name == "address" else normalize(str(value))
-            if len(value) > MAX_TEXT:
                 raise InvalidInput(
-                    _("{field} is too long (at most {n} characters).").format(
-                        field=_field_label(name), n=MAX_TEXT
-                    )
-                )
+                    _("Unknown visit rule: {value}").format(value=quote(value))
+                ) from None
+        else:
+            longest = MAX_PHONE if name == "phone" else MAX_TEXT
+            value = clean(value, _field_label(name), longest, multiline=name == "address")
         out[name] = value
     return out
 

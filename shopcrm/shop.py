@@ -33,7 +33,7 @@ class Shop:
         self.settings = SettingsService(store, self._recount_visits)
         self.customers = CustomerService(store, clock)
         self.purchases = PurchaseService(store, clock, self.settings)
-        self.rules = RuleService(store, clock, self._catch_up)
+        self.rules = RuleService(store, clock, self.settings, catch_up=self._catch_up)
         self.rewards = RewardService(store, clock, lambda: self.settings.get().currency)
         self.loyalty = LoyaltyService(store, clock, self.settings)
 

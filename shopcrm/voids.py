@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from shopcrm.cleaning import as_text, clean
 from shopcrm.errors import InvalidInput
 from shopcrm.i18n import _
-from shopcrm.text import normalize
 
 MAX_NOTE = 200
 
@@ -46,15 +46,13 @@ def checked_reason(reason: VoidReason | str, note: str = "") -> tuple[VoidReason
     ``reason`` is a ``VoidReason`` (or its value), or the shopkeeper's own words, which are kept
     as the note of an "other" reason. An "other" reason without words is refused.
     """
-    note = normalize(note)
     try:
         code = VoidReason(reason)
     except ValueError:
-        code, note = VoidReason.OTHER, " ".join(filter(None, [normalize(str(reason)), note]))
+        code, note = VoidReason.OTHER, f"{as_text(reason)} {as_text(note)}"
+    note = clean(note, _("Reason"), MAX_NOTE)
     if code is VoidReason.OTHER and not note:
         raise InvalidInput(_("Please give a reason for voiding the purchase."))
-    if len(note) > MAX_NOTE:
-        raise InvalidInput(_("The reason is too long (at most {n} characters).").format(n=MAX_NOTE))
     return code, note
 
 

@@ -17,7 +17,8 @@ RANDOM_LENGTH = 9
 _SIZE = len(ALPHABET)
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _SEPARATORS = re.compile(r"[\s\-_.]+")
-_SHAPE = re.compile(r"^[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{4}[\s\-]?[A-Za-z0-9]{2}$")
+_TYPED_CODE = re.compile(rf"[A-Za-z0-9](?:[\s\-_.]*[A-Za-z0-9]){{{RANDOM_LENGTH}}}")
+_DASHED = re.compile(r"[A-Za-z0-9]{4}\s*-\s*[A-Za-z0-9]{4}\s*-\s*[A-Za-z0-9]{2}")
 
 
 def new_code(source: random.Random | None = None) -> str:
@@ -45,18 +46,21 @@ def check_character(body: str) -> str:
 def looks_like_code(text: str) -> bool:
     """Whether typed text has the shape of a voucher code (so the counter treats it as one).
 
-    Dashed groups (``KX7M-4QPA-9C``, even mistyped) always do; grouped with spaces or run
-    together, the text must carry a valid check character, or digits in capitals as a scanner
-    types them, so that a name like "Emre Kaya Ok" is never taken for a code.
+    Ten letters and digits, in any case, with any spaces or dashes between them
+    ("kx7m - 4qpa - 9c", "k x 7 m 4 q p a 9 c"), with at least one letter (a phone number is
+    never a code). Dashed groups (``KX7M-4QPA-9C``) always are; otherwise a valid check
+    character or a digit among the letters makes it a code, even mistyped, so that a name like
+    "Emre Kaya Ok" is never taken for one.
     """
     text = text.strip()
-    if not _SHAPE.match(text):
+    if not _TYPED_CODE.fullmatch(text):
         return False
-    if text.count("-") == 2:
+    compact = _SEPARATORS.sub("", text)
+    if not any(ch.isalpha() for ch in compact):
+        return False
+    if _DASHED.fullmatch(text) or canonical(text) is not None:
         return True
-    return canonical(text) is not None or (
-        any(ch.isdigit() for ch in text) and text.upper() == text
-    )
+    return any(ch.isdigit() for ch in compact)
 
 
 def canonical(text: str) -> str | None:

@@ -36,6 +36,7 @@ from shopcrm import Customer, NeedsConfirmation, NotFound, Purchase, Shop, ShopE
 from shopcrm.formatting import money
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
+from shopcrm.phone import split_name_and_phone
 from shopcrm.rules import RewardKind
 from shopcrm.voids import VoidReason
 from ui.confirm import Question, ask
@@ -296,13 +297,8 @@ class CounterPage(QWidget):
 
     def new_customer(self) -> None:
         """Add a customer named as typed in the search box, then serve them."""
-        typed = self.search.text().strip()
-        looks_like_phone = any(ch.isdigit() for ch in typed) and not any(
-            ch.isalpha() for ch in typed
-        )
-        dialog = CustomerFormDialog(self.shop, self, initial_name="" if looks_like_phone else typed)
-        if looks_like_phone:
-            dialog.phone.setText(typed)
+        name, phone = split_name_and_phone(self.search.text())
+        dialog = CustomerFormDialog(self.shop, self, initial_name=name, initial_phone=phone)
         self.customer_dialog = dialog
 
         def done(result: int) -> None:
@@ -544,7 +540,7 @@ class CounterPage(QWidget):
             )
             return
         try:
-            gross = parse_amount(typed)
+            gross = parse_amount(typed, self._currency)
         except ShopError:
             self.sale.hide_preview()  # still typing: Enter will say what is wrong
             return

@@ -214,6 +214,8 @@ class CounterSearch(QWidget):
         self.hint.setStyleSheet(HINT_STYLE)
         if not text:
             self.hint.setText(_("Type a few letters of the name, or the phone number."))
+        elif self.model.rowCount() == 0 and (hint := self.shop.customers.search_hint(text)):
+            self.hint.setText(hint)
         elif self.model.rowCount() == 0:
             self.hint.setText(
                 _("No customer found. Press Ctrl+N to add “{text}”.").format(text=text)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLineEdit,
@@ -16,6 +18,7 @@ from shopcrm import Customer, DuplicatePhone, InvalidInput, NotFound, Shop, Shop
 from shopcrm.i18n import _
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
+from ui.namesake_question import NamesakeQuestion
 
 
 class CustomerFormDialog(FormDialog):
@@ -27,12 +30,14 @@ class CustomerFormDialog(FormDialog):
         parent: QWidget | None = None,
         customer: Customer | None = None,
         initial_name: str = "",
+        initial_phone: str = "",
     ) -> None:
         super().__init__(_("Edit customer") if customer else _("New customer"), parent)
         self.shop = shop
         self.customer: Customer | None = customer
         self._editing = customer is not None
         self._allow_duplicate_phone = False
+        self._not_a_namesake = ""
         self.setMinimumWidth(460)
 
         self.name = QLineEdit()
@@ -53,22 +58,31 @@ class CustomerFormDialog(FormDialog):
         self.referred_by = CustomerPicker(shop, exclude_id=customer.id if customer else None)
         self.referred_by.setPlaceholderText(_("Who sent them? Type a name, then choose"))
 
-        form = self.form
-        form.addRow(_("&Name:"), self.name)
-        form.addRow(_("&Phone:"), self.phone)
-        form.addRow(_("&E-mail:"), self.email)
-        form.addRow(_("&Address:"), self.address)
-        form.addRow(_("N&otes:"), self.notes)
-        form.addRow(_("&Tags:"), self.tags)
-        form.addRow(_("&Birthday:"), self.birthday)
-        form.addRow(_("&Referred by:"), self.referred_by)
-        form.addRow("", self.consent)
+        self.add_field("name", _("&Name:"), self.name)
+        self.add_field("phone", _("&Phone:"), self.phone)
+        self.add_field("email", _("&E-mail:"), self.email)
+        self.add_field("address", _("&Address:"), self.address)
+        self.add_field("notes", _("N&otes:"), self.notes)
+        self.add_field("tags", _("&Tags:"), self.tags)
+        self.add_field("birthday", _("&Birthday:"), self.birthday)
+        self.add_field("referred_by", _("&Referred by:"), self.referred_by)
+        self.form.addRow("", self.consent)
 
         if customer is not None:
             self._fill(customer)
         else:
             self.name.setText(initial_name.strip())
+            self.phone.setText(initial_phone.strip())
         self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Open with the cursor after the name, nothing selected: the next key adds to it."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self._cursor_after_name)
+
+    def _cursor_after_name(self) -> None:
+        self.name.deselect()
+        self.name.end(False)
 
     def _fill(self, customer: Customer) -> None:
         self.name.setText(customer.name)
@@ -98,15 +112,18 @@ class CustomerFormDialog(FormDialog):
         }
 
     def save(self, allow_duplicate_phone: bool = False) -> None:
-        """Save through the core; accept on success, explain and stay open otherwise."""
+        """Save through the core; accept on success, explain and stay open otherwise. A new
+        customer whose name is already someone's is asked about first."""
         self._allow_duplicate_phone = allow_duplicate_phone
+        if not self._editing and self._ask_about_namesakes():
+            return
         super().save()
 
     def submit(self) -> None:
         """Add or change the customer through the core."""
         if self.referred_by.unresolved():
-            self.referred_by.setFocus()
-            raise InvalidInput(_("Choose who referred them from the list, or clear the field."))
+            message = _("Choose who referred them from the list, or clear the field.")
+            raise InvalidInput(message, fields={"referred_by": message})
         allow = self._allow_duplicate_phone
         if self.customer is not None and self._editing:
             self.customer = self.shop.customers.update(
@@ -125,6 +142,31 @@ class CustomerFormDialog(FormDialog):
         else:
             super().refused(error)
 
+    def _ask_about_namesakes(self) -> bool:
+        """Ask whether a customer of the same name is the one being added; True if asked."""
+        name = self.name.text()
+        if name == self._not_a_namesake:
+            return False
+        namesakes = self.shop.customers.namesakes(name)
+        if not namesakes:
+            return False
+        box = NamesakeQuestion(namesakes[0].name, namesakes, self)
+        self.namesake_box = box
+
+        def decided() -> None:
+            if box.chosen is not None:
+                self.customer = box.chosen
+                self.accept()
+            elif box.add_new:
+                self._not_a_namesake = name
+                self.save(self._allow_duplicate_phone)
+            else:
+                self.name.setFocus()
+
+        box.finished.connect(decided)
+        box.open()
+        return True
+
     def _ask_about_duplicate(self, error: DuplicatePhone) -> None:
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -132,7 +174,8 @@ class CustomerFormDialog(FormDialog):
         box.setText(str(error))
         use = box.addButton(_("Use the existing customer"), QMessageBox.ButtonRole.AcceptRole)
         add = box.addButton(_("Add anyway"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        cancel.setText(_("Cancel"))
         if self._editing:
             use.hide()
             add.setText(_("Save anyway"))

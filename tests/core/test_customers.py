@@ -120,3 +120,91 @@ def test_all_lists_in_turkish_alphabetical_order(shop: Shop) -> None:
 def test_unknown_customer(shop: Shop) -> None:
     with pytest.raises(NotFound):
         shop.customers.get(42)
+    for impossible in [2**63, -(2**70), True]:
+        with pytest.raises(NotFound):
+            shop.customers.get(impossible)
+
+
+def test_every_refused_field_is_told_at_once_and_nothing_is_saved(shop: Shop) -> None:
+    with pytest.raises(InvalidInput) as error:
+        shop.customers.add(
+            name="",
+            phone="0532 ABC DE FG",
+            email="ayse@",
+            notes="n" * 28000,
+            birthday="31.02",
+        )
+    fields = error.value.fields
+    assert list(fields) == ["name", "phone", "email", "notes", "birthday"]
+    assert fields["name"] == "Please type the customer's name."
+    assert "0532 ABC DE FG" in fields["phone"]
+    assert "at most 2,000 characters" in fields["notes"]
+    assert str(error.value) == "\n".join(fields.values())
+    assert shop.customers.count() == 0
+
+
+def test_an_update_tells_every_refused_field_and_changes_nothing(shop: Shop) -> None:
+    c = shop.customers.add(name="Ayşe Yılmaz", email="ayse@example.com")
+    with pytest.raises(InvalidInput) as error:
+        shop.customers.update(c.id, name="A\x00yşe", email="nope", address="x" * 600)
+    assert list(error.value.fields) == ["name", "email", "address"]
+    assert shop.customers.get(c.id) == c
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"name": "A" * 20000}, "name", "at most 200 characters long; this one has 20,000"),
+        ({"name": "Ay\x00şe"}, "name", "“Name” holds an invisible"),
+        ({"name": "Ayşe \ud800"}, "name", "“Name” holds an invisible"),
+        ({"name": "\u202eAyşe"}, "name", "“Name” holds an invisible"),
+        ({"name": "Ay\u200bşe"}, "name", "“Name” holds an invisible"),
+        ({"name": "0532 123 45 67"}, "name", "at least one letter"),
+        ({"name": "\u0301"}, "name", "at least one letter"),
+        ({"notes": "n" * 28000}, "notes", "at most 2,000"),
+        ({"notes": "çay\x07"}, "notes", "“Notes” holds an invisible"),
+        ({"address": "x" * 501}, "address", "at most 500"),
+        ({"email": "a" * 250 + "@example.com"}, "email", "at most 254"),
+        ({"tags": ["x" * 51]}, "tags", "at most 50"),
+        ({"tags": [f"t{n}" for n in range(31)]}, "tags", "at most 30 tags"),
+        ({"tags": "VIP,\x00"}, "tags", "holds an invisible"),
+        ({"phone": "0532 123 45 6²"}, "phone", "not a valid phone"),
+        ({"birthday": "１５.０３"}, "birthday", "not a valid date"),
+        ({"birthday": "9" * 5000}, "birthday", "not a valid date"),
+    ],
+)
+def test_bad_text_is_refused_naming_its_field(
+    shop: Shop, fields: dict[str, object], field: str, message: str
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        shop.customers.add(**{"name": "Ayşe", **fields})  # type: ignore[arg-type]
+    assert message in error.value.fields[field]
+    assert len(str(error.value)) < 200
+    assert shop.customers.count() == 0
+
+
+def test_notes_and_addresses_keep_their_lines(shop: Shop) -> None:
+    c = shop.customers.add(name="Ayşe", notes="Lilyum sever\r\n\tBeyaz", address="A\nB")
+    assert (c.notes, c.address) == ("Lilyum sever\nBeyaz", "A\nB")
+
+
+def test_a_referrer_that_cannot_exist_is_not_found(shop: Shop) -> None:
+    for referrer in [2**70, -1, 0, True, "abc"]:
+        with pytest.raises(NotFound):
+            shop.customers.add(name="Zehra", referred_by=referrer)  # type: ignore[arg-type]
+    assert shop.customers.count() == 0
+
+
+def test_namesakes_are_customers_with_the_same_name_however_typed(shop: Shop) -> None:
+    first = shop.customers.add(name="Ayşe Yılmaz", phone="0532 123 45 67")
+    second = shop.customers.add(name="AYŞE  YILMAZ")
+    shop.customers.add(name="Ayşe Yılmazer")
+    archived = shop.customers.add(name="ayse yilmaz")
+    shop.customers.archive(archived.id)
+    assert [c.id for c in shop.customers.namesakes("ayse yılmaz")] == [first.id, second.id]
+    assert [c.id for c in shop.customers.namesakes(" Ayşe Yılmaz ", exclude_id=first.id)] == [
+        second.id
+    ]
+    assert shop.customers.namesakes("Ayşe") == []
+    assert shop.customers.namesakes("") == []
+    assert shop.customers.namesakes("Ayşe\x00 Yılmaz") == []

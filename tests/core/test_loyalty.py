@@ -60,15 +60,15 @@ def test_progress_and_the_almost_there_mark(shop: Shop, clock: FakeClock) -> Non
 
 def test_a_big_purchase_crosses_a_spending_threshold_twice(shop: Shop, clock: FakeClock) -> None:
     shop.rules.pause(shop.rules.all()[0].id)
-    shop.rules.add(RuleKind.SPENDING, RewardKind.AMOUNT, value="100", every_spending="2.000")
+    shop.rules.add(RuleKind.SPENDING, RewardKind.AMOUNT, value="100", every_spending="2,000")
     c = shop.customers.add(name="Mehmet")
-    p = visit(shop, clock, c.id, "5.000")
+    p = visit(shop, clock, c.id, "5,000")
     assert [r.value for r in shop.rewards.earned_by(p.id)] == [10000, 10000]
     (progress,) = shop.loyalty.progress(c.id)
     assert progress.text == "₺1,000.00 more to ₺100.00 off"
     assert not progress.almost
     visit(shop, clock, c.id, "850")
-    assert shop.loyalty.progress(c.id)[0].almost  # 150 ₺ left of 2.000 ₺
+    assert shop.loyalty.progress(c.id)[0].almost  # ₺150 left of ₺2,000
 
 
 def test_the_discount_spends_less_toward_spending_rules(shop: Shop, clock: FakeClock) -> None:
@@ -76,7 +76,7 @@ def test_the_discount_spends_less_toward_spending_rules(shop: Shop, clock: FakeC
     for _ in range(4):
         visit(shop, clock, c.id)
     (reward,) = shop.rewards.of_customer(c.id)
-    p = visit(shop, clock, c.id, "1.000", redeem=[reward.id])
+    p = visit(shop, clock, c.id, "1,000", redeem=[reward.id])
     assert (p.amount, p.discount, p.paid) == (100000, 10000, 90000)
     assert shop.customers.get(c.id).total_spent == 4 * 10000 + 90000
     assert shop.loyalty.balance(c.id).spending == 130000

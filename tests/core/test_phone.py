@@ -3,7 +3,7 @@
 import pytest
 
 from shopcrm.errors import InvalidInput
-from shopcrm.phone import display_phone, normalize_phone, query_digits
+from shopcrm.phone import display_phone, normalize_phone, query_digits, split_name_and_phone
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,47 @@ def test_search_digits_drop_the_trunk_zero_and_country_code() -> None:
     assert query_digits("0532") == "532"
     assert query_digits("+90 532 123") == "532123"
     assert query_digits("532 123") == "532123"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0532 ABC DE FG",
+        "0532 123 45 6a",
+        "0532 123 45 6²",
+        "0532 123 45 6³",
+        "０５３２ １２３ ４５ ６７",
+    ],
+)
+def test_letters_and_digits_other_than_0_to_9_are_not_a_phone(typed: str) -> None:
+    with pytest.raises(InvalidInput, match="not a valid phone number"):
+        normalize_phone(typed)
+
+
+def test_a_refused_phone_is_quoted_short_and_shows_how_to_type_it() -> None:
+    with pytest.raises(InvalidInput) as error:
+        normalize_phone("5" * 5000)
+    assert len(str(error.value)) < 120 and "0532 123 45 67" in str(error.value)
+
+
+def test_search_digits_are_ascii_digits_only() -> None:
+    assert query_digits("532²") == "532"
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "phone"),
+    [
+        ("0555 444 33 22", "", "0555 444 33 22"),
+        ("Ayşe 0532 123 45 67", "Ayşe", "0532 123 45 67"),
+        ("Ayşe Yılmaz", "Ayşe Yılmaz", ""),
+        ("  0532 123 45 67   Ayşe  Yılmaz ", "Ayşe Yılmaz", "0532 123 45 67"),
+        ("+90 (532) 123-45-67", "", "+90 (532) 123-45-67"),
+        ("Ayşe 2", "Ayşe 2", ""),
+        ("Ali3 Kaya", "Ali3 Kaya", ""),
+        ("", "", ""),
+    ],
+)
+def test_what_was_typed_in_the_search_box_splits_into_name_and_phone(
+    typed: str, name: str, phone: str
+) -> None:
+    assert split_name_and_phone(typed) == (name, phone)

@@ -3,6 +3,7 @@
 import pytest
 
 from shopcrm import Shop
+from shopcrm.i18n import set_language
 
 
 @pytest.fixture
@@ -73,3 +74,49 @@ def test_at_most_fifty_results(shop: Shop) -> None:
             shop.customers.add(name=f"Mehmet Demir {n}")
     assert len(shop.customers.search("mehmet")) == 50
     assert len(shop.customers.search("me")) == 50
+
+
+NEVER_RAISES = {
+    "lone combining mark": "\u0301",
+    "combining marks only": "\u0301\u0308 \u0327",
+    "NUL": "şük\x00rü",
+    "NUL alone": "\x00",
+    "many short words": "ab " * 995,
+    "many long words": "abc " * 995,
+    "a very long word": "ş" * 20000,
+    "lone surrogate": "ş\ud800k",
+    "quotes": '"şük"rü" \'',
+    "asterisks": "şük* *",
+    "FTS5 operators": "sukru OR ozturk NOT ayse AND NEAR(a b) ^x col:y",
+    "brackets": "({[ ]})",
+    "bidi override": "\u202eşük",
+    "superscript digits": "²³¹ ⁴⁵",
+    "other digits": "٠٥٣٢ ١٢٣",
+    "phone punctuation": "+-()./",
+}
+
+
+@pytest.mark.parametrize("query", NEVER_RAISES.values(), ids=NEVER_RAISES.keys())
+def test_a_search_never_raises(people: Shop, query: str) -> None:
+    assert isinstance(people.customers.search(query), list)
+
+
+def test_what_is_searched_is_cut_to_a_sensible_length(people: Shop) -> None:
+    assert names(people, "şükrü " + "x" * 500) == []
+    assert names(people, "şükrü öztürk" + " ö" * 500) == ["Şükrü Öztürk"]
+    assert names(people, "şük\x00rü") == ["Şükrü Öztürk"]
+
+
+@pytest.mark.parametrize("typed", ["5", "53", "05", "0 5", "+90 5", "+90", "0"])
+def test_one_or_two_phone_digits_ask_for_a_third(people: Shop, typed: str) -> None:
+    assert people.customers.search_hint(typed) == "Type at least three digits of the phone number."
+
+
+@pytest.mark.parametrize("typed", ["532", "0532", "ayşe", "a", "", "   ", "ş5", "KX7M-4QPA-9C"])
+def test_no_hint_when_the_search_can_find_someone(people: Shop, typed: str) -> None:
+    assert people.customers.search_hint(typed) is None
+
+
+def test_the_hint_is_in_the_shops_language(people: Shop) -> None:
+    set_language("tr")
+    assert people.customers.search_hint("53") == "Telefon numarasının en az üç rakamını yazın."

@@ -36,3 +36,24 @@ def test_bad_values_are_refused_and_nothing_changes(shop: Shop, change: dict[str
     with pytest.raises(InvalidInput):
         shop.settings.update(**change, phone="0532 000 00 00")
     assert shop.settings.get() == Settings(shop_name="Güneş")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"shop_name": "Güneş\x00"}, "“Shop name” holds an invisible"),
+        ({"shop_name": "Güneş \ud800"}, "“Shop name” holds an invisible"),
+        ({"address": "Moda \u202eCad."}, "“Address” holds an invisible"),
+        ({"address": "x" * 20000}, "“Address” can be at most 300 characters long"),
+        ({"phone": "0" * 41}, "“Phone” can be at most 40 characters long"),
+        ({"currency": "x" * 20000}, "Unknown currency: " + "X" * 29 + "…"),
+        ({"language": ["tr"]}, "Unknown language"),
+    ],
+)
+def test_bad_text_settings_are_refused_with_a_short_message(
+    shop: Shop, change: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInput) as error:
+        shop.settings.update(**change)
+    assert message in str(error.value) and len(str(error.value)) < 150
+    assert shop.settings.get() == Settings()

@@ -29,7 +29,7 @@ def test_a_new_file_gets_the_latest_schema_with_safe_settings(
 def test_data_survives_closing_and_reopening(db_path: Path, clock: FakeClock) -> None:
     with Shop.open(db_path, clock=clock) as shop:
         c = shop.customers.add(name="Şule Çınar")
-        shop.purchases.log(c.id, "99,90")
+        shop.purchases.log(c.id, "99.90")
     with Shop.open(db_path, clock=clock) as shop:
         assert shop.customers.get(c.id).total_spent == 9990
 

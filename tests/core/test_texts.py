@@ -55,7 +55,7 @@ RULES = [
         "Every 1,000 visits: 5% off",
     ),
     (
-        {"kind": "spending", "reward": "amount", "value": "100", "every_spending": "2.000"},
+        {"kind": "spending", "reward": "amount", "value": "100", "every_spending": 200_000},
         "Her ₺2.000,00 harcamada ₺100,00 indirim",
         "Every ₺2,000.00 spent: ₺100.00 off",
     ),
@@ -160,7 +160,7 @@ def test_a_used_voucher_says_whose_it_was_when_and_with_which_purchase(
     c = shop.customers.add(name="Şükrü Öztürk")
     reward = shop.rewards.give_goodwill(c.id, RewardKind.PERCENT, value=10)
     clock.now = datetime(2026, 3, 13, 16, 5)
-    shop.purchases.log(c.id, "1.250,50", redeem=[reward.id])
+    shop.purchases.log(c.id, "1,250.50", redeem=[reward.id])
     expected = (
         f"Voucher {reward.code} of Şükrü Öztürk was used on Mar 13, 2026, "
         "with a purchase of ₺1,250.50."

@@ -47,12 +47,13 @@ MENDED = {
     "Who sent them? Type a name, then choose": "Kimin tavsiyesiyle geldi? Bir ad yazıp seçin",
     "&Visits for each reward:": "Kaç &ziyarette bir:",
     "&Spending for each reward:": "Kaç liralık h&arcamada bir:",
-    "“{text}” is not a birthday. Type it like 15.03 or 15.03.1980": (
+    "“{text}” is not a valid date. Type it like 15.03 or 15.03.1980": (
         "“{text}” geçerli bir tarih değil. 15.03 ya da 15.03.1980 gibi yazın."
     ),
-    "“{text}” is not an amount. Type it like {example}": (
-        "“{text}” geçerli bir tutar değil. Tutarı {example} gibi yazın."
+    "“{text}” is not a valid amount: write it like {example}.": (
+        "“{text}” geçerli bir tutar değil: {example} gibi yazın."
     ),
+    "The amount can be at most {max}.": "Tutar en fazla {max} olabilir.",
     "A discount is used with a purchase; only a gift is handed over.": (
         "İndirim bir alışverişle kullanılır; alışverişsiz yalnızca hediye teslim edilebilir."
     ),
@@ -80,8 +81,8 @@ def test_the_texts_to_mend_read_as_turkish_md_says(english: str, wanted: str) ->
 
 
 def test_the_limit_of_an_amount_names_no_currency() -> None:
-    text = turkish()["That is more than 1.000.000 ₺: please check the amount."]
-    assert "₺" not in text and "TL" not in text
+    text = turkish()["The amount can be at most {max}."]
+    assert "₺" not in text and "TL" not in text and "{max}" in text
 
 
 BARE_CHEQUE = re.compile(r"(?<!hediye )\bçek(ler|leri|lerini|i|ini)?\b", re.IGNORECASE)

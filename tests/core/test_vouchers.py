@@ -2,6 +2,8 @@
 
 import math
 
+import pytest
+
 from shopcrm.vouchers import ALPHABET, RANDOM_LENGTH, canonical, looks_like_code, new_code
 
 
@@ -51,3 +53,51 @@ def test_the_counter_tells_codes_from_names_and_phones() -> None:
         assert looks_like_code(code.replace("-", ""))
     for text in ["Şükrü", "ayşe yılmaz", "0532 123 45 67", "532 123", "Mehmet Ali", "Emre Kaya Ok"]:
         assert not looks_like_code(text)
+
+
+def spaced(code: str, between: str) -> str:
+    return between.join(code.replace("-", ""))
+
+
+def test_a_code_typed_in_lower_case_with_any_spaces_or_dashes_is_a_code() -> None:
+    for _ in range(200):
+        code = new_code()
+        compact = code.replace("-", "")
+        for typed in [
+            code.lower().replace("-", " - "),
+            spaced(code.lower(), " "),
+            spaced(code, "-"),
+            f"  {compact[:3]} {compact[3:7]}-{compact[7:]} ".lower(),
+        ]:
+            assert looks_like_code(typed), typed
+
+
+def test_a_mistyped_lower_case_code_with_digits_is_still_a_code() -> None:
+    assert looks_like_code("kx7m - 4qpa - 9c")
+    assert looks_like_code("k x 7 m 4 q p a 9 c")
+    for _ in range(200):
+        compact = new_code().replace("-", "")
+        wrong = compact[:-1] + next(ch for ch in "23456789" if ch != compact[-1])
+        if any(ch.isdigit() for ch in wrong) and any(ch.isalpha() for ch in wrong):
+            assert looks_like_code(wrong.lower())
+            assert looks_like_code(spaced(wrong.lower(), " "))
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Emre Kaya Ok",
+        "emre kaya ok",
+        "E m r e K a y a O k",
+        "Mehmet Ali",
+        "Ayşe Yılmaz",
+        "5321234567",
+        "0532 123 45 67",
+        "532 123 45 67",
+        "53 21 23 45 67",
+        "Ali Veli 12",
+        "kx7m 4qpa 9c extra",
+    ],
+)
+def test_names_and_phones_are_never_taken_for_codes(typed: str) -> None:
+    assert not looks_like_code(typed)

@@ -44,7 +44,7 @@ def test_pick_log_undo_and_back_with_the_keyboard(qtbot: QtBot, page: CounterPag
     assert page.panel.name.text() == "Şükrü Öztürk"
     assert page.amount.hasFocus()
 
-    qtbot.keyClicks(page.amount, "1.250,50")
+    qtbot.keyClicks(page.amount, "1,250.50")
     qtbot.keyClick(page.amount, Qt.Key.Key_Return)
     assert page.panel.visits.text() == "1"
     assert page.panel.total.text() == "₺1,250.50"
@@ -122,7 +122,7 @@ def test_money_follows_the_shop_currency(qtbot: QtBot, page: CounterPage, shop: 
     page.refresh()
     qtbot.keyClicks(page.search, "ayse")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
-    qtbot.keyClicks(page.amount, "12,5")
+    qtbot.keyClicks(page.amount, "12.5")
     qtbot.keyClick(page.amount, Qt.Key.Key_Return)
     assert page.panel.total.text() == "€12.50"
 

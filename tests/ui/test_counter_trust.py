@@ -225,3 +225,52 @@ def test_a_gift_voucher_ticked_says_its_amount_once(
     assert page.voucher_note.text() == (
         f"Gift voucher {voucher.code} (₺100.00) is ticked for the next purchase."
     )
+
+
+@pytest.mark.parametrize("typed", ["5", "53", "0 5"])
+def test_one_or_two_phone_digits_ask_for_a_third(
+    qtbot: QtBot, page: CounterPage, typed: str
+) -> None:
+    qtbot.keyClicks(page.search, typed)
+    assert page.hint.text() == "Type at least three digits of the phone number."
+
+
+@pytest.mark.parametrize(
+    ("typed", "name", "phone"),
+    [
+        ("0555 444 33 22", "", "0555 444 33 22"),
+        ("+90 555 444 33 22", "", "+90 555 444 33 22"),
+        ("Gülşen 0555 444 33 22", "Gülşen", "0555 444 33 22"),
+    ],
+)
+def test_ctrl_n_puts_a_typed_phone_in_the_phone_box_never_in_the_name(
+    qtbot: QtBot, page: CounterPage, typed: str, name: str, phone: str
+) -> None:
+    type_text(page.search, typed)
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.customer_dialog
+    assert dialog is not None
+    assert (dialog.name.text(), dialog.phone.text()) == (name, phone)
+    dialog.reject()
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "message"),
+    [
+        ("tr", "12,345", "“12,345” geçerli bir tutar değil: 1.250,50 gibi yazın."),
+        ("tr", "0.500", "“0.500” geçerli bir tutar değil: 1.250,50 gibi yazın."),
+        ("en", "0,001", "“0,001” is not a valid amount: write it like 1,250.50."),
+    ],
+)
+def test_an_amount_not_written_the_languages_way_is_refused_at_the_counter(
+    qtbot: QtBot, shop: Shop, language: str, typed: str, message: str
+) -> None:
+    set_language(language)
+    shop.customers.add(name="Ayşe Yılmaz")
+    page = CounterPage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    pick(qtbot, page, "ayşe")
+    sell(qtbot, page, typed)
+    assert page.error.text() == message
+    assert purchases_of(shop, "ayşe") == []

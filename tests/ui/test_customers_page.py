@@ -111,7 +111,7 @@ def test_visits_and_money_sort_by_value_not_by_text(
         shop.purchases.log(customers["Oya Can"].id, amount=500, purchased_at=datetime(2025, 3, day))
     for day in (1, 2):
         shop.purchases.log(
-            customers["Cem Ak"].id, amount="1.250,50", purchased_at=datetime(2025, 3, day, 12)
+            customers["Cem Ak"].id, amount="1,250.50", purchased_at=datetime(2025, 3, day, 12)
         )
     page.refresh()
     select(page, "Cem Ak")

@@ -65,7 +65,7 @@ def test_add_a_spending_rule_then_pause_and_resume_it(
     dialog.kind.setCurrentIndex(dialog.kind.findData(RuleKind.SPENDING.value))
     assert dialog.every_spending.isVisibleTo(dialog)
     assert not dialog.every_visits.isVisibleTo(dialog)
-    qtbot.keyClicks(dialog.every_spending, "2.000")
+    qtbot.keyClicks(dialog.every_spending, "2,000")
     dialog.reward.kind.setCurrentIndex(dialog.reward.kind.findData(RewardKind.AMOUNT.value))
     dialog.reward.value.clear()
     qtbot.keyClicks(dialog.reward.value, "100")

@@ -103,7 +103,7 @@ def test_a_too_long_name_is_refused_in_red_and_nothing_changes(
     with qtbot.assertNotEmitted(page.changed):
         page.save_button.click()
     assert page.error.isVisible()
-    assert page.error.text() == "Shop name is too long (at most 300 characters)."
+    assert page.error.text() == "“Shop name” can be at most 300 characters long; this one has 400."
     assert "c62828" in page.error.styleSheet()
     assert not page.message.isVisible()
     assert shop.settings.get() == Settings(shop_name="Gül Çiçekçilik")
