@@ -196,7 +196,7 @@ class CustomerService:
         ``sort_key_text``, so 100,000 customers take a fraction of ``all()``'s time.
         """
         where = "" if include_archived else "WHERE archived_at IS NULL"
-        cursor = self._store.conn.execute(f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where}")
+        cursor = self._store.execute(f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where}")
         lines = list(map(CustomerLine._make, cursor))
         lines.sort(key=lambda line: sort_key_text(line.name))
         return lines

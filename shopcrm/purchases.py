@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from shopcrm import loyalty, rewards, visits, voids
+from shopcrm import loyalty, redemption, rewards, visits, voids
 from shopcrm.cleaning import clean, quote
 from shopcrm.clock import Clock, iso
 from shopcrm.errors import InvalidInput, NeedsConfirmation, NotFound
@@ -14,7 +14,7 @@ from shopcrm.formatting import money
 from shopcrm.i18n import _
 from shopcrm.money import parse_amount
 from shopcrm.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
-from shopcrm.rewards import VoucherUse
+from shopcrm.redemption import VoucherUse
 from shopcrm.settings import Settings, SettingsService
 from shopcrm.store import Store
 from shopcrm.voids import VoidReason
@@ -68,8 +68,9 @@ class PurchaseService:
         voucher worth more than what is left to pay; nothing is written."""
         settings = self._settings.get()
         minor = parse_amount(amount, settings.currency)
-        used = rewards.usable(self._store, _reward_ids(redeem), customer_id, self._clock().date())
-        return rewards.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
+        today = self._clock().date()
+        used = redemption.usable(self._store, _reward_ids(redeem), customer_id, today)
+        return redemption.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
 
     def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
         """The discount (kuruş) these rewards would give on this amount; nothing is written."""
@@ -143,16 +144,16 @@ class PurchaseService:
     ) -> int:
         """Write a purchase with its vouchers, visits and rewards (inside a transaction)."""
         now = self._clock()
-        used = rewards.usable(self._store, redeem, customer_id, when.date())
-        vouchers = rewards.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
+        used = redemption.usable(self._store, redeem, customer_id, when.date())
+        vouchers = redemption.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
         cursor = self._store.execute(
             "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
             "created_at, replaces_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (customer_id, minor, vouchers.discount, note, iso(when), iso(now), replaces),
         )
         purchase_id = int(cursor.lastrowid or 0)
-        rewards.mark_redeemed(self._store, now, used, purchase_id)
-        rewards.keep_rests(self._store, now, vouchers.rests)
+        redemption.mark_redeemed(self._store, now, used, purchase_id)
+        redemption.keep_rests(self._store, now, vouchers.rests)
         visits.refresh(self._store, settings.visit_rule, customer_id)
         loyalty.settle(self._store, now, customer_id, settings.visit_rule, earned_by=purchase_id)
         return purchase_id
@@ -170,7 +171,7 @@ class PurchaseService:
         if cursor.rowcount != 1:
             raise InvalidInput(_("This purchase was already voided."))
         why = voids.describe(code, words)
-        rewards.release(
+        redemption.release(
             self._store,
             now,
             purchase.id,

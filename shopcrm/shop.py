@@ -12,7 +12,7 @@ from shopcrm.errors import ShopError
 from shopcrm.i18n import _
 from shopcrm.loyalty import LoyaltyService
 from shopcrm.purchases import PurchaseService
-from shopcrm.rewards import RewardService
+from shopcrm.reward_service import RewardService
 from shopcrm.rules import LoyaltyRule, RuleService
 from shopcrm.settings import SettingsService
 from shopcrm.store import Store
