@@ -79,6 +79,7 @@ class SettingsPage(QWidget):
         )
         large_help.setWordWrap(True)
         large_help.setStyleSheet(_HELP_STYLE)
+        large_help.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.voucher_rest = QComboBox()
         for rest, title in voucher_rest_titles().items():
             self.voucher_rest.addItem(title, rest.value)
