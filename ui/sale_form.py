@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from shopcrm.formatting import amount_input
 from shopcrm.i18n import _
+from ui.form_dialog import error_label
 from ui.style import ERROR_STYLE
 
 PREVIEW_STYLE = "color: #1b5e20; font-weight: bold;"
@@ -45,11 +46,7 @@ class SaleForm(QWidget):
         self.log_button = QPushButton(_("&Log purchase"))
         self.log_button.clicked.connect(self.log_requested)
 
-        self.error = QLabel()
-        self.error.setObjectName("counterError")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("counterError")
         self.preview = QLabel()
         self.preview.setObjectName("counterPreview")
         self.preview.setStyleSheet(PREVIEW_STYLE)

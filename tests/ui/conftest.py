@@ -43,3 +43,21 @@ def show_active(qtbot: object, widget: QWidget) -> None:
     qtbot.waitExposed(widget)  # type: ignore[attr-defined]
     widget.activateWindow()
     qtbot.waitUntil(lambda: widget.isActiveWindow())  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def three_customers_counter(qtbot: object, shop: Shop) -> object:
+    """The Counter of a shop with Şükrü Öztürk, Ayşe Yılmaz and Mehmet Şahin, its search box
+    focused."""
+    from ui.counter import CounterPage
+
+    shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
+    shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")
+    shop.customers.add(name="Mehmet Şahin")
+    counter = CounterPage(shop)
+    qtbot.addWidget(counter)  # type: ignore[attr-defined]
+    counter.resize(1000, 650)
+    show_active(qtbot, counter)
+    counter.focus_search()
+    qtbot.waitUntil(counter.search.hasFocus)  # type: ignore[attr-defined]
+    return counter

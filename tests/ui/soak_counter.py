@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from shopcrm import Shop
 from shopcrm.demo import create_demo_database
 from shopcrm.i18n import set_language
+from tests.ui.conftest import type_text
 
 NAMES = (
     "Şükrü Öztürk",
@@ -37,16 +38,6 @@ NAMES = (
     "Zeynep Doğan",
     "ığüşöç",
 )
-
-
-def _key(widget: object, ch: str) -> None:
-    QTest.sendKeyEvent(
-        QTest.KeyAction.Click,
-        widget,  # type: ignore[arg-type]
-        Qt.Key.Key_unknown,
-        ch,
-        Qt.KeyboardModifier.NoModifier,
-    )
 
 
 def soak(folder: Path, keystrokes: int, purchases: int) -> tuple[int, int, int, int]:
@@ -78,14 +69,14 @@ def soak(folder: Path, keystrokes: int, purchases: int) -> tuple[int, int, int, 
         QTest.keyClick(search, Qt.Key.Key_Backspace)
         typed += 2
         for ch in next(names):
-            _key(search, ch)
+            type_text(search, ch)
             typed += 1
             app.processEvents()  # type: ignore[union-attr]
         due = typed // every
         if logged < min(due, purchases) and counter.results_model.rowCount():
             QTest.keyClick(search, Qt.Key.Key_Return)
             for digit in str(10 + logged):
-                _key(counter.amount, digit)
+                type_text(counter.amount, digit)
             QTest.keyClick(counter.amount, Qt.Key.Key_Return)
             app.processEvents()  # type: ignore[union-attr]
             if counter.confirmation.isVisible():

@@ -7,22 +7,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from tests.ui.conftest import show_active, type_text
+from tests.ui.conftest import type_text
 from ui.counter import CounterPage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, shop: Shop) -> CounterPage:
-    shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
-    shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")
-    shop.customers.add(name="Mehmet Şahin")
-    counter = CounterPage(shop)
-    qtbot.addWidget(counter)
-    counter.resize(1000, 650)
-    show_active(qtbot, counter)
-    counter.focus_search()
-    qtbot.waitUntil(counter.search.hasFocus)
-    return counter
+def page(three_customers_counter: CounterPage) -> CounterPage:
+    return three_customers_counter
 
 
 def listed_names(page: CounterPage) -> list[str]:

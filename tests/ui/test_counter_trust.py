@@ -16,17 +16,8 @@ from ui.counter import CounterPage
 
 
 @pytest.fixture
-def page(qtbot: QtBot, shop: Shop) -> CounterPage:
-    shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
-    shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")
-    shop.customers.add(name="Mehmet Şahin")
-    counter = CounterPage(shop)
-    qtbot.addWidget(counter)
-    counter.resize(1000, 650)
-    show_active(qtbot, counter)
-    counter.focus_search()
-    qtbot.waitUntil(counter.search.hasFocus)
-    return counter
+def page(three_customers_counter: CounterPage) -> CounterPage:
+    return three_customers_counter
 
 
 def pick(qtbot: QtBot, page: CounterPage, typed: str) -> None:
