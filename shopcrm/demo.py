@@ -21,6 +21,7 @@ from pathlib import Path
 from shopcrm import vouchers
 from shopcrm.shop import Shop
 from shopcrm.text import fold
+from shopcrm.voids import VoidReason
 
 FEMALE_NAMES: tuple[str, ...] = (
     "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Gülşen", "Işıl", "Şükran", "Gül",
@@ -127,13 +128,15 @@ PURCHASE_NOTES: tuple[str, ...] = (
     "Teşekkür çiçeği, ofise teslim",
 )
 
-VOID_REASONS: tuple[str, ...] = (
-    "Yanlış tutar girildi",
-    "Müşteri iade etti",
-    "Yanlış müşteriye yazıldı",
-    "Mükerrer kayıt",
-    "Sipariş iptal edildi",
+VOID_REASONS: tuple[tuple[VoidReason, str], ...] = (
+    (VoidReason.WRONG_AMOUNT, ""),
+    (VoidReason.RETURNED, ""),
+    (VoidReason.WRONG_CUSTOMER, ""),
+    (VoidReason.ENTERED_TWICE, ""),
+    (VoidReason.OTHER, "Sipariş iptal edildi"),
 )
+"""Why the demo's few voided sales were voided: a reason from the list (it reads in either
+language), or the shopkeeper's own words."""
 
 SHOP_NAME = "Güneş Çiçekçilik"
 SHOP_ADDRESS = "Moda Caddesi No: 27\n34710 Kadıköy / İstanbul"
@@ -272,7 +275,7 @@ class _Event:
     person: int = field(compare=False)
     amount: int = field(default=0, compare=False)
     note: str = field(default="", compare=False)
-    void_reason: str = field(default="", compare=False)
+    void_reason: tuple[VoidReason, str] | None = field(default=None, compare=False)
 
 
 @dataclass
@@ -497,15 +500,12 @@ def _play(shop: Shop, clock: _StepClock, plan: _Plan, habits: random.Random) -> 
             )
             if event.void_reason:
                 clock.now += timedelta(minutes=3)
-                shop.purchases.void(purchase.id, reason=event.void_reason)
-                if event.void_reason == "Yanlış tutar girildi":
-                    corrected = max(500, event.amount // 10 * 9 // 100 * 100)
-                    shop.purchases.log(
-                        person.customer_id,
-                        amount=corrected,
-                        note=event.note,
-                        purchased_at=clock.now,
-                    )
+                reason, words = event.void_reason
+                corrected = max(500, event.amount // 10 * 9 // 100 * 100)
+                if reason is VoidReason.WRONG_AMOUNT and corrected != event.amount:
+                    shop.purchases.correct(purchase.id, amount=corrected, confirmed=True)
+                else:
+                    shop.purchases.void(purchase.id, reason, note=words)
         else:  # archive
             clock.now = event.when
             shop.customers.update(person.customer_id, notes=_moved_note(person.notes))
