@@ -22,12 +22,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -37,12 +34,13 @@ from shopcrm.formatting import money
 from shopcrm.i18n import _, ngettext
 from shopcrm.money import parse_amount
 from shopcrm.phone import split_name_and_phone
-from shopcrm.rules import RewardKind
 from shopcrm.voids import VoidReason
 from ui.confirm import Question, ask
+from ui.counter_messages import logged_message, preview_text
 from ui.counter_search import CounterSearch
 from ui.customer_form import CustomerFormDialog
 from ui.customer_panel import CustomerPanel
+from ui.gift_voucher_note import GiftVoucherNote
 from ui.opening_balance import OpeningBalanceDialog
 from ui.purchase_history import PurchaseHistory
 from ui.reward_list import MAX_SHORTCUT_ROWS, LoyaltyBox
@@ -77,7 +75,11 @@ class CounterPage(QWidget):
         self.results_model = self.finder.model
         self.finder.highlighted.connect(self._follow_highlight)
         self.finder.activated.connect(self.pick_current)
-        self._build_voucher_banner()
+        self.voucher_banner = GiftVoucherNote()
+        self.voucher_note = self.voucher_banner.text
+        self.drop_voucher_button = self.voucher_banner.drop_button
+        self.voucher_banner.dropped.connect(self.drop_voucher)
+        self.finder.extras.addWidget(self.voucher_banner)
 
         self.panel = CustomerPanel()
         self.empty = QLabel(
@@ -136,24 +138,6 @@ class CounterPage(QWidget):
         return self.banner.purchase
 
     # building ----------------------------------------------------------------------------
-
-    def _build_voucher_banner(self) -> None:
-        self.voucher_note = QLabel()
-        self.voucher_note.setWordWrap(True)
-        self.voucher_note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.drop_voucher_button = QPushButton(_("Do&n't use it"))
-        self.drop_voucher_button.clicked.connect(self.drop_voucher)
-        self.voucher_banner = QFrame()
-        self.voucher_banner.setObjectName("counterVoucherNote")
-        self.voucher_banner.setStyleSheet(
-            "#counterVoucherNote { background: #e8f5e9; border: 1px solid #81c784;"
-            " border-radius: 4px; } QLabel { color: #1b5e20; font-weight: bold; }"
-        )
-        banner = QHBoxLayout(self.voucher_banner)
-        banner.addWidget(self.voucher_note, 1)
-        banner.addWidget(self.drop_voucher_button)
-        self.voucher_banner.hide()
-        self.finder.extras.addWidget(self.voucher_banner)
 
     def _build_shortcuts(self) -> None:
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -247,12 +231,7 @@ class CounterPage(QWidget):
             self.pick(lookup.customer, tick=reward.id)
             return
         self.voucher = reward
-        self.voucher_note.setText(
-            _("Gift voucher {code} ({amount}) is ticked for the next purchase.").format(
-                code=reward.code, amount=money(reward.value, self._currency)
-            )
-        )
-        self.voucher_banner.show()
+        self.voucher_banner.show_voucher(reward, self._currency)
         served = self.customer
         if served is not None:
             # the code leaves the box; the customer served stays highlighted and served
@@ -360,7 +339,13 @@ class CounterPage(QWidget):
         self._reload_customer()
         self.banner.show_logged(
             purchase,
-            self._logged_message(purchase, used),
+            logged_message(
+                purchase,
+                self.customer or customer,
+                used,
+                self.shop.rewards.earned_by(purchase.id),
+                self._currency,
+            ),
             _("{amount} for {name}").format(
                 amount=money(purchase.amount, self._currency), name=customer.name
             ),
@@ -372,58 +357,6 @@ class CounterPage(QWidget):
         self.confirm_box = None
         if self.customer is not None and self.customer.id == customer_id:
             self.log_purchase(confirmed=True)
-
-    def _logged_message(self, purchase: Purchase, used: list[Reward]) -> str:
-        customer = self.customer
-        name = customer.name if customer else ""
-        visit = customer.visit_count if customer else ""
-        if purchase.discount:
-            lines = [
-                _(
-                    "Logged {amount} for {name}: discount {discount}, paid {paid} — visit {visit}"
-                ).format(
-                    amount=money(purchase.amount, self._currency),
-                    name=name,
-                    discount=money(purchase.discount, self._currency),
-                    paid=money(purchase.paid, self._currency),
-                    visit=visit,
-                )
-            ]
-        else:
-            lines = [
-                _("Logged {amount} for {name} — visit {visit}").format(
-                    amount=money(purchase.amount, self._currency), name=name, visit=visit
-                )
-            ]
-        for reward in used:
-            if reward.reward == RewardKind.GIFT:
-                lines.append(_("Hand over the gift: {what}").format(what=reward.gift))
-        earned = self.shop.rewards.earned_by(purchase.id)
-        kept = [r for r in earned if r.remainder_of is not None]
-        earned = [r for r in earned if r.remainder_of is None]
-        for rest in kept:
-            lines.append(
-                _("The rest, {value}, is kept on a new voucher: {code}").format(
-                    value=money(rest.value, self._currency), code=rest.code
-                )
-            )
-        if len(earned) == 1:
-            lines.append(
-                _("★ New reward: {what} (code {code})").format(
-                    what=earned[0].description(self._currency), code=earned[0].code
-                )
-            )
-        elif earned:
-            counts: dict[str, int] = {}
-            for reward in earned:
-                what = reward.description(self._currency)
-                counts[what] = counts.get(what, 0) + 1
-            listed = ", ".join(
-                what if n == 1 else _("{n} × {what}").format(n=n, what=what)
-                for what, n in counts.items()
-            )
-            lines.append(_("★ New rewards: {rewards}").format(rewards=listed))
-        return "\n".join(lines)
 
     def hand_over(self, reward_id: int) -> None:
         """Mark a gift reward handed over without a purchase."""
@@ -549,18 +482,7 @@ class CounterPage(QWidget):
         except ShopError as error:
             self.sale.show_preview(str(error), error=True)
             return
-        to_pay = money(gross - use.discount, self._currency)
-        if use.discount:
-            text = _("Discount {discount} — to pay {to_pay}").format(
-                discount=money(use.discount, self._currency), to_pay=to_pay
-            )
-        else:
-            text = _("To pay {to_pay}").format(to_pay=to_pay)
-        for reward, rest in use.rests:
-            text += "\n" + _("{value} of voucher {code} is kept on a new voucher.").format(
-                value=money(rest, self._currency), code=reward.code
-            )
-        self.sale.show_preview(text)
+        self.sale.show_preview(preview_text(gross, use, self._currency))
 
     def _reload_customer(self, keep_ticks: bool = False) -> None:
         """Read the customer served afresh (their counts, rewards and purchases changed)."""
