@@ -94,6 +94,7 @@ def build(
         for when in sales[index]:
             voided = rng.random() < 0.004
             stamp = iso(when)
+            reason, words = rng.choice(demo_data.VOID_REASONS) if voided else (None, "")
             purchase_rows.append(
                 (
                     new_id,
@@ -102,7 +103,8 @@ def build(
                     stamp,
                     stamp,
                     stamp if voided else None,
-                    rng.choice(demo_data.VOID_REASONS) if voided else "",
+                    reason.value if reason else None,
+                    words,
                 )
             )
     purchase_rows.sort(key=lambda row: (row[3], row[0]))
@@ -135,7 +137,7 @@ def build(
             t2 = time.perf_counter()
             store.conn.executemany(
                 "INSERT INTO purchases (customer_id, amount, note, purchased_at, created_at, "
-                "voided_at, void_reason) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "voided_at, void_code, void_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 purchase_rows,
             )
             timings["insert_purchases_s"] = time.perf_counter() - t2

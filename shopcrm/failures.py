@@ -48,10 +48,16 @@ def reported(path: Path) -> Iterator[None]:
         raise told from error
 
 
+_PROGRAM_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+
+
 def translated(error: sqlite3.Error | OSError | OverflowError, path: Path) -> Exception:
     """What to raise for ``error``, met while using ``path``: the core's own error, or the
-    error itself for the schema's guards (IntegrityError)."""
-    if isinstance(error, sqlite3.IntegrityError):
+    error itself for the schema's guards (IntegrityError) and for a mistake in the program's own
+    SQL or values (ProgrammingError, InterfaceError): that is a bug to see, not a disk to check."""
+    if isinstance(
+        error, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ):
         return error
     if isinstance(error, OverflowError):
         return InvalidInput(_("A number is too large. Please check it."))

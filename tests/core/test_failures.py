@@ -191,3 +191,10 @@ def test_inside_a_transaction_raw_errors_on_the_connection_are_told_too(shop: Sh
     with pytest.raises(StorageProblem, match="no such table"), shop.store.transaction():
         shop.store.conn.execute("INSERT INTO nowhere VALUES (1)")
     assert not shop.store.conn.in_transaction
+
+
+def test_a_mistake_in_the_programs_own_values_is_not_told_as_a_disk_problem(shop: Shop) -> None:
+    # a bug must show itself as one: "check the disk" would send the shopkeeper the wrong way
+    with pytest.raises(sqlite3.ProgrammingError), shop.store.transaction():
+        shop.store.execute("SELECT ?", ((1, 2),))
+    assert not shop.store.conn.in_transaction
