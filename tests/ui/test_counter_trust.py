@@ -33,6 +33,17 @@ def sell(qtbot: QtBot, page: CounterPage, amount: str) -> None:
     qtbot.keyClick(page.amount, Qt.Key.Key_Return)
 
 
+def ayse_served_in(qtbot: QtBot, shop: Shop, language: str) -> CounterPage:
+    """A Counter in ``language`` serving Ayşe Yılmaz, the amount box ready."""
+    set_language(language)
+    shop.customers.add(name="Ayşe Yılmaz")
+    page = CounterPage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    pick(qtbot, page, "ayşe")
+    return page
+
+
 def purchases_of(shop: Shop, name: str) -> list[int]:
     [customer] = shop.customers.search(name)
     return [p.amount for p in shop.purchases.of_customer(customer.id) if not p.voided]
@@ -141,12 +152,7 @@ def test_a_very_large_amount_is_asked_about_once(
 def test_the_number_pads_decimal_key_types_the_languages_mark(
     qtbot: QtBot, shop: Shop, language: str, typed: str
 ) -> None:
-    set_language(language)
-    shop.customers.add(name="Ayşe Yılmaz")
-    page = CounterPage(shop)
-    qtbot.addWidget(page)
-    show_active(qtbot, page)
-    pick(qtbot, page, "ayşe")
+    page = ayse_served_in(qtbot, shop, language)
     qtbot.keyClicks(page.amount, "12")
     for key, text in ((Qt.Key.Key_Period, "."), (Qt.Key.Key_Comma, ",")):
         page.amount.setText("12")
@@ -256,12 +262,7 @@ def test_ctrl_n_puts_a_typed_phone_in_the_phone_box_never_in_the_name(
 def test_an_amount_not_written_the_languages_way_is_refused_at_the_counter(
     qtbot: QtBot, shop: Shop, language: str, typed: str, message: str
 ) -> None:
-    set_language(language)
-    shop.customers.add(name="Ayşe Yılmaz")
-    page = CounterPage(shop)
-    qtbot.addWidget(page)
-    show_active(qtbot, page)
-    pick(qtbot, page, "ayşe")
+    page = ayse_served_in(qtbot, shop, language)
     sell(qtbot, page, typed)
     assert page.error.text() == message
     assert purchases_of(shop, "ayşe") == []
