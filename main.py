@@ -31,7 +31,7 @@ from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopcrm import Shop, ShopError
-from shopcrm.i18n import LANGUAGES, current_language, set_language, system_language
+from shopcrm.common.i18n import LANGUAGES, current_language, set_language, system_language
 
 APP_NAME = "ShopCRM"
 DATABASE_NAME = "shopcrm.sqlite3"

@@ -4,10 +4,10 @@ Adding 100,000 customers one by one through ``shop.customers.add`` takes about 9
 1 ms each), and logging a million purchases through ``shop.purchases.log`` would take far longer,
 so the rows are inserted in bulk, in one transaction, on the connection the core opened. Every
 derived column is computed by the core's own functions, exactly as ``customers.add`` does:
-``shopcrm.text.fold`` for ``name_folded``, ``shopcrm.phone.normalize_phone`` and
-``national_digits`` for the phone, the schema's own trigger for the trigram index, the prefix
-index filled with ``shopcrm.search.prefix_rows`` (as ``index_words`` fills it), and the cached
-visit figures recomputed once by ``shopcrm.visits.refresh``.
+``shopcrm.common.text.fold`` for ``name_folded``, ``shopcrm.people.phone.normalize_phone``
+and ``national_digits`` for the phone, the schema's own trigger for the trigram index, the
+prefix index filled with ``shopcrm.people.search.prefix_rows`` (as ``index_words`` fills it),
+and the cached visit figures recomputed once by ``shopcrm.loyalty.visits.refresh``.
 """
 
 from __future__ import annotations
@@ -21,12 +21,13 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from shopcrm import InvalidInput, Shop, search
+from shopcrm import InvalidInput, Shop
 from shopcrm import demo as demo_data
-from shopcrm.clock import iso
-from shopcrm.phone import national_digits, normalize_phone
-from shopcrm.text import fold, normalize, normalize_lines
-from shopcrm.visits import refresh
+from shopcrm.common.clock import iso
+from shopcrm.common.text import fold, normalize, normalize_lines
+from shopcrm.loyalty.visits import refresh
+from shopcrm.people import search
+from shopcrm.people.phone import national_digits, normalize_phone
 
 Progress = Callable[[str], None]
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from shopcrm import Shop
-from shopcrm.backups import backup_folder, take_backup
 from shopcrm.demo import random_amount
+from shopcrm.storage.backups import backup_folder, take_backup
 
 REPO = Path(__file__).resolve().parent.parent
 Query = tuple[str, Any]
@@ -235,7 +235,8 @@ def time_quick_check(db: Path) -> float:
 
 
 def time_backup(db: Path) -> float:
-    """Seconds for one backup copy alone (``shopcrm.backups.take_backup``) to a temp file."""
+    """Seconds for one backup copy alone (``shopcrm.storage.backups.take_backup``) to a temp
+    file."""
     conn = sqlite3.connect(db)
     try:
         with tempfile.TemporaryDirectory(dir=db.parent) as folder:

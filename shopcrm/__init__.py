@@ -1,9 +1,18 @@
 """ShopCRM's core: customers, purchases, rewards and documents, with no Qt.
 
-Everything starts from ``Shop.open(path)``; see ``shopcrm.shop``.
+Everything starts from ``Shop.open(path)``; see ``shopcrm.shop``. The core is grouped into
+wings named for the shop's work; a wing imports only the wings below it:
+
+    common    text, errors, i18n, formatting, money, clock: the small base
+    storage   the database file: store, migrations, backups, integrity, lock, failures
+    people    customers, their records, search and phones
+    loyalty   what counts as a visit, rules, rewards and vouchers, the engine that settles them
+    sales     purchases, voids and corrections
+    (top)     shop.py (the way in), settings.py, demo.py
 """
 
-from shopcrm.errors import (
+from shopcrm import old_paths
+from shopcrm.common.errors import (
     DatabaseDamaged,
     DatabaseInUse,
     DiskFull,
@@ -17,8 +26,10 @@ from shopcrm.errors import (
     ShopError,
     StorageProblem,
 )
-from shopcrm.records import Customer, Purchase
+from shopcrm.people.records import Customer, Purchase
 from shopcrm.shop import Shop
+
+old_paths.keep(old_paths.MOVED)
 
 __all__ = [
     "Customer",

@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from shopcrm import vouchers
+from shopcrm.common.text import fold
+from shopcrm.loyalty import vouchers
+from shopcrm.sales.voids import VoidReason
 from shopcrm.shop import Shop
-from shopcrm.text import fold
-from shopcrm.voids import VoidReason
 
 FEMALE_NAMES: tuple[str, ...] = (
     "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Gülşen", "Işıl", "Şükran", "Gül",

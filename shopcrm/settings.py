@@ -14,14 +14,14 @@ from dataclasses import dataclass, fields, replace
 from enum import StrEnum
 from typing import Any
 
-from shopcrm import visits
-from shopcrm.cleaning import as_text, clean, quote
-from shopcrm.errors import InvalidInput, NeedsConfirmation
-from shopcrm.formatting import money
-from shopcrm.i18n import LANGUAGES, _, ngettext
-from shopcrm.money import parse_amount
-from shopcrm.store import Store
-from shopcrm.visits import Recount, VisitRule
+from shopcrm.common.cleaning import as_text, clean, quote
+from shopcrm.common.errors import InvalidInput, NeedsConfirmation
+from shopcrm.common.formatting import money
+from shopcrm.common.i18n import LANGUAGES, _, ngettext
+from shopcrm.common.money import parse_amount
+from shopcrm.loyalty import visits
+from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.storage.store import Store
 
 CURRENCIES = ("TRY", "EUR", "USD", "GBP")
 MAX_TEXT = 300

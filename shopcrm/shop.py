@@ -5,18 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from shopcrm import recount
-from shopcrm.clock import Clock, local_now
-from shopcrm.customers import CustomerService
-from shopcrm.errors import ShopError
-from shopcrm.i18n import _
-from shopcrm.loyalty import LoyaltyService
-from shopcrm.purchases import PurchaseService
-from shopcrm.reward_service import RewardService
-from shopcrm.rules import LoyaltyRule, RuleService
+from shopcrm.common.clock import Clock, local_now
+from shopcrm.common.errors import ShopError
+from shopcrm.common.i18n import _
+from shopcrm.loyalty import recount
+from shopcrm.loyalty.engine import LoyaltyService
+from shopcrm.loyalty.reward_service import RewardService
+from shopcrm.loyalty.rules import LoyaltyRule, RuleService
+from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.people.customers import CustomerService
+from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
-from shopcrm.store import Store
-from shopcrm.visits import Recount, VisitRule
+from shopcrm.storage.store import Store
 
 
 class Shop:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 import main  # noqa: E402
 from shopcrm import Shop  # noqa: E402
+from shopcrm.common.i18n import set_language  # noqa: E402
 from shopcrm.demo import create_demo_database  # noqa: E402
-from shopcrm.i18n import set_language  # noqa: E402
 
 SIZE = (1100, 720)
 
@@ -60,7 +60,7 @@ def shoot(out: Path) -> None:
         path = Path(folder) / "demo.sqlite3"
         create_demo_database(path)
         shop = Shop.open(path)
-        from ui.counter import CounterPage
+        from ui.counter.page import CounterPage
         from ui.main_window import MainWindow
 
         window = MainWindow(shop)

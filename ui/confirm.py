@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 
 
 class Question(QMessageBox):

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Customer, DuplicatePhone, InvalidInput, NotFound, Shop, ShopError
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
 from ui.namesake_question import NamesakeQuestion

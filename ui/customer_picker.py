@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from shopcrm import Customer, Shop
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 
 _SUGGESTIONS = 15
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 
 
 def name_cancel(buttons: QDialogButtonBox) -> None:

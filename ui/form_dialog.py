@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import InvalidInput, ShopError
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 from ui.style import ERROR_STYLE
 
 

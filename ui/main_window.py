@@ -17,29 +17,29 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Shop, ShopError
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 
 
 def _customers_page(shop: Shop) -> QWidget:
-    from ui.customers_page import CustomersPage
+    from ui.customers.page import CustomersPage
 
     return CustomersPage(shop)
 
 
 def _settings_page(shop: Shop) -> QWidget:
-    from ui.settings_page import SettingsPage
+    from ui.settings.page import SettingsPage
 
     return SettingsPage(shop)
 
 
 def _rewards_page(shop: Shop) -> QWidget:
-    from ui.rewards_page import RewardsPage
+    from ui.rewards.page import RewardsPage
 
     return RewardsPage(shop)
 
 
 def _counter_page(shop: Shop) -> QWidget:
-    from ui.counter import CounterPage
+    from ui.counter.page import CounterPage
 
     return CounterPage(shop)
 

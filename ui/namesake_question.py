@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Customer
-from shopcrm.formatting import day, number
-from shopcrm.i18n import _, ngettext
+from shopcrm.common.formatting import day, number
+from shopcrm.common.i18n import _, ngettext
 from ui.form_dialog import label_cancel
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from shopcrm import InvalidInput, NeedsConfirmation, Purchase, Shop, ShopError
-from shopcrm.formatting import amount_input, moment, money
-from shopcrm.i18n import _
-from shopcrm.voids import VoidReason, reason_titles
+from shopcrm.common.formatting import amount_input, moment, money
+from shopcrm.common.i18n import _
+from shopcrm.sales.voids import VoidReason, reason_titles
 from ui.confirm import Question, ask
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog

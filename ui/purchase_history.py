@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Purchase, Shop
-from shopcrm.i18n import _
+from shopcrm.common.i18n import _
 from ui.keys import on_keys
 from ui.purchase_dialogs import CorrectPurchaseDialog, VoidPurchaseDialog
 from ui.purchase_list import PurchaseListModel

@@ -6,8 +6,8 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QFont
 
 from shopcrm import Purchase
-from shopcrm.formatting import moment, money
-from shopcrm.i18n import _
+from shopcrm.common.formatting import moment, money
+from shopcrm.common.i18n import _
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,6 +1,6 @@
 """A box for an amount or a percent with its sign beside it ("₺ [ 100 ]", "[ 10 ] %").
 
-The sign stands on the side the language writes it (``shopcrm.formatting.currency_sign`` and
+The sign stands on the side the language writes it (``shopcrm.common.formatting.currency_sign`` and
 ``percent_sign``), so that what is typed reads the way the amount will be shown.
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
-from shopcrm.formatting import currency_sign, percent_sign
+from shopcrm.common.formatting import currency_sign, percent_sign
 
 
 class SignedBox(QWidget):

@@ -1,0 +1,99 @@
+"""Money, numbers and dates written for the shop's language, with Babel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_time
+from babel.numbers import format_decimal, format_percent
+
+from shopcrm.common.i18n import babel_locale
+from shopcrm.common.money import MINOR_PER_MAJOR
+
+_HOME_LOCALE = {"TRY": "tr_TR", "EUR": "de_DE", "USD": "en_US", "GBP": "en_GB"}
+
+
+def money(minor: int, currency: str = "TRY", language: str | None = None) -> str:
+    """Kuruş as the shop writes them: "₺1.250,50" in Turkish, "₺1,250.50" in English.
+
+    The sign is the currency's own (₺), even where the language would spell out its code.
+    """
+    loc = Locale.parse(babel_locale(language))
+    value = Decimal(minor) / MINOR_PER_MAJOR
+    symbol = _symbol(loc, currency)
+    pattern = loc.currency_formats["standard"].pattern.replace("¤", "'" + symbol + "'")
+    return str(format_decimal(value, pattern, locale=loc))
+
+
+def currency_sign(currency: str = "TRY", language: str | None = None) -> tuple[str, bool]:
+    """The currency's sign and whether the language writes it before the amount: ("₺", True).
+
+    Forms show it beside an amount box on the same side as ``money`` puts it.
+    """
+    loc = Locale.parse(babel_locale(language))
+    return _symbol(loc, currency), _sign_first(loc.currency_formats["standard"].pattern, "¤")
+
+
+def percent_sign(language: str | None = None) -> tuple[str, bool]:
+    """The percent sign and whether the language writes it first: ("%", True) in Turkish (%10),
+    ("%", False) in English (10%)."""
+    loc = Locale.parse(babel_locale(language))
+    pattern = loc.percent_formats[None].pattern
+    return loc.number_symbols["latn"]["percentSign"], _sign_first(pattern, "%")
+
+
+def _symbol(loc: Locale, currency: str) -> str:
+    symbol = str(loc.currency_symbols.get(currency, currency))
+    if symbol == currency and currency in _HOME_LOCALE:
+        symbol = Locale.parse(_HOME_LOCALE[currency]).currency_symbols.get(currency, currency)
+    return symbol
+
+
+def _sign_first(pattern: str, sign: str) -> bool:
+    positive = pattern.split(";")[0]
+    digits = min(i for i in (positive.find("#"), positive.find("0")) if i >= 0)
+    return positive.find(sign) < digits
+
+
+def number(value: int, language: str | None = None) -> str:
+    """A whole number grouped the way the language writes it: "100.000" in Turkish."""
+    return str(format_decimal(value, "#,##0", locale=babel_locale(language)))
+
+
+def percent(value: int, language: str | None = None) -> str:
+    """A whole percent the way the language writes it: "%10" in Turkish, "10%" in English."""
+    return str(format_percent(value / 100, locale=babel_locale(language)))
+
+
+def amount_input(minor: int, language: str | None = None) -> str:
+    """Kuruş as an editable number without the currency sign, the way ``parse_amount`` reads
+    it back in the same language: "1.250,50" in Turkish, "1,250.50" in English."""
+    return str(
+        format_decimal(Decimal(minor) / MINOR_PER_MAJOR, "#,##0.00", locale=babel_locale(language))
+    )
+
+
+def day(
+    value: str | date | datetime | None, language: str | None = None, style: str = "medium"
+) -> str:
+    """A date ("23 Kas 2026"); "" for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    if isinstance(value, datetime):
+        value = value.date()
+    return str(format_date(value, style, locale=babel_locale(language)))
+
+
+def moment(value: str | datetime | None, language: str | None = None) -> str:
+    """A date and time ("23 Kas 2026 16:05"); "" for none."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    loc = babel_locale(language)
+    when = format_time(value, "short", locale=loc)
+    return f"{format_date(value.date(), 'medium', locale=loc)} {when}"

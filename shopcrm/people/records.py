@@ -1,0 +1,169 @@
+"""The records the core hands out: plain, frozen values built from database rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from shopcrm.common.text import fold
+from shopcrm.people.phone import display_phone, national_digits
+from shopcrm.sales import voids
+from shopcrm.storage.store import Row
+
+
+@dataclass(frozen=True)
+class Customer:
+    """A customer as the shop knows them. Money is in kuruş; dates are ISO text."""
+
+    id: int
+    name: str
+    phone: str
+    email: str
+    address: str
+    notes: str
+    tags: tuple[str, ...]
+    referred_by: int | None
+    marketing_consent: bool
+    consent_date: str | None
+    visit_count: int
+    total_spent: int
+    last_visit: str | None
+    created_at: str
+    updated_at: str
+    archived: bool
+    birthday: str | None = None
+
+    @property
+    def phone_display(self) -> str:
+        """The phone number the way people read it ("0532 123 45 67")."""
+        return display_phone(self.phone)
+
+
+CUSTOMER_COLUMNS = (
+    "id, name, phone, email, address, notes, tags, referred_by, marketing_consent, consent_date, "
+    "visit_count, total_spent, last_visit, created_at, updated_at, archived_at, birthday"
+)
+
+
+def customer_from_row(row: Row) -> Customer:
+    """Build a ``Customer`` from a row selected with ``CUSTOMER_COLUMNS``."""
+    return Customer(
+        id=row["id"],
+        name=row["name"],
+        phone=row["phone"],
+        email=row["email"],
+        address=row["address"],
+        notes=row["notes"],
+        tags=tuple(t for t in row["tags"].split(",") if t),
+        referred_by=row["referred_by"],
+        marketing_consent=bool(row["marketing_consent"]),
+        consent_date=row["consent_date"],
+        visit_count=row["visit_count"],
+        total_spent=row["total_spent"],
+        last_visit=row["last_visit"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        archived=row["archived_at"] is not None,
+        birthday=row["birthday"],
+    )
+
+
+class CustomerLine(NamedTuple):
+    """A customer as one line of a long list: only what the list shows, sorts and filters by.
+
+    Much lighter than ``Customer`` to build by the 100,000. ``name_folded`` is the name folded
+    for search (``shopcrm.common.text.fold``); ``phone_digits`` the national digits ("5321234567").
+    """
+
+    id: int
+    name: str
+    name_folded: str
+    phone: str
+    phone_digits: str
+    email: str
+    tags: str
+    visit_count: int
+    total_spent: int
+    last_visit: str | None
+    created_at: str
+    archived: bool
+
+    @property
+    def phone_display(self) -> str:
+        """The phone number the way people read it ("0532 123 45 67")."""
+        return display_phone(self.phone)
+
+    @property
+    def tag_list(self) -> tuple[str, ...]:
+        """The tags, in the order they were given."""
+        return tuple(t for t in self.tags.split(",") if t)
+
+    @classmethod
+    def of(cls, customer: Customer) -> CustomerLine:
+        """The line of a ``Customer`` (after a change, to update one line of a list)."""
+        return cls(
+            id=customer.id,
+            name=customer.name,
+            name_folded=fold(customer.name),
+            phone=customer.phone,
+            phone_digits=national_digits(customer.phone),
+            email=customer.email,
+            tags=",".join(customer.tags),
+            visit_count=customer.visit_count,
+            total_spent=customer.total_spent,
+            last_visit=customer.last_visit,
+            created_at=customer.created_at,
+            archived=customer.archived,
+        )
+
+
+CUSTOMER_LINE_COLUMNS = (
+    "id, name, name_folded, phone, phone_digits, email, tags, visit_count, total_spent, "
+    "last_visit, created_at, archived_at IS NOT NULL"
+)
+
+
+@dataclass(frozen=True)
+class Purchase:
+    """One sale to a customer. ``amount`` is in kuruş; ``purchased_at`` is local ISO time."""
+
+    id: int
+    customer_id: int
+    amount: int
+    note: str
+    purchased_at: str
+    created_at: str
+    voided_at: str | None
+    void_reason: str
+    discount: int = 0
+    void_code: str | None = None
+    """Why it was voided (a ``shopcrm.sales.voids.VoidReason`` value); ``void_reason`` holds the
+    words."""
+    replaces_id: int | None = None
+    """The voided purchase this one corrects, if it is a correction."""
+
+    @property
+    def paid(self) -> int:
+        """What the customer paid: the amount less the discount of the rewards redeemed."""
+        return self.amount - self.discount
+
+    @property
+    def voided(self) -> bool:
+        """Whether the purchase was voided (it still exists, but no longer counts)."""
+        return self.voided_at is not None
+
+    @property
+    def why_voided(self) -> str:
+        """Why it was voided, in the current language ("" when it counts)."""
+        return voids.describe(self.void_code, self.void_reason) if self.voided else ""
+
+
+PURCHASE_COLUMNS = (
+    "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason, discount, "
+    "void_code, replaces_id"
+)
+
+
+def purchase_from_row(row: Row) -> Purchase:
+    """Build a ``Purchase`` from a row selected with ``PURCHASE_COLUMNS``."""
+    return Purchase(**{k: row[k] for k in PURCHASE_COLUMNS.split(", ")})

@@ -1,0 +1,188 @@
+"""Finding customers the way a Turkish shopkeeper types.
+
+Names are stored folded (see ``shopcrm.common.text.fold``), so "sukru", "ŞÜKRÜ" and "şük" all find
+"Şükrü Öztürk", and "isik" finds "Işık". Three or more characters match anywhere in the name or
+the phone digits through a trigram full-text index; one or two characters match the start of any
+word of the name. Best first: the name starting with the query, then a word of it, then frequent
+and recent customers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from shopcrm.common.cleaning import has_refused_character, is_refused_character
+from shopcrm.common.i18n import _
+from shopcrm.common.text import fold
+from shopcrm.people.phone import looks_like_phone, query_digits
+from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.storage.store import Store
+
+_MIN_TRIGRAM = 3
+MAX_QUERY = 100
+"""Only the first characters of a search are used: no name or phone is longer."""
+MAX_WORDS = 8
+"""Only the first words of a search are used, so that a pasted page never builds a query too
+large for SQLite."""
+
+
+PREFIX_LENGTHS = (1, 2)
+INSERT_PREFIX = (
+    "INSERT INTO customer_prefixes(prefix, customer_id, starts_name, visit_count, last_visit) "
+    "VALUES (?, ?, ?, ?, ?)"
+)
+
+
+def prefix_rows(
+    customer_id: int, name_folded: str, visit_count: int = 0, last_visit: str | None = None
+) -> list[tuple[str, int, int, int, str | None]]:
+    """The rows of ``customer_prefixes`` for one customer (see ``INSERT_PREFIX``)."""
+    words = name_folded.split()
+    prefixes: dict[str, int] = {}
+    for position, word in enumerate(words):
+        for length in PREFIX_LENGTHS:
+            if len(word) >= length:
+                key = word[:length]
+                prefixes[key] = max(prefixes.get(key, 0), int(position == 0))
+    return [(p, customer_id, first, visit_count, last_visit) for p, first in prefixes.items()]
+
+
+def index_words(store: Store, customer_id: int, name_folded: str) -> None:
+    """Record the word beginnings of a customer's name for one- and two-letter lookups."""
+    row = store.one("SELECT visit_count, last_visit FROM customers WHERE id = ?", (customer_id,))
+    visits, last = (row["visit_count"], row["last_visit"]) if row else (0, None)
+    store.execute("DELETE FROM customer_prefixes WHERE customer_id = ?", (customer_id,))
+    store.conn.executemany(INSERT_PREFIX, prefix_rows(customer_id, name_folded, visits, last))
+
+
+def find(
+    store: Store, query: str, limit: int = 50, include_archived: bool = False
+) -> list[Customer]:
+    """Up to ``limit`` customers matching ``query``, best first.
+
+    Never raises for what was typed: characters that can never be in a name (control,
+    invisible, broken) are dropped, and only the first ``MAX_QUERY`` characters and
+    ``MAX_WORDS`` words are used; what folds to nothing finds no one.
+    """
+    text = usable_query(query)
+    if not text:
+        return []
+    if looks_like_phone(text) and len(query_digits(text)) >= _MIN_TRIGRAM:
+        return _by_phone(store, query_digits(text), limit, include_archived)
+    words = fold(text).split()[:MAX_WORDS]
+    if not words:
+        return []
+    return _by_name(store, words, limit, include_archived)
+
+
+def usable_query(query: str) -> str:
+    """What of a typed search is used: its first ``MAX_QUERY`` characters, trimmed, without
+    characters that can never be in a name or phone."""
+    text = str(query)[:MAX_QUERY]
+    if has_refused_character(text):
+        text = "".join(ch for ch in text if not is_refused_character(ch))
+    return text.strip()
+
+
+def hint(query: str) -> str | None:
+    """What to type instead, when the shape of a search means it cannot find anyone (one or
+    two digits of a phone number); None when it can."""
+    text = usable_query(query)
+    if looks_like_phone(text) and len(query_digits(text)) < _MIN_TRIGRAM:
+        return _("Type at least three digits of the phone number.")
+    return None
+
+
+def _by_phone(store: Store, digits: str, limit: int, archived: bool) -> list[Customer]:
+    """Numbers starting with the digits first, then numbers holding them anywhere."""
+    if len(digits) < _MIN_TRIGRAM:
+        return []
+    best_first = "ORDER BY c.visit_count DESC, c.last_visit DESC"
+    starting = [
+        row[0]
+        for row in store.execute(
+            f"""
+            SELECT c.id FROM customers c
+            WHERE c.phone_digits >= :digits AND c.phone_digits < :digits || ':'
+                  {_archived_filter(archived)}
+            {best_first} LIMIT :limit
+            """,
+            {"digits": digits, "limit": limit},
+        )
+    ]
+    anywhere: list[int] = []
+    if len(starting) < limit:
+        anywhere = [
+            row[0]
+            for row in store.execute(
+                f"""
+                SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
+                WHERE customer_search MATCH :match {_archived_filter(archived)}
+                  AND instr(c.phone_digits, :digits) > 1
+                {best_first} LIMIT :limit
+                """,
+                {"match": _phrase(digits), "digits": digits, "limit": limit - len(starting)},
+            )
+        ]
+    return _customers(store, starting + anywhere)
+
+
+def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list[Customer]:
+    long_words = [w for w in words if len(w) >= _MIN_TRIGRAM]
+    short_words = [w for w in words if len(w) < _MIN_TRIGRAM]
+    params: dict[str, Any] = {"query": _like(" ".join(words)), "limit": limit}
+    filters = []
+    for n, word in enumerate(short_words):
+        params[f"w{n}"] = _like(word)
+        filters.append(f"(' ' || c.name_folded) LIKE '% ' || :w{n} || '%' ESCAPE '\\'")
+    if not long_words:
+        # One or two letters: walk the prefix index, already in best-first order.
+        params["prefix"] = short_words[0]
+        sql = f"""
+            SELECT c.id FROM customer_prefixes p JOIN customers c ON c.id = p.customer_id
+            WHERE p.prefix = :prefix AND {" AND ".join(filters)} {_archived_filter(archived)}
+            ORDER BY p.starts_name DESC, p.visit_count DESC, p.last_visit DESC
+            LIMIT :limit
+            """
+        return _best(store, sql, params)
+    params["match"] = " AND ".join(_phrase(w) for w in long_words)
+    filters.insert(0, "customer_search MATCH :match")
+    sql = f"""
+        SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
+        WHERE {" AND ".join(filters)} {_archived_filter(archived)}
+        ORDER BY
+            CASE WHEN c.name_folded LIKE :query || '%' ESCAPE '\\' THEN 0
+                 WHEN (' ' || c.name_folded) LIKE '% ' || :query || '%' ESCAPE '\\' THEN 1
+                 ELSE 2 END,
+            c.visit_count DESC, c.last_visit DESC, c.name_folded
+        LIMIT :limit
+        """
+    return _best(store, sql, params)
+
+
+def _best(store: Store, ranked_ids_sql: str, params: dict[str, Any]) -> list[Customer]:
+    """Rank on the few columns needed, then read the whole rows of the winners only."""
+    return _customers(store, [row[0] for row in store.execute(ranked_ids_sql, params)])
+
+
+def _customers(store: Store, ids: list[int]) -> list[Customer]:
+    """The customers with these ids, in this order."""
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    sql = f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id IN ({marks})"
+    by_id = {row["id"]: customer_from_row(row) for row in store.query(sql, tuple(ids))}
+    return [by_id[i] for i in ids]
+
+
+def _archived_filter(include_archived: bool) -> str:
+    return "" if include_archived else "AND c.archived_at IS NULL"
+
+
+def _phrase(word: str) -> str:
+    """An FTS5 phrase matching ``word`` literally."""
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,1 @@
+"""Purchases: logged, voided with a reason, corrected."""

@@ -1,0 +1,354 @@
+"""The Customers page: every customer in one sortable table, filtered as you type.
+
+From here the owner adds a customer (Ctrl+N), opens one to change their details, and archives
+customers who should no longer appear at the counter (their history is kept), or brings them
+back. The table sits in a splitter, so that a panel of the selected customer can go under it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm import Customer, Shop, ShopError
+from shopcrm.common import formatting as fmt
+from shopcrm.common.i18n import _, ngettext
+from shopcrm.people.records import CustomerLine
+from ui.column_widths import ColumnWidths
+from ui.customer_form import CustomerFormDialog
+from ui.customers.model import (
+    EMAIL,
+    LAST_VISIT,
+    NAME,
+    PHONE,
+    SINCE,
+    SPENT,
+    TAGS,
+    VISITS,
+    CustomersModel,
+    CustomersProxy,
+)
+from ui.keys import ENTER, on_keys
+from ui.lazy_page import ReloadWhenShown
+from ui.purchase_history import PurchaseHistory
+from ui.style import ERROR_STYLE
+
+HISTORY_SHOWN = 200
+"""The newest purchases shown for the selected customer."""
+
+# Above this many customers the filter waits for a pause in the typing before it runs.
+_TYPING_PAUSE_ABOVE = 20_000
+_TYPING_PAUSE_MS = 150
+
+# Starting column widths, in average characters of the table's font.
+_COLUMN_CHARS = {
+    NAME: 24,
+    PHONE: 17,
+    EMAIL: 28,
+    TAGS: 10,
+    VISITS: 7,
+    SPENT: 13,
+    LAST_VISIT: 13,
+    SINCE: 13,
+}
+
+
+class CustomersPage(ReloadWhenShown):
+    """The list of all customers: filter, sort, open to edit, archive and bring back."""
+
+    changed = Signal()
+    """Emitted after the page changed a customer (edited, archived or brought back)."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.form: CustomerFormDialog | None = None
+        self.confirm_box: QMessageBox | None = None
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(_("Filter by name, phone or e-mail (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.show_archived = QCheckBox(_("Show &archived"))
+        self._typing_pause = QTimer(self)
+        self._typing_pause.setSingleShot(True)
+        self._typing_pause.setInterval(_TYPING_PAUSE_MS)
+        self._typing_pause.timeout.connect(self._apply_filter)
+
+        self.model = CustomersModel(self)
+        self.proxy = CustomersProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = self._make_table()
+
+        self.count = QLabel()
+        self.error = QLabel()
+        self.error.setObjectName("pageError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.new_button = QPushButton(_("&New customer…"))
+        self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.archive_button = QPushButton(_("A&rchive"))
+        self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
+        self.history.title.setText(_("&Purchases of the selected customer"))
+        self.history.changed.connect(self._history_changed)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.table)
+        self.split.addWidget(self.history)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.show_archived)
+        top.addWidget(self.new_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count)
+        bottom.addStretch(1)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.archive_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.split, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(bottom)
+
+        self.filter.textChanged.connect(self._filter_changed)
+        self.show_archived.toggled.connect(self.refresh)
+        self.table.doubleClicked.connect(self.edit_current)
+        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.proxy.layoutChanged.connect(self._update_buttons)
+        self.proxy.modelReset.connect(self._update_buttons)
+        self.new_button.clicked.connect(self.add_customer)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.archive_button.clicked.connect(self.archive_current)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
+        on_keys(self.table, ENTER, self.edit_current)
+        on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
+        self.reload()
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        rows = table.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        # A wide window gives its spare width to the names and e-mails; a narrow one scrolls.
+        self.column_widths = ColumnWidths(table, _COLUMN_CHARS, sharing=(NAME, EMAIL))
+        return table
+
+    def reload(self) -> None:
+        """Read what the page shows from the shop, keeping the selection."""
+        current = self.current_line()
+        currency = self.shop.settings.get().currency
+        lines = self.shop.customers.lines(include_archived=self.show_archived.isChecked())
+        self.model.set_lines(lines, currency)
+        self.error.hide()
+        if current is not None:
+            self._select(current.id)
+        self._update_count()
+        self._update_buttons()
+
+    def current_line(self) -> CustomerLine | None:
+        """The selected row, if any."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.line(self.proxy.mapToSource(index).row())
+
+    def current_customer(self) -> Customer | None:
+        """The customer of the selected row, as the shop has them now."""
+        line = self.current_line()
+        if line is None:
+            return None
+        try:
+            return self.shop.customers.get(line.id)
+        except ShopError as error:
+            self._show_error(str(error))
+            return None
+
+    def add_customer(self) -> None:
+        """Open the customer form for a new customer; the one added is selected in the list."""
+        if self.form is not None and self.form.isVisible():
+            return
+        self.form = CustomerFormDialog(self.shop, self)
+        form = self.form
+        form.accepted.connect(lambda: self._added(form))
+        form.finished.connect(lambda _result: self._form_closed(form))
+        form.open()
+
+    def _added(self, form: CustomerFormDialog) -> None:
+        customer = form.customer
+        if customer is None:
+            return
+        known = self.model.row_of(customer.id) is not None  # "use the existing customer"
+        if self.filter.text():
+            self.filter.clear()  # it might hide the customer just added
+        self.reload()
+        self._select(customer.id)
+        self.table.setFocus()
+        if not known:
+            self.changed.emit()
+
+    def _form_closed(self, form: CustomerFormDialog) -> None:
+        if self.form is form:
+            self.form = None
+
+    def edit_current(self) -> None:
+        """Open the selected customer in the customer form; the row shows what was saved."""
+        customer = self.current_customer()
+        if customer is None:
+            return
+        self.form = CustomerFormDialog(self.shop, self, customer=customer)
+        form = self.form
+        form.accepted.connect(lambda: self._saved(form))
+        form.open()
+
+    def archive_current(self) -> None:
+        """Archive the selected customer after asking, or bring back an archived one."""
+        customer = self.current_customer()
+        if customer is None:
+            return
+        if customer.archived:
+            self._set_archived(customer, archived=False)
+            return
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(_("Archive customer"))
+        box.setText(
+            _(
+                "Archive {name}? Their history is kept; they no longer appear at the counter."
+            ).format(name=customer.name)
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.button(QMessageBox.StandardButton.Yes).setText(_("Archive"))
+        box.button(QMessageBox.StandardButton.No).setText(_("Keep"))
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        box.finished.connect(lambda result: self._archive_answered(box, customer))
+        self.confirm_box = box
+        box.open()
+
+    def _archive_answered(self, box: QMessageBox, customer: Customer) -> None:
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self._set_archived(customer, archived=True)
+        self.confirm_box = None
+
+    def _set_archived(self, customer: Customer, archived: bool) -> None:
+        try:
+            if archived:
+                changed = self.shop.customers.archive(customer.id)
+            else:
+                changed = self.shop.customers.unarchive(customer.id)
+        except ShopError as error:
+            self._show_error(str(error))
+            return
+        if changed.archived and not self.show_archived.isChecked():
+            self.model.remove_customer(changed.id)
+        else:
+            self.model.replace_customer(changed)
+        self._update_count()
+        self._update_buttons()
+        self.changed.emit()
+
+    def _saved(self, form: CustomerFormDialog) -> None:
+        if form.customer is not None:
+            self.model.replace_customer(form.customer)
+            self._update_buttons()
+            self.changed.emit()
+        self.form = None
+
+    def _select(self, customer_id: int) -> None:
+        row = self.model.row_of(customer_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        if index.isValid():
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+
+    def _filter_changed(self, _text: str) -> None:
+        if self.model.rowCount() > _TYPING_PAUSE_ABOVE:
+            self._typing_pause.start()
+        else:
+            self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        self._typing_pause.stop()
+        self.proxy.set_query(self.filter.text())
+        self._update_count()
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def _update_count(self) -> None:
+        total = self.model.rowCount()
+        shown = self.proxy.rowCount()
+        if shown == total:
+            text = ngettext("{n} customer", "{n} customers", total).format(n=fmt.number(total))
+        else:
+            text = ngettext("{shown} of {n} customer", "{shown} of {n} customers", total).format(
+                shown=fmt.number(shown), n=fmt.number(total)
+            )
+        self.count.setText(text)
+
+    def _history_changed(self) -> None:
+        """A purchase was voided or corrected: the customers' figures follow at once."""
+        line = self.current_line()
+        if line is not None:
+            self.model.replace_customer(self.shop.customers.get(line.id))
+        self.reload()
+        self.changed.emit()
+
+    def _update_buttons(self, *_args: QModelIndex) -> None:
+        line = self.current_line()
+        shown = line.id if line is not None else None
+        if shown != self.history.customer_id:
+            self.history.show_customer(shown)
+        self.edit_button.setEnabled(line is not None)
+        self.archive_button.setEnabled(line is not None)
+        if line is not None and line.archived:
+            self.archive_button.setText(_("&Unarchive"))
+        else:
+            self.archive_button.setText(_("A&rchive"))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Leaving the page clears its error: it was about what was just tried."""
+        if not event.spontaneous():
+            self.error.clear()
+            self.error.hide()
+        super().hideEvent(event)
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
