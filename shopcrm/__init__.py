@@ -16,7 +16,6 @@ from shopcrm.common.errors import (
     DatabaseDamaged,
     DatabaseInUse,
     DiskFull,
-    DuplicatePhone,
     InvalidInput,
     NeedsConfirmation,
     NetworkDrive,
@@ -26,7 +25,9 @@ from shopcrm.common.errors import (
     ShopError,
     StorageProblem,
 )
-from shopcrm.people.records import Customer, Purchase
+from shopcrm.people.customers import DuplicatePhone
+from shopcrm.people.records import Customer
+from shopcrm.sales.records import Purchase
 from shopcrm.shop import Shop
 
 old_paths.keep(old_paths.MOVED)

@@ -5,13 +5,15 @@ A change that rewrites the meaning of what is already recorded (another currency
 past amount; another visit rule recounts every customer and their rewards) is never made
 silently: ``update`` raises ``NeedsConfirmation`` saying exactly what would happen, and is called
 again with ``confirmed=True`` once the owner agrees.
+
+The values themselves live in ``shopcrm.common.preferences`` (every wing reads them); this
+module stores, checks and changes them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, fields, replace
-from enum import StrEnum
+from dataclasses import fields, replace
 from typing import Any
 
 from shopcrm.common.cleaning import as_text, clean, quote
@@ -19,48 +21,23 @@ from shopcrm.common.errors import InvalidInput, NeedsConfirmation
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import LANGUAGES, _, ngettext
 from shopcrm.common.money import parse_amount
+from shopcrm.common.preferences import (
+    CURRENCIES,
+    DEFAULT_LARGE_AMOUNT,
+    Settings,
+    VisitRule,
+    VoucherRest,
+)
 from shopcrm.loyalty import visits
-from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.loyalty.visits import Recount
 from shopcrm.storage.store import Store
 
-CURRENCIES = ("TRY", "EUR", "USD", "GBP")
 MAX_TEXT = 300
 MAX_PHONE = 40
-DEFAULT_LARGE_AMOUNT = 5_000_000
-"""50.000 ₺: a purchase above this asks "is it right?" before it is logged."""
 
 VisitRecounter = Callable[[VisitRule, bool], Recount]
 """Counts visits again under a rule and settles the rewards (inside the caller's transaction);
 with True it is a trial whose changes are rolled back. Supplied by ``Shop``."""
-
-
-class VoucherRest(StrEnum):
-    """What happens when an amount voucher is worth more than what is left to pay."""
-
-    KEEP = "keep"
-    """The rest becomes a new voucher of the same owner, valid as long."""
-    REFUSE = "refuse"
-    """The voucher is refused for that purchase: use it with a larger one."""
-
-
-@dataclass(frozen=True)
-class Settings:
-    """The shop's settings. ``language`` is "" to follow the system; ``large_amount`` is in
-    kuruş (0: never ask)."""
-
-    shop_name: str = ""
-    address: str = ""
-    phone: str = ""
-    language: str = ""
-    currency: str = "TRY"
-    visit_rule: VisitRule = VisitRule.EACH_DAY
-    large_amount: int = DEFAULT_LARGE_AMOUNT
-    voucher_rest: VoucherRest = VoucherRest.KEEP
-
-    @property
-    def keeps_rest(self) -> bool:
-        """Whether an amount voucher's unused rest becomes a new voucher."""
-        return self.voucher_rest is VoucherRest.KEEP
 
 
 class SettingsService:
@@ -209,3 +186,14 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
 def _field_label(name: str) -> str:
     labels = {"shop_name": _("Shop name"), "address": _("Address"), "phone": _("Phone")}
     return labels.get(name, name)
+
+
+__all__ = [
+    "CURRENCIES",
+    "DEFAULT_LARGE_AMOUNT",
+    "Settings",
+    "SettingsService",
+    "VisitRecounter",
+    "VisitRule",
+    "VoucherRest",
+]

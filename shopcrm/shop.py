@@ -32,10 +32,11 @@ class Shop:
         self.clock = clock
         self.settings = SettingsService(store, self._recount_visits)
         self.customers = CustomerService(store, clock)
-        self.purchases = PurchaseService(store, clock, self.settings)
-        self.rules = RuleService(store, clock, self.settings, catch_up=self._catch_up)
-        self.rewards = RewardService(store, clock, lambda: self.settings.get().currency)
-        self.loyalty = LoyaltyService(store, clock, self.settings)
+        read_settings = self.settings.get
+        self.purchases = PurchaseService(store, clock, read_settings)
+        self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
+        self.rewards = RewardService(store, clock, lambda: read_settings().currency)
+        self.loyalty = LoyaltyService(store, clock, read_settings)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -12,6 +12,7 @@ import re
 import unicodedata
 
 from shopcrm.common.errors import InvalidInput
+from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _
 from shopcrm.common.text import normalize, normalize_lines
 
@@ -96,7 +97,6 @@ def as_text(value: object) -> str:
 
 def too_long(field: str, max_length: int, length: int) -> InvalidInput:
     """The refusal of a text longer than its field allows, saying how long it may be."""
-    from shopcrm.common.formatting import number  # formatting builds on the core's lower modules
 
     return InvalidInput(
         _("“{field}” can be at most {n} characters long; this one has {length}.").format(

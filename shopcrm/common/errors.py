@@ -7,8 +7,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from shopcrm.people.records import Customer
-
 
 class ShopError(Exception):
     """Something the user can act on; ``str(error)`` is the translated message to show."""
@@ -34,14 +32,6 @@ class NeedsConfirmation(ShopError):
 
 class NotFound(ShopError, LookupError):
     """The customer, purchase or other record asked for does not exist."""
-
-
-class DuplicatePhone(ShopError):
-    """Another customer already has this phone number."""
-
-    def __init__(self, message: str, existing: Customer) -> None:
-        super().__init__(message)
-        self.existing = existing
 
 
 class DatabaseInUse(ShopError):

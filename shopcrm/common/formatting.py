@@ -10,8 +10,9 @@ from babel.dates import format_date, format_time
 from babel.numbers import format_decimal, format_percent
 
 from shopcrm.common.i18n import babel_locale
-from shopcrm.common.money import MINOR_PER_MAJOR
 
+MINOR_PER_MAJOR = 100
+"""Kuruş in a lira (cents in a dollar...): money is kept as an integer of minor units."""
 _HOME_LOCALE = {"TRY": "tr_TR", "EUR": "de_DE", "USD": "en_US", "GBP": "en_GB"}
 
 

@@ -14,9 +14,9 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from shopcrm.common.cleaning import as_text, quote
 from shopcrm.common.errors import InvalidInput
+from shopcrm.common.formatting import MINOR_PER_MAJOR, amount_input, money
 from shopcrm.common.i18n import _, babel_locale
 
-MINOR_PER_MAJOR = 100
 MAX_AMOUNT = 1_000_000 * MINOR_PER_MAJOR
 """The largest single amount accepted: anything above is a typing mistake at a small shop."""
 _MAX_WHOLE_DIGITS = len(str(MAX_AMOUNT // MINOR_PER_MAJOR)) + 2
@@ -80,7 +80,6 @@ def _grammar(locale: str) -> re.Pattern[str]:
 
 
 def _unreadable(text: str) -> InvalidInput:
-    from shopcrm.common.formatting import amount_input  # formatting builds on this module
 
     return InvalidInput(
         _("“{text}” is not a valid amount: write it like {example}.").format(
@@ -90,7 +89,6 @@ def _unreadable(text: str) -> InvalidInput:
 
 
 def _over_limit(currency: str) -> InvalidInput:
-    from shopcrm.common.formatting import money  # formatting builds on this module
 
     return InvalidInput(
         _("The amount can be at most {max}.").format(max=money(MAX_AMOUNT, currency))

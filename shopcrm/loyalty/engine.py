@@ -17,6 +17,7 @@ from shopcrm.common.errors import InvalidInput, NotFound
 from shopcrm.common.formatting import day, money, number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.money import MAX_AMOUNT, parse_amount
+from shopcrm.common.preferences import SettingsReader
 from shopcrm.common.whole import parse_whole
 from shopcrm.loyalty import rewards
 from shopcrm.loyalty.rewards import REWARD_COLUMNS, Reward, reward_from_row
@@ -29,7 +30,6 @@ from shopcrm.loyalty.rules import (
 )
 from shopcrm.loyalty.visits import VisitRule, visits_sql
 from shopcrm.people import birthdays
-from shopcrm.settings import SettingsService
 from shopcrm.storage.store import Row, Store
 
 ALMOST_SHARE = 10
@@ -191,7 +191,7 @@ def _held(store: Store, customer_id: int) -> dict[tuple[int, int], Reward]:
 class LoyaltyService:
     """Balances, progress toward the rules, and opening balances from paper stamp cards."""
 
-    def __init__(self, store: Store, clock: Clock, settings: SettingsService) -> None:
+    def __init__(self, store: Store, clock: Clock, settings: SettingsReader) -> None:
         self._store = store
         self._clock = clock
         self._settings = settings
@@ -199,12 +199,12 @@ class LoyaltyService:
     def balance(self, customer_id: int) -> Balance:
         """The customer's visits and spending as the rules count them."""
         self._customer(customer_id)
-        return balance(self._store, customer_id, self._settings.get().visit_rule)
+        return balance(self._store, customer_id, self._settings().visit_rule)
 
     def progress(self, customer_id: int) -> list[Progress]:
         """How far the customer is toward each active rule ("2 more visits to 10% off")."""
         customer = self._customer(customer_id)
-        settings = self._settings.get()
+        settings = self._settings()
         balances = _Balances(self._store, customer_id, settings.visit_rule)
         out = []
         for rule in active_rules(self._store):
@@ -245,7 +245,7 @@ class LoyaltyService:
         paper stamp card, or a correction: negative numbers take away). Rewards follow at once.
         """
         self._customer(customer_id)
-        settings = self._settings.get()
+        settings = self._settings()
         reason = clean(reason, _("Reason"), MAX_REASON)
         if not reason:
             raise InvalidInput(_("Please give a reason for the adjustment."))

@@ -21,14 +21,14 @@ from shopcrm.loyalty.rewards import (
     reward_from_row,
 )
 from shopcrm.loyalty.rules import RewardKind
-from shopcrm.settings import SettingsService
 from shopcrm.storage.store import Store
 
 
 def usable(
-    store: Store, reward_ids: Sequence[int], customer_id: int | None, on: date
+    store: Store, reward_ids: Sequence[int], customer_id: int | None, on: date, currency: str
 ) -> list[Reward]:
-    """The rewards to redeem with a purchase, or a translated error saying why one cannot be."""
+    """The rewards to redeem with a purchase, or a translated error saying why one cannot be
+    (amounts in it written in ``currency``)."""
     found = []
     for reward_id in dict.fromkeys(reward_ids):
         row = store.one(f"SELECT {REWARD_COLUMNS} FROM rewards WHERE id = ?", (reward_id,))
@@ -37,7 +37,7 @@ def usable(
         reward = reward_from_row(row)
         status = reward.status(on)
         if status is not RewardStatus.VALID:
-            raise InvalidInput(status_message(store, reward, status))
+            raise InvalidInput(status_message(store, reward, status, currency))
         if reward.customer_id not in (None, customer_id):
             raise InvalidInput(
                 _("Voucher {code} belongs to another customer.").format(code=reward.code)
@@ -162,7 +162,7 @@ def release(
         )
 
 
-def status_message(store: Store, reward: Reward, status: RewardStatus) -> str:
+def status_message(store: Store, reward: Reward, status: RewardStatus, currency: str) -> str:
     """Why a voucher cannot be used, or until when it can: whose it was (or that it was a gift
     voucher), when it was used and with which purchase, or when it expired."""
     name = owner_name(store, reward)
@@ -174,7 +174,7 @@ def status_message(store: Store, reward: Reward, status: RewardStatus) -> str:
                 "SELECT amount FROM purchases WHERE id = ?", (reward.redeemed_purchase_id,)
             )
         if purchase is not None:
-            amount = money(purchase["amount"], SettingsService(store).get().currency)
+            amount = money(purchase["amount"], currency)
             if name is None:
                 return _(
                     "Gift voucher {code} was used on {date}, with a purchase of {amount}."

@@ -139,7 +139,7 @@ class RewardService:
                     code=code, reward=what, name=customer.name, date=until
                 )
         else:
-            message = status_message(self._store, reward, status)
+            message = status_message(self._store, reward, status, self._currency())
         return VoucherLookup(code, status.value, reward, customer, message)
 
     def hand_over(self, reward_id: int) -> Reward:
@@ -149,7 +149,9 @@ class RewardService:
             raise InvalidInput(_("A discount is used with a purchase; only a gift is handed over."))
         now = self._clock()
         with self._store.transaction():
-            current = usable(self._store, [reward_id], reward.customer_id, now.date())
+            current = usable(
+                self._store, [reward_id], reward.customer_id, now.date(), self._currency()
+            )
             mark_redeemed(self._store, now, current, None)
         return self.get(reward_id)
 
@@ -162,7 +164,9 @@ class RewardService:
         if reward.voided_at is not None:
             raise InvalidInput(_("This voucher was already voided."))
         if reward.redeemed_at is not None:
-            raise InvalidInput(status_message(self._store, reward, RewardStatus.USED))
+            raise InvalidInput(
+                status_message(self._store, reward, RewardStatus.USED, self._currency())
+            )
         with self._store.transaction():
             self._store.execute(
                 "UPDATE rewards SET voided_at = ?, void_reason = ? WHERE id = ? "

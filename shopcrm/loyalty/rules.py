@@ -19,8 +19,8 @@ from shopcrm.common.errors import InvalidInput, NotFound
 from shopcrm.common.formatting import money, number, percent
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.money import parse_amount
+from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.common.whole import parse_whole
-from shopcrm.settings import SettingsService
 from shopcrm.storage.store import Row, Store
 
 
@@ -165,12 +165,12 @@ class RuleService:
         self,
         store: Store,
         clock: Clock,
-        settings: SettingsService | None = None,
+        settings: SettingsReader = Settings,
         catch_up: CatchUp | None = None,
     ) -> None:
         self._store = store
         self._clock = clock
-        self._settings = settings or SettingsService(store)
+        self._settings = settings
         self._catch_up = catch_up
 
     def all(self, include_paused: bool = True) -> list[LoyaltyRule]:
@@ -207,7 +207,7 @@ class RuleService:
         as an ``int``) for an amount reward; ``every_spending`` is an amount too.
         """
         fields = _validated(
-            self._settings.get().currency,
+            self._settings().currency,
             kind=kind,
             reward=reward,
             value=value,
@@ -257,7 +257,7 @@ class RuleService:
             "days_before": current.days_before,
             **changes,
         }
-        fields = _validated(self._settings.get().currency, **merged)
+        fields = _validated(self._settings().currency, **merged)
         fields["updated_at"] = iso(self._clock())
         fields["id"] = rule_id
         with self._store.transaction():

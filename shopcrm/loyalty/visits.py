@@ -5,16 +5,9 @@ purchases, inside the transaction that changed them, never added up by hand."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from shopcrm.common.preferences import VisitRule
 from shopcrm.storage.store import Store
-
-
-class VisitRule(StrEnum):
-    """Each day with a purchase is one visit (the default), or every purchase is one."""
-
-    EACH_DAY = "day"
-    EACH_PURCHASE = "purchase"
 
 
 @dataclass(frozen=True)
@@ -57,3 +50,6 @@ def refresh(store: Store, rule: VisitRule, customer_id: int | None = None) -> No
         """,
         {"id": customer_id},
     )
+
+
+__all__ = ["Recount", "VisitRule", "refresh", "visits_sql"]

@@ -9,7 +9,7 @@ from typing import Any
 
 from shopcrm.common.cleaning import as_text, clean, quote
 from shopcrm.common.clock import Clock, iso
-from shopcrm.common.errors import DuplicatePhone, InvalidInput, NotFound
+from shopcrm.common.errors import InvalidInput, NotFound, ShopError
 from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
@@ -32,6 +32,14 @@ MAX_NOTES = 2000
 MAX_TAG = 50
 MAX_TAGS = 30
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+class DuplicatePhone(ShopError):
+    """Another customer already has this phone number; ``existing`` is that customer."""
+
+    def __init__(self, message: str, existing: Customer) -> None:
+        super().__init__(message)
+        self.existing = existing
 
 
 class CustomerService:

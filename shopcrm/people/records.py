@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from shopcrm.common.text import fold
 from shopcrm.people.phone import display_phone, national_digits
-from shopcrm.sales import voids
 from shopcrm.storage.store import Row
 
 
@@ -121,49 +120,3 @@ CUSTOMER_LINE_COLUMNS = (
     "id, name, name_folded, phone, phone_digits, email, tags, visit_count, total_spent, "
     "last_visit, created_at, archived_at IS NOT NULL"
 )
-
-
-@dataclass(frozen=True)
-class Purchase:
-    """One sale to a customer. ``amount`` is in kuruş; ``purchased_at`` is local ISO time."""
-
-    id: int
-    customer_id: int
-    amount: int
-    note: str
-    purchased_at: str
-    created_at: str
-    voided_at: str | None
-    void_reason: str
-    discount: int = 0
-    void_code: str | None = None
-    """Why it was voided (a ``shopcrm.sales.voids.VoidReason`` value); ``void_reason`` holds the
-    words."""
-    replaces_id: int | None = None
-    """The voided purchase this one corrects, if it is a correction."""
-
-    @property
-    def paid(self) -> int:
-        """What the customer paid: the amount less the discount of the rewards redeemed."""
-        return self.amount - self.discount
-
-    @property
-    def voided(self) -> bool:
-        """Whether the purchase was voided (it still exists, but no longer counts)."""
-        return self.voided_at is not None
-
-    @property
-    def why_voided(self) -> str:
-        """Why it was voided, in the current language ("" when it counts)."""
-        return voids.describe(self.void_code, self.void_reason) if self.voided else ""
-
-
-PURCHASE_COLUMNS = (
-    "id, customer_id, amount, note, purchased_at, created_at, voided_at, void_reason, discount, "
-    "void_code, replaces_id"
-)
-
-
-def purchase_from_row(row: Row) -> Purchase:
-    """Build a ``Purchase`` from a row selected with ``PURCHASE_COLUMNS``."""
-    return Purchase(**{k: row[k] for k in PURCHASE_COLUMNS.split(", ")})

@@ -12,13 +12,13 @@ from shopcrm.common.errors import InvalidInput, NeedsConfirmation, NotFound
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import _
 from shopcrm.common.money import parse_amount
+from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.common.whole import known_id
 from shopcrm.loyalty import engine, redemption, rewards, visits
 from shopcrm.loyalty.redemption import VoucherUse
-from shopcrm.people.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
 from shopcrm.sales import voids
+from shopcrm.sales.records import PURCHASE_COLUMNS, Purchase, purchase_from_row
 from shopcrm.sales.voids import VoidReason
-from shopcrm.settings import Settings, SettingsService
 from shopcrm.storage.store import Store
 
 EARLIEST = datetime(2000, 1, 1)
@@ -30,7 +30,7 @@ _LONGEST_TIME = len("2026-03-09T10:30:00.000000+03:00")
 class PurchaseService:
     """Log and void purchases; each keeps the customer's visits and spending in step."""
 
-    def __init__(self, store: Store, clock: Clock, settings: SettingsService) -> None:
+    def __init__(self, store: Store, clock: Clock, settings: SettingsReader) -> None:
         self._store = store
         self._clock = clock
         self._settings = settings
@@ -53,7 +53,7 @@ class PurchaseService:
         used or expired voucher raise a translated error and log nothing. An amount over the
         shop's "unusually large" limit raises ``NeedsConfirmation`` unless ``confirmed``.
         """
-        settings = self._settings.get()
+        settings = self._settings()
         minor = parse_amount(amount, settings.currency)
         when = self._checked_time(purchased_at)
         note = clean(note, _("Note"), MAX_NOTE)
@@ -67,10 +67,12 @@ class PurchaseService:
     def preview(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> VoucherUse:
         """What these rewards would take off this amount, and what would be left of each
         voucher worth more than what is left to pay; nothing is written."""
-        settings = self._settings.get()
+        settings = self._settings()
         minor = parse_amount(amount, settings.currency)
         today = self._clock().date()
-        used = redemption.usable(self._store, _reward_ids(redeem), customer_id, today)
+        used = redemption.usable(
+            self._store, _reward_ids(redeem), customer_id, today, settings.currency
+        )
         return redemption.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
 
     def preview_discount(self, customer_id: int, amount: str | int, redeem: Sequence[int]) -> int:
@@ -111,7 +113,7 @@ class PurchaseService:
         old = self.get(purchase_id)
         if old.voided:
             raise InvalidInput(_("This purchase was already voided."))
-        settings = self._settings.get()
+        settings = self._settings()
         minor = old.amount if amount is None else parse_amount(amount, settings.currency)
         target = old.customer_id if customer_id is None else customer_id
         if (minor, target) == (old.amount, old.customer_id):
@@ -145,7 +147,7 @@ class PurchaseService:
     ) -> int:
         """Write a purchase with its vouchers, visits and rewards (inside a transaction)."""
         now = self._clock()
-        used = redemption.usable(self._store, redeem, customer_id, when.date())
+        used = redemption.usable(self._store, redeem, customer_id, when.date(), settings.currency)
         vouchers = redemption.use_vouchers(minor, used, settings.keeps_rest, settings.currency)
         cursor = self._store.execute(
             "INSERT INTO purchases (customer_id, amount, discount, note, purchased_at, "
@@ -179,7 +181,7 @@ class PurchaseService:
             _("Given back: the purchase it was used in was voided ({reason}).").format(reason=why),
             quiet=reused,
         )
-        rule = self._settings.get().visit_rule
+        rule = self._settings().visit_rule
         visits.refresh(self._store, rule, purchase.customer_id)
         engine.settle(
             self._store,
