@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 
 
 @pytest.fixture(autouse=True)

@@ -73,3 +73,16 @@ def test_a_wing_imports_only_the_wings_below_it() -> None:
         if wing(target) > wing(module) or (wing(target) == len(WINGS) > wing(module))
     ]
     assert offenders == []
+
+
+def test_scripts_written_against_the_old_module_paths_still_import() -> None:
+    import importlib
+
+    from shopcrm.old_paths import MOVED
+
+    for old, new in MOVED.items():
+        assert importlib.import_module(old) is importlib.import_module(new), old
+    from shopcrm.loyalty import LoyaltyService  # the old shopcrm.loyalty module's names
+    from shopcrm.loyalty.engine import LoyaltyService as in_the_engine
+
+    assert LoyaltyService is in_the_engine

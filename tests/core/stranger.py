@@ -26,7 +26,7 @@ import grp, json, os, pwd, sys, tempfile
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from shopcrm import Shop, ShopError
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 
 set_language("en")
 if os.geteuid() == 0:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from shopcrm import DiskFull, Shop, StorageProblem, backups
+from shopcrm import DiskFull, Shop, StorageProblem
+from shopcrm.storage import backups
 from tests.core.conftest import FakeClock
 
 

@@ -21,7 +21,7 @@ from shopcrm import (
     Shop,
     StorageProblem,
 )
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 from tests.core.conftest import FakeClock
 from tests.core.stranger import file_state, open_as_stranger, shared_folder
 

@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopcrm import Shop, ShopError
-from shopcrm.cleaning import has_refused_character
-from shopcrm.i18n import set_language
+from shopcrm.common.cleaning import has_refused_character
+from shopcrm.common.i18n import set_language
 from tests.core.conftest import FakeClock
 
 NOW = datetime(2026, 3, 9, 10, 30)

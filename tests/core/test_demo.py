@@ -10,7 +10,7 @@ import pytest
 
 from shopcrm import Customer, Purchase, Shop
 from shopcrm.demo import create_demo_database
-from shopcrm.rewards import Reward
+from shopcrm.loyalty.rewards import Reward
 from shopcrm.settings import Settings
 
 TODAY = date(2026, 3, 9)

@@ -19,9 +19,9 @@ from shopcrm import (
     Shop,
     ShopError,
     StorageProblem,
-    failures,
 )
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
+from shopcrm.storage import failures
 
 
 def os_error(code: int, filename: Path) -> OSError:

@@ -7,8 +7,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from shopcrm import NetworkDrive, Shop, location
-from shopcrm.i18n import set_language
+from shopcrm import NetworkDrive, Shop
+from shopcrm.common.i18n import set_language
+from shopcrm.storage import location
 from tests.core.conftest import FakeClock
 
 ROOT_MOUNT = "27 1 254:0 / / rw,relatime shared:1 - ext4 /dev/vda rw,discard\n"
@@ -139,7 +140,7 @@ def test_the_database_its_journal_lock_and_backups_are_the_owners_alone(
 def test_a_before_migration_backup_is_the_owners_alone(tmp_path: Path, clock: FakeClock) -> None:
     import sqlite3
 
-    from shopcrm import migrations
+    from shopcrm.storage import migrations
 
     path = tmp_path / "shop.sqlite3"
     conn = sqlite3.connect(path, isolation_level=None)

@@ -5,8 +5,8 @@ from datetime import date, datetime
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.rewards import RewardStatus
-from shopcrm.rules import RewardKind, RuleKind
+from shopcrm.loyalty.rewards import RewardStatus
+from shopcrm.loyalty.rules import RewardKind, RuleKind
 from tests.core.conftest import FakeClock
 
 
@@ -318,7 +318,7 @@ def test_looking_up_a_code_says_whose_it_is_and_why_it_cannot_be_used(
 
 
 def test_an_unknown_well_formed_code_is_told_apart_from_a_typo(shop: Shop) -> None:
-    from shopcrm.vouchers import new_code
+    from shopcrm.loyalty.vouchers import new_code
 
     assert shop.rewards.look_up(new_code()).state == "unknown"
 

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.rules import RuleKind
+from shopcrm.loyalty.rules import RuleKind
 
 NOW = datetime(2026, 6, 30, 12, 0)
 

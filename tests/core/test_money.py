@@ -5,10 +5,10 @@ thousand without a word."""
 import pytest
 
 from shopcrm import Shop
-from shopcrm.errors import InvalidInput
-from shopcrm.formatting import amount_input, money
-from shopcrm.i18n import set_language
-from shopcrm.money import MAX_AMOUNT, parse_amount
+from shopcrm.common.errors import InvalidInput
+from shopcrm.common.formatting import amount_input, money
+from shopcrm.common.i18n import set_language
+from shopcrm.common.money import MAX_AMOUNT, parse_amount
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@
 
 import pytest
 
-from shopcrm.errors import InvalidInput
-from shopcrm.phone import display_phone, normalize_phone, query_digits, split_name_and_phone
+from shopcrm.common.errors import InvalidInput
+from shopcrm.people.phone import display_phone, normalize_phone, query_digits, split_name_and_phone
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.rules import RewardKind
+from shopcrm.loyalty.rules import RewardKind
 from tests.core.conftest import FakeClock
 
 

@@ -4,7 +4,7 @@ in ASCII digits only."""
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.rules import parse_percent
+from shopcrm.loyalty.rules import parse_percent
 
 
 @pytest.mark.parametrize("typed", ["%15", "15 %", "15%", " 15 ", "% 15", 15])

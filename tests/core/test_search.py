@@ -3,7 +3,7 @@
 import pytest
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 
 
 @pytest.fixture

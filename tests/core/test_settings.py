@@ -3,8 +3,8 @@
 import pytest
 
 from shopcrm import InvalidInput, Shop
+from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import Settings
-from shopcrm.visits import VisitRule
 
 
 def test_defaults(shop: Shop) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from shopcrm import InvalidInput, NeedsConfirmation, Shop
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 from shopcrm.settings import VoucherRest
 from tests.core.conftest import FakeClock
 

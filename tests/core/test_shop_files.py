@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from shopcrm import NotAShopDatabase, Shop, ShopError, migrations
-from shopcrm.identity import APPLICATION_ID
-from shopcrm.migrations import LATEST
+from shopcrm import NotAShopDatabase, Shop, ShopError
+from shopcrm.storage import migrations
+from shopcrm.storage.identity import APPLICATION_ID
+from shopcrm.storage.migrations import LATEST
 from tests.core.conftest import FakeClock
 
 

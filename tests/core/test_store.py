@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from shopcrm import DatabaseDamaged, DatabaseInUse, Shop
-from shopcrm.migrations import LATEST
+from shopcrm.storage.migrations import LATEST
 from tests.core.conftest import FakeClock
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from shopcrm.cleaning import clean, quote
-from shopcrm.errors import InvalidInput
-from shopcrm.text import fold, normalize, sort_key_text, turkish_lower
+from shopcrm.common.cleaning import clean, quote
+from shopcrm.common.errors import InvalidInput
+from shopcrm.common.text import fold, normalize, sort_key_text, turkish_lower
 
 
 def test_fold_ignores_case_accents_and_dotted_i() -> None:
@@ -54,7 +54,7 @@ def test_sort_is_case_insensitive() -> None:
     assert sorted(["ayşe", "Ahmet", "AYHAN"], key=sort_key_text) == ["Ahmet", "AYHAN", "ayşe"]
 
 
-# What a person typed, cleaned in one place (shopcrm.cleaning).
+# What a person typed, cleaned in one place (shopcrm.common.cleaning).
 
 REFUSED = {
     "NUL": "Ay\x00şe",

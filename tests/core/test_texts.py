@@ -2,7 +2,7 @@
 
 Turkish cannot put a suffix on a piece dropped in from elsewhere, uses one plural form, and
 writes money, percents and counts its own way: each rule and reward has its own whole text,
-a count of one or zero has its own message, and numbers come from ``shopcrm.formatting``.
+a count of one or zero has its own message, and numbers come from ``shopcrm.common.formatting``.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from datetime import datetime
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.i18n import set_language
-from shopcrm.rules import RewardKind, RuleKind
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind, RuleKind
 from tests.core.conftest import FakeClock
 
 

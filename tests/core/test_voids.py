@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.i18n import set_language
-from shopcrm.migrations import MIGRATIONS
-from shopcrm.rules import RewardKind
-from shopcrm.voids import VoidReason
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind
+from shopcrm.sales.voids import VoidReason
+from shopcrm.storage.migrations import MIGRATIONS
 from tests.core.conftest import FakeClock
 
 

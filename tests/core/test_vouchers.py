@@ -4,7 +4,7 @@ import math
 
 import pytest
 
-from shopcrm.vouchers import ALPHABET, RANDOM_LENGTH, canonical, looks_like_code, new_code
+from shopcrm.loyalty.vouchers import ALPHABET, RANDOM_LENGTH, canonical, looks_like_code, new_code
 
 
 def test_codes_are_random_enough_and_have_no_look_alikes() -> None:

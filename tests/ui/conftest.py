@@ -49,7 +49,7 @@ def show_active(qtbot: object, widget: QWidget) -> None:
 def three_customers_counter(qtbot: object, shop: Shop) -> object:
     """The Counter of a shop with Şükrü Öztürk, Ayşe Yılmaz and Mehmet Şahin, its search box
     focused."""
-    from ui.counter import CounterPage
+    from ui.counter.page import CounterPage
 
     shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
     shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")

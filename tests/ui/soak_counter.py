@@ -22,8 +22,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from shopcrm import Shop
+from shopcrm.common.i18n import set_language
 from shopcrm.demo import create_demo_database
-from shopcrm.i18n import set_language
 from tests.ui.conftest import type_text
 
 NAMES = (
@@ -49,7 +49,7 @@ def soak(folder: Path, keystrokes: int, purchases: int) -> tuple[int, int, int, 
     if not path.exists():
         create_demo_database(path)
     shop = Shop.open(path)
-    from ui.counter import CounterPage
+    from ui.counter.page import CounterPage
     from ui.main_window import MainWindow
 
     window = MainWindow(shop)

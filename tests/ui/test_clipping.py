@@ -17,15 +17,15 @@ from PySide6.QtWidgets import QHeaderView, QStyle, QStyleOptionHeader, QTableVie
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
-from shopcrm.rules import RewardKind
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind
 from tests.ui.conftest import show_active
-from ui.customers_model import EMAIL, NAME
-from ui.customers_page import CustomersPage
+from ui.counter.reward_list import LoyaltyBox
+from ui.customers.model import EMAIL, NAME
+from ui.customers.page import CustomersPage
 from ui.main_window import MainWindow
-from ui.reward_list import LoyaltyBox
-from ui.rewards_page import RewardsPage
-from ui.settings_page import SettingsPage
+from ui.rewards.page import RewardsPage
+from ui.settings.page import SettingsPage
 
 SMALL = (1024, 600)
 

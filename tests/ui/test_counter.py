@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from tests.ui.conftest import type_text
-from ui.counter import CounterPage
+from ui.counter.page import CounterPage
 
 
 @pytest.fixture

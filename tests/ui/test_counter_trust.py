@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 from tests.ui.conftest import show_active, type_text
-from ui.counter import CounterPage
+from ui.counter.page import CounterPage
 
 
 @pytest.fixture

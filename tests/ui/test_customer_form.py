@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
+from shopcrm.common.i18n import set_language
 from tests.ui.conftest import type_text
 from ui.customer_form import CustomerFormDialog
 

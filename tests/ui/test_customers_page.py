@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Customer, Shop
-from shopcrm.records import CustomerLine
-from shopcrm.text import sort_key_text
+from shopcrm.common.text import sort_key_text
+from shopcrm.people.records import CustomerLine
 from tests.ui.conftest import show_active, type_text
 from ui.customer_form import CustomerFormDialog
-from ui.customers_model import (
+from ui.customers.model import (
     ARCHIVED_COLOUR,
     NAME,
     PHONE,
@@ -24,7 +24,7 @@ from ui.customers_model import (
     CustomersModel,
     CustomersProxy,
 )
-from ui.customers_page import CustomersPage
+from ui.customers.page import CustomersPage
 
 NAMES_IN_TURKISH_ORDER = [
     "Cem Ak",

@@ -11,10 +11,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Customer, Shop
-from shopcrm.rewards import RewardStatus
-from shopcrm.rules import RewardKind
+from shopcrm.loyalty.rewards import RewardStatus
+from shopcrm.loyalty.rules import RewardKind
 from tests.ui.conftest import show_active, type_text
-from ui.counter import CounterPage
+from ui.counter.page import CounterPage
 
 
 class FakeClock:

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 import main
-from shopcrm import Shop, backups
-from shopcrm.i18n import current_language, set_language
+from shopcrm import Shop
+from shopcrm.common.i18n import current_language, set_language
+from shopcrm.storage import backups
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import ROOT, show_active
-from ui.counter import CounterPage
+from ui.counter.page import CounterPage
 from ui.main_window import MainWindow
 
 
@@ -202,7 +203,7 @@ def test_a_damaged_database_found_after_the_window_shows_is_refused(
 
 
 def test_ctrl_n_adds_a_customer_on_the_page_shown(qtbot: QtBot, window: MainWindow) -> None:
-    from ui.customers_page import CustomersPage
+    from ui.customers.page import CustomersPage
 
     counter = window.counter
     assert isinstance(counter, CounterPage)
@@ -234,7 +235,7 @@ def on_a_network_share(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     table = (
         f"1 0 8:1 / / rw - ext4 /dev/sda1 rw\n2 1 0:50 / {path.parent} rw - cifs //nas/dükkân rw\n"
     )
-    monkeypatch.setattr("shopcrm.location.mount_table", lambda: table)
+    monkeypatch.setattr("shopcrm.storage.location.mount_table", lambda: table)
 
 
 REFUSALS = {

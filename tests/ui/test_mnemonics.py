@@ -15,13 +15,13 @@ from pytestqt.qtbot import QtBot
 
 import main
 from shopcrm import Shop
-from shopcrm.i18n import set_language
-from shopcrm.rules import RewardKind, RuleKind
-from ui.customers_page import CustomersPage
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind, RuleKind
+from ui.customers.page import CustomersPage
 from ui.form_dialog import FormDialog
-from ui.rewards_page import RewardsPage
-from ui.rule_form import RuleFormDialog
-from ui.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
+from ui.rewards.page import RewardsPage
+from ui.rewards.rule_form import RuleFormDialog
+from ui.rewards.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
 
 MNEMONIC = re.compile(r"(?<!&)&([^&])")
 

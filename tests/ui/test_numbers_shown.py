@@ -1,7 +1,8 @@
 """Counts and amounts on the pages follow the language: 1.000 in Turkish, 1,000 in English.
 
 No number is written into a message in one language's format: examples are built with
-``shopcrm.formatting`` so that an English page never shows "250,50" and a Turkish one never "1000".
+``shopcrm.common.formatting`` so that an English page never shows "250,50" and a Turkish one
+never "1000".
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.i18n import set_language
-from shopcrm.rules import RewardKind, RuleKind
-from ui.counter_results import CustomerResultsModel
-from ui.customers_model import VISITS, CustomersModel
-from ui.opening_balance import OpeningBalanceDialog
-from ui.rewards_model import RulesModel
-from ui.rewards_page import RewardsPage
-from ui.rule_form import RuleFormDialog
-from ui.voucher_dialogs import GiftVouchersDialog
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind, RuleKind
+from ui.counter.opening_balance import OpeningBalanceDialog
+from ui.counter.results import CustomerResultsModel
+from ui.customers.model import VISITS, CustomersModel
+from ui.rewards.model import RulesModel
+from ui.rewards.page import RewardsPage
+from ui.rewards.rule_form import RuleFormDialog
+from ui.rewards.voucher_dialogs import GiftVouchersDialog
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.rules import RewardKind, RuleKind
+from shopcrm.loyalty.rules import RewardKind, RuleKind
 from tests.ui.conftest import show_active, type_text
 from ui.main_window import MainWindow
-from ui.rewards_model import RulesModel, VouchersModel
-from ui.rewards_page import RewardsPage
-from ui.rule_form import RuleFormDialog
+from ui.rewards.model import RulesModel, VouchersModel
+from ui.rewards.page import RewardsPage
+from ui.rewards.rule_form import RuleFormDialog
 
 
 @pytest.fixture

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
-from shopcrm.formatting import currency_sign, percent_sign
-from shopcrm.i18n import set_language
-from shopcrm.rules import RewardKind, RuleKind
-from ui.rule_form import RuleFormDialog
-from ui.voucher_dialogs import GiftVouchersDialog, GoodwillDialog
+from shopcrm.common.formatting import currency_sign, percent_sign
+from shopcrm.common.i18n import set_language
+from shopcrm.loyalty.rules import RewardKind, RuleKind
+from ui.rewards.rule_form import RuleFormDialog
+from ui.rewards.voucher_dialogs import GiftVouchersDialog, GoodwillDialog
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
+from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import Settings
-from shopcrm.visits import VisitRule
 from tests.ui.conftest import show_active, type_text
-from ui.customers_model import NAME, SPENT, VISITS
-from ui.customers_page import CustomersPage
-from ui.settings_page import SettingsPage
+from ui.customers.model import NAME, SPENT, VISITS
+from ui.customers.page import CustomersPage
+from ui.settings.page import SettingsPage
 
 
 @pytest.fixture
@@ -129,7 +129,7 @@ def test_a_new_language_is_saved_with_a_note_about_the_next_start(
 
 
 def test_the_language_names_are_not_translated(qtbot: QtBot, shop: Shop) -> None:
-    from shopcrm.i18n import set_language
+    from shopcrm.common.i18n import set_language
 
     set_language("tr")
     page = SettingsPage(shop)
