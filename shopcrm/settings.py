@@ -18,16 +18,18 @@ from typing import Any
 
 from shopcrm.common.cleaning import as_text, clean, quote
 from shopcrm.common.errors import InvalidInput, NeedsConfirmation
-from shopcrm.common.formatting import money
+from shopcrm.common.formatting import money, number
 from shopcrm.common.i18n import LANGUAGES, _, ngettext
 from shopcrm.common.money import parse_amount
 from shopcrm.common.preferences import (
     CURRENCIES,
+    DAY_COUNTS,
     DEFAULT_LARGE_AMOUNT,
     Settings,
     VisitRule,
     VoucherRest,
 )
+from shopcrm.common.whole import parse_whole
 from shopcrm.loyalty import visits
 from shopcrm.loyalty.visits import Recount
 from shopcrm.storage.store import Store
@@ -57,8 +59,9 @@ class SettingsService:
         }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
-        if "large_amount" in values:
-            values["large_amount"] = int(values["large_amount"])
+        for name in ("large_amount", *DAY_COUNTS):
+            if name in values:
+                values[name] = int(values[name])
         if "voucher_rest" in values:
             values["voucher_rest"] = VoucherRest(values["voucher_rest"])
         return Settings(**values)
@@ -155,6 +158,8 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     for name, value in changes.items():
         if name == "large_amount":
             value = 0 if value in (0, "0", "") else parse_amount(value, currency)
+        elif name in DAY_COUNTS:
+            value = _day_count(name, value)
         elif name == "voucher_rest":
             try:
                 value = VoucherRest(value)
@@ -183,8 +188,37 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     return out
 
 
+def _day_count(name: str, value: object) -> int:
+    """A number of days for the setting ``name``, within its bounds."""
+    low, high = DAY_COUNTS[name]
+    days = parse_whole(value)
+    if not low <= days <= high:
+        raise InvalidInput(
+            _("{field} must be between {low} and {high} days.").format(
+                field=_field_label(name), low=number(low), high=number(high)
+            )
+        )
+    return days
+
+
 def _field_label(name: str) -> str:
-    labels = {"shop_name": _("Shop name"), "address": _("Address"), "phone": _("Phone")}
+    labels = {
+        "shop_name": _("Shop name"),
+        "address": _("Address"),
+        "phone": _("Phone"),
+        "upcoming_days": _("Upcoming occasions"),
+        "notice_birthday": _("Notice before a birthday"),
+        "notice_wedding": _("Notice before a wedding anniversary"),
+        "notice_engagement": _("Notice before an engagement anniversary"),
+        "notice_child_birthday": _("Notice before a child's birthday"),
+        "notice_child_graduation": _("Notice before a child's graduation"),
+        "notice_name_day": _("Notice before a name day"),
+        "notice_other": _("Notice before another occasion"),
+        "lapsed_first_days": _("First win-back call"),
+        "lapsed_second_days": _("Second win-back call"),
+        "lapsed_third_days": _("Third win-back call"),
+        "expiring_reward_days": _("Rewards about to expire"),
+    }
     return labels.get(name, name)
 
 

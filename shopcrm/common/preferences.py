@@ -45,12 +45,45 @@ class Settings:
     visit_rule: VisitRule = VisitRule.EACH_DAY
     large_amount: int = DEFAULT_LARGE_AMOUNT
     voucher_rest: VoucherRest = VoucherRest.KEEP
+    upcoming_days: int = 7
+    """How many days ahead the upcoming occasions are listed."""
+    notice_birthday: int = 7
+    """Days of notice before an occasion of each kind (an occasion may set its own)."""
+    notice_wedding: int = 7
+    notice_engagement: int = 7
+    notice_child_birthday: int = 7
+    notice_child_graduation: int = 7
+    notice_name_day: int = 3
+    notice_other: int = 7
+    lapsed_first_days: int = 182
+    """A customer away this long (6 months) is called to win them back; again at the second
+    (1 year) and third (2 years) limits."""
+    lapsed_second_days: int = 365
+    lapsed_third_days: int = 730
+    expiring_reward_days: int = 14
+    """A reward that expires unredeemed within this many days is a reason to call."""
 
     @property
     def keeps_rest(self) -> bool:
         """Whether an amount voucher's unused rest becomes a new voucher."""
         return self.voucher_rest is VoucherRest.KEEP
 
+
+DAY_COUNTS: dict[str, tuple[int, int]] = {
+    "upcoming_days": (1, 366),
+    "notice_birthday": (0, 90),
+    "notice_wedding": (0, 90),
+    "notice_engagement": (0, 90),
+    "notice_child_birthday": (0, 90),
+    "notice_child_graduation": (0, 90),
+    "notice_name_day": (0, 90),
+    "notice_other": (0, 90),
+    "lapsed_first_days": (30, 3650),
+    "lapsed_second_days": (30, 3650),
+    "lapsed_third_days": (30, 3650),
+    "expiring_reward_days": (0, 365),
+}
+"""The settings that count days, with the smallest and largest number each takes."""
 
 SettingsReader = Callable[[], Settings]
 """Reads the shop's settings as they are now (``Shop`` hands out ``shop.settings.get``)."""

@@ -192,6 +192,125 @@ ALTER TABLE rewards ADD COLUMN remainder_of INTEGER REFERENCES rewards(id);
 """
 
 
+SCHEMA_V4 = """
+-- Occasions: birthdays, wedding anniversaries, engagements, a child's birthday or graduation,
+-- name days, and any other date the shop keeps for a customer. A day and a month, with the
+-- year when it is known; yearly, or once (a one-off date, whose year is then required).
+-- ``whose`` is '' for the customer's own, or e.g. 'kızı Elif'. ``notice_days`` NULL takes the
+-- kind's default from the settings. An occasion is removed, never deleted.
+CREATE TABLE occasions (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    kind TEXT NOT NULL CHECK (kind IN ('birthday', 'wedding', 'engagement', 'child_birthday',
+                                       'child_graduation', 'name_day', 'other')),
+    label TEXT NOT NULL DEFAULT '',
+    whose TEXT NOT NULL DEFAULT '',
+    month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),
+    day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),
+    year INTEGER CHECK (year IS NULL OR year BETWEEN 1900 AND 2200),
+    yearly INTEGER NOT NULL DEFAULT 1 CHECK (yearly IN (0, 1)),
+    note TEXT NOT NULL DEFAULT '',
+    notice_days INTEGER CHECK (notice_days IS NULL OR notice_days BETWEEN 0 AND 90),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    removed_at TEXT,
+    CHECK (yearly = 1 OR year IS NOT NULL)
+);
+CREATE INDEX occasions_of_customer ON occasions(customer_id);
+CREATE INDEX occasions_by_day ON occasions(month, day) WHERE removed_at IS NULL;
+CREATE TRIGGER occasions_never_deleted BEFORE DELETE ON occasions BEGIN
+    SELECT RAISE(ABORT, 'occasions are removed, never deleted');
+END;
+
+-- The contact log: calls, letters, cards, gifts, visit notes, survey answers and complaints.
+-- A complaint has a status (open, resolved), what was done and when it was resolved. An entry
+-- is corrected (a new entry names the one it replaces, which is voided) or voided, never deleted.
+CREATE TABLE contacts (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    kind TEXT NOT NULL CHECK (kind IN ('call', 'letter', 'card', 'gift', 'visit_note', 'survey',
+                                       'complaint')),
+    summary TEXT NOT NULL CHECK (length(summary) > 0),
+    happened_at TEXT NOT NULL,
+    recorded_by TEXT NOT NULL DEFAULT '',
+    follow_up_on TEXT,
+    follow_up_done_at TEXT,
+    score INTEGER CHECK (score IS NULL OR score BETWEEN 1 AND 5),
+    status TEXT CHECK (status IS NULL OR status IN ('open', 'resolved')),
+    resolution TEXT NOT NULL DEFAULT '',
+    resolved_at TEXT,
+    occasion_id INTEGER REFERENCES occasions(id),
+    replaces_id INTEGER REFERENCES contacts(id),
+    created_at TEXT NOT NULL,
+    voided_at TEXT,
+    void_reason TEXT NOT NULL DEFAULT '',
+    CHECK ((kind = 'complaint') = (status IS NOT NULL)),
+    CHECK ((kind = 'survey') = (score IS NOT NULL))
+);
+CREATE INDEX contacts_of_customer ON contacts(customer_id, happened_at);
+CREATE INDEX contacts_follow_ups ON contacts(follow_up_on)
+    WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND voided_at IS NULL;
+CREATE INDEX contacts_open_complaints ON contacts(happened_at)
+    WHERE kind = 'complaint' AND status = 'open' AND voided_at IS NULL;
+CREATE TRIGGER contacts_never_deleted BEFORE DELETE ON contacts BEGIN
+    SELECT RAISE(ABORT, 'contacts are voided, never deleted');
+END;
+
+-- What was done for an occasion in a given year (called, card sent, gift sent, or dismissed):
+-- the occasion leaves the upcoming list for that year. Each mark is logged as a contact too.
+CREATE TABLE occasion_marks (
+    id INTEGER PRIMARY KEY,
+    occasion_id INTEGER NOT NULL REFERENCES occasions(id),
+    year INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('called', 'card_sent', 'gift_sent', 'dismissed')),
+    contact_id INTEGER REFERENCES contacts(id),
+    created_at TEXT NOT NULL,
+    UNIQUE (occasion_id, year)
+);
+
+-- Consent to commercial messages (Law 6563), per customer and channel, as a history: each row
+-- gives or withdraws consent; the newest row of a channel is what holds now.
+CREATE TABLE consents (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    channel TEXT NOT NULL CHECK (channel IN ('call', 'sms', 'email', 'letter')),
+    given INTEGER NOT NULL CHECK (given IN (0, 1)),
+    method TEXT NOT NULL CHECK (method IN ('written', 'verbal', 'electronic', 'earlier')),
+    noted_at TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX consents_of_customer ON consents(customer_id, channel, id);
+CREATE TRIGGER consents_never_deleted BEFORE DELETE ON consents BEGIN
+    SELECT RAISE(ABORT, 'consents are withdrawn, never deleted');
+END;
+
+-- The call list's outcomes: one row per call made from it (reached, no answer, call back on a
+-- date, not interested), with what the call was for; each is logged as a contact too.
+CREATE TABLE call_outcomes (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    reasons TEXT NOT NULL,
+    outcome TEXT NOT NULL CHECK (outcome IN ('reached', 'no_answer', 'call_back',
+                                             'not_interested')),
+    call_back_on TEXT,
+    called_on TEXT NOT NULL,
+    contact_id INTEGER REFERENCES contacts(id),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX call_outcomes_of_customer ON call_outcomes(customer_id, called_on);
+
+-- The single marketing consent becomes a consent per channel, given (or withdrawn) when it was.
+INSERT INTO consents (customer_id, channel, given, method, noted_at, recorded_at)
+    SELECT c.id, ch.channel, c.marketing_consent, 'earlier',
+           coalesce(c.consent_date, c.created_at), coalesce(c.consent_date, c.created_at)
+    FROM customers c
+    JOIN (SELECT 'call' AS channel UNION ALL SELECT 'sms' UNION ALL SELECT 'email'
+          UNION ALL SELECT 'letter') ch
+    WHERE c.marketing_consent = 1 OR c.consent_date IS NOT NULL;
+"""
+
+
 def _run(script: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(script):
@@ -217,5 +336,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V1),
     _run(SCHEMA_V2),
     _run(SCHEMA_V3),
+    _run(SCHEMA_V4),
 ]
 LATEST = len(MIGRATIONS)

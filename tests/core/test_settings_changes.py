@@ -105,3 +105,21 @@ def test_what_a_vouchers_rest_becomes_is_a_setting(shop: Shop) -> None:
     assert shop.settings.get().voucher_rest is VoucherRest.REFUSE
     with pytest.raises(InvalidInput):
         shop.settings.update(voucher_rest="sometimes")
+
+
+def test_the_days_the_shop_counts_are_settings_within_bounds(shop: Shop) -> None:
+    assert (shop.settings.get().upcoming_days, shop.settings.get().notice_name_day) == (7, 3)
+    shop.settings.update(upcoming_days="14", notice_wedding=30, lapsed_first_days=" 90 ")
+    s = shop.settings.get()
+    assert (s.upcoming_days, s.notice_wedding, s.lapsed_first_days) == (14, 30, 90)
+    for change in (
+        {"upcoming_days": "0"},
+        {"notice_birthday": "91"},
+        {"expiring_reward_days": "x"},
+    ):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(**change)
+    assert shop.settings.get() == s
+    set_language("tr")
+    with pytest.raises(InvalidInput, match="1 ile 366 gün arasında"):
+        shop.settings.update(upcoming_days=400)
