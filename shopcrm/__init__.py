@@ -8,6 +8,7 @@ wings named for the shop's work; a wing imports only the wings below it:
     people    customers, their records, search and phones
     loyalty   what counts as a visit, rules, rewards and vouchers, the engine that settles them
     sales     purchases, voids and corrections
+    care      the contact log and complaints, upcoming occasions, the call list
     (top)     shop.py (the way in), settings.py, demo.py
 """
 
