@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from shopcrm.care.call_list import CallListService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
@@ -37,6 +38,7 @@ class Shop:
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
         self.rewards = RewardService(store, clock, lambda: read_settings().currency)
         self.loyalty = LoyaltyService(store, clock, read_settings)
+        self.calls = CallListService(store, clock, read_settings, occasions_due=lambda _on: [])
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -38,6 +38,12 @@ def _rewards_page(shop: Shop) -> QWidget:
     return RewardsPage(shop)
 
 
+def _care_page(shop: Shop) -> QWidget:
+    from ui.care.page import CarePage
+
+    return CarePage(shop)
+
+
 def _counter_page(shop: Shop) -> QWidget:
     from ui.counter.page import CounterPage
 
@@ -51,7 +57,7 @@ class MainWindow(QMainWindow):
     appears fast; a page that emits ``changed`` makes the others refresh.
     """
 
-    COUNTER, CUSTOMERS, REWARDS, SETTINGS = range(4)
+    COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE = range(5)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,6 +67,7 @@ class MainWindow(QMainWindow):
             (_("Customers"), _customers_page),
             (_("Rewards"), _rewards_page),
             (_("Settings"), _settings_page),
+            (_("Occasions & calls"), _care_page),
         ]
         self._pages: dict[int, QWidget] = {}
 
@@ -75,6 +82,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(title)
             item.setToolTip(_("{page} (Ctrl+{number})").format(page=title, number=number))
             self.side_bar.addItem(item)
+        self.side_bar.setWordWrap(True)
         self.side_bar.setFixedWidth(self._side_bar_width())
         self.stack = QStackedWidget()
         for _title in self._factories:
@@ -107,8 +115,11 @@ class MainWindow(QMainWindow):
         self._issue_birthdays()
 
     def _side_bar_width(self) -> int:
+        """Wide enough for the longest word of a page's title; a long title wraps (so the side
+        bar never takes the counter's room at 1024 pixels)."""
         metrics = self.side_bar.fontMetrics()
-        widest = max(metrics.horizontalAdvance(title) for title, _f in self._factories)
+        words = [word for title, _f in self._factories for word in title.split()]
+        widest = max(metrics.horizontalAdvance(word) for word in words)
         return max(140, widest + 48)
 
     def _issue_birthdays(self) -> None:
@@ -138,7 +149,8 @@ class MainWindow(QMainWindow):
                     refresh()
 
     def page(self, number: int) -> QWidget:
-        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS), built if need be."""
+        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE), built if need
+        be."""
         page = self._pages.get(number)
         if page is None:
             page = self._factories[number][1](self.shop)

@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import importlib
 
+_ENGINE_NAMES = frozenset(
+    {
+        "ALMOST_SHARE",
+        "MAX_ADJUSTED_VISITS",
+        "Balance",
+        "LoyaltyService",
+        "Progress",
+        "active_rules",
+        "balance",
+        "cycles_earned",
+        "settle",
+    }
+)
+"""What the old ``shopcrm.loyalty`` module offered (any other name is a module of the wing)."""
+
 
 def __getattr__(name: str) -> object:
     """What the old ``shopcrm.loyalty`` module held, from the engine."""
-    engine = importlib.import_module("shopcrm.loyalty.engine")
-    try:
-        return getattr(engine, name)
-    except AttributeError:
-        raise AttributeError(f"module 'shopcrm.loyalty' has no attribute {name!r}") from None
+    if name not in _ENGINE_NAMES:
+        raise AttributeError(f"module 'shopcrm.loyalty' has no attribute {name!r}")
+    return getattr(importlib.import_module("shopcrm.loyalty.engine"), name)

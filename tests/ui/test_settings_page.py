@@ -199,3 +199,17 @@ def test_the_large_amount_and_the_vouchers_rest_are_set_here(
     page.save_button.click()
     assert page.error.isVisible()
     assert shop.settings.get().large_amount == 2_000_000
+
+
+def test_the_days_for_occasions_and_calls_are_set_here(
+    qtbot: QtBot, shop: Shop, page: SettingsPage
+) -> None:
+    show_active(qtbot, page)
+    boxes = page.days.boxes
+    assert boxes["upcoming_days"].value() == 7 and boxes["notice_name_day"].value() == 3
+    boxes["upcoming_days"].setValue(10)
+    boxes["lapsed_first_days"].setValue(120)
+    page.save_button.click()
+    settings = shop.settings.get()
+    assert (settings.upcoming_days, settings.lapsed_first_days) == (10, 120)
+    assert boxes["notice_wedding"].maximum() == 90  # the core's own bounds

@@ -7,11 +7,13 @@ from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -23,6 +25,7 @@ from shopcrm.common.i18n import _
 from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import CURRENCIES, Settings, VoucherRest
 from ui.confirm import Question, ask
+from ui.settings.days import DaySettings
 from ui.style import DONE_STYLE, ERROR_STYLE
 
 # Each language is named in its own language, so that anyone can find theirs.
@@ -122,8 +125,10 @@ class SettingsPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        self.days = DaySettings()
         column = QVBoxLayout()
         column.addLayout(form)
+        column.addWidget(self.days)
         column.addWidget(self.error)
         column.addWidget(self.message)
         column.addLayout(buttons)
@@ -131,9 +136,17 @@ class SettingsPage(QWidget):
         inner = QWidget()
         inner.setLayout(column)
         inner.setMaximumWidth(640)
-        layout = QHBoxLayout(self)
-        layout.addWidget(inner, 1, Qt.AlignmentFlag.AlignTop)
-        layout.addStretch(0)
+        row = QWidget()
+        row_layout = QHBoxLayout(row)
+        row_layout.addWidget(inner, 1, Qt.AlignmentFlag.AlignTop)
+        row_layout.addStretch(0)
+        scroll = QScrollArea()  # a short window scrolls; nothing is squeezed
+        scroll.setWidget(row)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
 
         self.save_button.clicked.connect(lambda: self.save())
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
@@ -144,7 +157,7 @@ class SettingsPage(QWidget):
         self._show(self.shop.settings.get())
         self._clear_messages()
 
-    def values(self) -> dict[str, str]:
+    def values(self) -> dict[str, object]:
         """What the fields hold, as keyword arguments for ``shop.settings.update``."""
         return {
             "shop_name": self.shop_name.text(),
@@ -155,6 +168,7 @@ class SettingsPage(QWidget):
             "visit_rule": self.visit_rule.currentData(),
             "large_amount": self.large_amount.text().strip(),
             "voucher_rest": self.voucher_rest.currentData(),
+            **self.days.values(),
         }
 
     def save(self, confirmed: bool = False) -> None:
@@ -193,6 +207,7 @@ class SettingsPage(QWidget):
         self._choose(self.currency, settings.currency)
         self._choose(self.visit_rule, settings.visit_rule.value)
         self._choose(self.voucher_rest, settings.voucher_rest.value)
+        self.days.show_settings(settings)
         self.large_amount.setText(
             amount_input(settings.large_amount) if settings.large_amount else "0"
         )

@@ -1,0 +1,46 @@
+"""The Occasions & calls page: today's work with the customers' lives.
+
+Today's call list first; the upcoming occasions and the open complaints beside it, each a tab
+(Alt+1, Alt+2, Alt+3 switch).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from shopcrm import Shop
+from shopcrm.common.i18n import _
+from ui.care.call_list import CallListView
+from ui.lazy_page import ReloadWhenShown
+
+
+class CarePage(ReloadWhenShown):
+    """Today's calls, the upcoming occasions and the open complaints."""
+
+    changed = Signal()
+    """A call, a mark or a complaint changed what other pages show."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.shop = shop
+        self.calls = CallListView(shop)
+        self.calls.changed.connect(self.changed)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.calls, _("Call list"))
+        for number in range(1, 4):
+            shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
+            shortcut.activated.connect(lambda n=number: self._show_tab(n - 1))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.setFocusProxy(self.calls.table)
+
+    def _show_tab(self, index: int) -> None:
+        if index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+            self.tabs.currentWidget().setFocus()
+
+    def reload(self) -> None:
+        """Read everything the page shows afresh."""
+        self.calls.reload()
