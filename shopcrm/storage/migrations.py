@@ -252,6 +252,8 @@ CREATE INDEX contacts_follow_ups ON contacts(follow_up_on)
     WHERE follow_up_on IS NOT NULL AND follow_up_done_at IS NULL AND voided_at IS NULL;
 CREATE INDEX contacts_open_complaints ON contacts(happened_at)
     WHERE kind = 'complaint' AND status = 'open' AND voided_at IS NULL;
+-- A corrected entry finds its correction.
+CREATE INDEX contacts_replacing ON contacts(replaces_id) WHERE replaces_id IS NOT NULL;
 CREATE TRIGGER contacts_never_deleted BEFORE DELETE ON contacts BEGIN
     SELECT RAISE(ABORT, 'contacts are voided, never deleted');
 END;
