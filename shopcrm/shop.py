@@ -6,7 +6,7 @@ from pathlib import Path
 from types import TracebackType
 
 from shopcrm.care.complaints import ComplaintService
-from shopcrm.care.contacts import ContactService
+from shopcrm.care.contact_log import ContactService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
