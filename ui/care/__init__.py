@@ -1,0 +1,1 @@
+"""The care page's parts: a customer's contact log, complaints, occasions and the call list."""
