@@ -65,6 +65,7 @@ class FollowUpField(QWidget):
         self.wanted = QCheckBox(_("&Follow up on"))
         self.day = QDateEdit(QDate(today.year, today.month, today.day))
         self.day.setLocale(QLocale(babel_locale()))
+        self.day.setDisplayFormat(self.day.locale().dateFormat(QLocale.FormatType.ShortFormat))
         self.day.setCalendarPopup(True)
         self.day.setMinimumDate(QDate(today.year, today.month, today.day))
         self.day.setEnabled(False)
@@ -227,7 +228,8 @@ class ResolveComplaintDialog(FormDialog):
         self.shop = shop
         self.entry = entry
         now = shop.clock()
-        what = QLabel(describe(entry))
+        whose = shop.customers.get(entry.customer_id).name
+        what = QLabel(" · ".join((whose, moment(entry.happened_at), entry.summary)))
         what.setWordWrap(True)
         self.resolution = QPlainTextEdit()
         self.resolution.setTabChangesFocus(True)
