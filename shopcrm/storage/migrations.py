@@ -310,6 +310,10 @@ INSERT INTO consents (customer_id, channel, given, method, noted_at, recorded_at
     JOIN (SELECT 'call' AS channel UNION ALL SELECT 'sms' UNION ALL SELECT 'email'
           UNION ALL SELECT 'letter') ch
     WHERE c.marketing_consent = 1 OR c.consent_date IS NOT NULL;
+-- customers.marketing_consent and consent_date stay, as a summary of the consents kept in step
+-- by shopcrm.people.consent; a consent given without a day took the customer's own above.
+UPDATE customers SET consent_date = created_at
+    WHERE marketing_consent = 1 AND consent_date IS NULL;
 """
 
 

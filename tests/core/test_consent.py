@@ -160,6 +160,7 @@ def test_an_older_shops_consent_reads_per_channel_and_changes_on(
         ("Ayşe", 1, "2025-05-01T10:00:00"),
         ("Fatma", 0, "2025-06-01T10:00:00"),
         ("Gül", 0, None),
+        ("Oya", 1, None),  # agreed, the day not written down
     ]:
         conn.execute(
             "INSERT INTO customers (name, name_folded, marketing_consent, consent_date, "
@@ -169,7 +170,9 @@ def test_an_older_shops_consent_reads_per_channel_and_changes_on(
         )
     conn.close()
     with Shop.open(path, clock=clock) as shop:
-        ayse, fatma, gul = (shop.customers.get(i) for i in (1, 2, 3))
+        ayse, fatma, gul, oya = (shop.customers.get(i) for i in (1, 2, 3, 4))
+        assert (oya.marketing_consent, oya.consent_date) == (True, "2025-01-01T10:00:00")
+        assert shop.consent.of_customer(oya.id)[Channel.SMS].given_at == oya.consent_date
         assert (ayse.marketing_consent, ayse.consent_date) == (True, "2025-05-01T10:00:00")
         assert (fatma.marketing_consent, fatma.consent_date) == (False, "2025-06-01T10:00:00")
         assert (gul.marketing_consent, gul.consent_date) == (False, None)
@@ -179,7 +182,7 @@ def test_an_older_shops_consent_reads_per_channel_and_changes_on(
         withdrawn = shop.consent.of_customer(fatma.id)[Channel.EMAIL]
         assert not withdrawn.given and withdrawn.withdrawn_at == "2025-06-01T10:00:00"
         assert not shop.consent.of_customer(gul.id)[Channel.CALL].asked
-        assert shop.consent.customers_with_consent("call") == {ayse.id}
+        assert shop.consent.customers_with_consent("call") == {ayse.id, oya.id}
         shop.customers.update(gul.id, marketing_consent=True)
-        assert shop.consent.customers_with_consent("letter") == {ayse.id, gul.id}
+        assert shop.consent.customers_with_consent("letter") == {ayse.id, gul.id, oya.id}
         assert len(shop.consent.history(ayse.id)) == 4
