@@ -20,7 +20,7 @@ from enum import StrEnum
 from shopcrm.common.cleaning import quote
 from shopcrm.common.clock import iso
 from shopcrm.common.errors import InvalidInput, NotFound
-from shopcrm.common.formatting import day
+from shopcrm.common.formatting import day, number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.whole import known_id
 from shopcrm.storage.store import Row, Store
@@ -219,5 +219,5 @@ def days_ago(moment: str, today: date) -> str:
     if days == 1:
         return _("yesterday")
     if days <= DAYS_SAID_AGO:
-        return ngettext("{n} day ago", "{n} days ago", days).format(n=days)
+        return ngettext("{n} day ago", "{n} days ago", days).format(n=number(days))
     return day(then)

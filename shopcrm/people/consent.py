@@ -131,13 +131,12 @@ def checked_method(value: object) -> ConsentMethod:
         method = ConsentMethod(value if isinstance(value, str) else "")
     except ValueError:
         method = None
-    if method not in GIVEN_BY:
+    if method is None or method not in GIVEN_BY:
         raise InvalidInput(
             _("“{text}” is not a way consent is given: written, verbal or electronic.").format(
                 text=quote(value)
             )
         )
-    assert method is not None
     return method
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
@@ -181,3 +182,35 @@ def test_the_customers_page_opens_the_selected_customers_log_by_keyboard(
     assert dialog.log.model.rowCount() == 1
     assert dialog.log.current() is not None and dialog.log.current().summary == "Saksı lavanta"
     dialog.reject()
+
+
+def test_correcting_an_entry_whose_follow_up_day_has_passed(qtbot: QtBot, shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe").id
+    entry = shop.contacts.add(ayse, "call", "Fiyat soracak", happened_at="2026-01-05T10:00")
+    shop.store.execute("UPDATE contacts SET follow_up_on = '2026-01-08' WHERE id = ?", (entry.id,))
+    log = log_of(qtbot, shop, ayse)
+    log.list.setCurrentIndex(log.model.index(0))
+    log.correct_button.click()
+    dialog = opened_dialog(log)
+    assert isinstance(dialog, ContactEntryDialog)
+    assert dialog.follow_up.value() == date(2026, 1, 8)
+    dialog.summary.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(dialog.summary, ", fiyat verildi")
+    dialog.save()
+    assert not dialog.isVisible(), dialog.error.text()
+    newest = shop.contacts.of_customer(ayse)[0]
+    assert (newest.summary, newest.follow_up_on) == ("Fiyat soracak, fiyat verildi", "2026-01-08")
+
+
+def test_a_refusal_of_the_core_is_shown_not_raised(qtbot: QtBot, shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe").id
+    entry = shop.contacts.add(ayse, "call", "Fiyat soracak", follow_up_on=date.today())
+    log = log_of(qtbot, shop, ayse)
+    log.list.setCurrentIndex(log.model.index(0))
+    shop.contacts.void(entry.id, "başka bir pencereden")  # meanwhile, elsewhere
+    log.done_button.click()
+    assert log.error.isVisible()
+    assert log.error.text() == "This entry was voided or corrected: change the newest one."
+    assert "(voided: başka bir pencereden)" in log.model.data(log.model.index(0))
+    log.show_customer(ayse)  # what was tried is over once the log is read again
+    assert not log.error.isVisible()

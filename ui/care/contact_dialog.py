@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Shop
+from shopcrm.care.contact_log import KEEP
 from shopcrm.care.contacts import ContactEntry, ContactKind, kind_titles
 from shopcrm.common.formatting import moment
 from shopcrm.common.i18n import _, babel_locale
@@ -168,24 +169,31 @@ class ContactEntryDialog(FormDialog):
 
     def submit(self) -> None:
         """Add or correct the entry through the core."""
-        survey = self.chosen_kind() is ContactKind.SURVEY
-        score = self.score.currentText() if survey else None
-        fields = {
-            "kind": self.chosen_kind(),
-            "summary": self.summary.toPlainText(),
-            "happened_at": self._when(),
-            "recorded_by": self.recorded_by.text(),
-            "follow_up_on": self.follow_up.value(),
-            "score": score,
-        }
+        kind = self.chosen_kind()
+        score = self.score.currentText() if kind is ContactKind.SURVEY else None
+        follow_up = self.follow_up.value()
         if self.original is None:
-            self.entry = self.shop.contacts.add(self.customer_id, **fields)  # type: ignore[arg-type]
-        else:
-            self.entry = self.shop.contacts.correct(
-                self.original.id,
-                reason=self.reason.text(),
-                **fields,  # type: ignore[arg-type]
+            self.entry = self.shop.contacts.add(
+                self.customer_id,
+                kind,
+                self.summary.toPlainText(),
+                happened_at=self._when(),
+                recorded_by=self.recorded_by.text(),
+                follow_up_on=follow_up,
+                score=score,
             )
+            return
+        same_day = (follow_up.isoformat() if follow_up else None) == self.original.follow_up_on
+        self.entry = self.shop.contacts.correct(
+            self.original.id,
+            kind=kind,
+            summary=self.summary.toPlainText(),
+            happened_at=self._when() or KEEP,
+            recorded_by=self.recorded_by.text(),
+            follow_up_on=KEEP if same_day else follow_up,  # a day gone by stays as it was
+            score=score,
+            reason=self.reason.text(),
+        )
 
     def _when(self) -> datetime | str | None:
         """The moment chosen: None (now) or the entry's own time when it was left as shown."""

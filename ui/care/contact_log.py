@@ -22,11 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm import Customer, Shop
+from shopcrm import Customer, Shop, ShopError
 from shopcrm.care.contacts import ContactEntry, ContactKind, kind_titles
 from shopcrm.common.formatting import day, moment
 from shopcrm.common.i18n import _
 from ui.care.contact_dialog import ContactEntryDialog, ResolveComplaintDialog, VoidEntryDialog
+from ui.form_dialog import error_label
 from ui.keys import on_keys
 from ui.style import HINT_STYLE, bold
 
@@ -140,6 +141,7 @@ class ContactLog(QWidget):
         self.title.setBuddy(self.list)
         self.last_contact = QLabel()
         self.last_contact.setStyleSheet(HINT_STYLE)
+        self.error = error_label("contactLogError")
         self.add_button = QPushButton(_("&Add…"))
         self.add_button.setToolTip(_("Record a call, a letter, a card, a gift, a visit..."))
         self.correct_button = QPushButton(_("C&orrect…"))
@@ -173,6 +175,7 @@ class ContactLog(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.error)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -228,7 +231,13 @@ class ContactLog(QWidget):
         entry = self.current()
         if entry is None or entry.voided or not entry.follow_up_on or entry.follow_up_done_at:
             return
-        self.shop.contacts.mark_follow_up_done(entry.id)
+        try:
+            self.shop.contacts.mark_follow_up_done(entry.id)
+        except ShopError as error:
+            self.reload()
+            self.error.setText(str(error))
+            self.error.show()
+            return
         self.reload()
         self.changed.emit()
 
@@ -245,6 +254,7 @@ class ContactLog(QWidget):
         self.changed.emit()
 
     def _update_buttons(self, *_args: QModelIndex) -> None:
+        self.error.hide()
         entry = self.current()
         live = entry is not None and not entry.voided
         self.add_button.setEnabled(self.customer_id is not None)
