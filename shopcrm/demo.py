@@ -19,6 +19,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from shopcrm.common.text import fold
+from shopcrm.demo_care import add_demo_care
 from shopcrm.loyalty import vouchers
 from shopcrm.sales.voids import VoidReason
 from shopcrm.shop import Shop
@@ -237,6 +238,7 @@ def create_demo_database(
             shop.settings.update(shop_name=SHOP_NAME, address=SHOP_ADDRESS, phone=SHOP_PHONE)
             _add_rules(shop)
             _play(shop, clock, plan, random.Random(seed + 1))
+            add_demo_care(shop, clock, today, random.Random(seed + 3))
             shop.rewards.issue_birthdays(today)
             _same_codes_every_time(shop, random.Random(seed + 2))
     finally:

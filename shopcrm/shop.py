@@ -6,6 +6,8 @@ from pathlib import Path
 from types import TracebackType
 
 from shopcrm.care.call_list import CallListService
+from shopcrm.care.complaints import ComplaintService
+from shopcrm.care.contact_log import ContactService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
@@ -14,6 +16,7 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
@@ -33,12 +36,15 @@ class Shop:
         self.clock = clock
         self.settings = SettingsService(store, self._recount_visits)
         self.customers = CustomerService(store, clock)
+        self.consent = ConsentService(store, clock)
         read_settings = self.settings.get
         self.purchases = PurchaseService(store, clock, read_settings)
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
         self.rewards = RewardService(store, clock, lambda: read_settings().currency)
         self.loyalty = LoyaltyService(store, clock, read_settings)
         self.calls = CallListService(store, clock, read_settings, occasions_due=lambda _on: [])
+        self.contacts = ContactService(store, clock)
+        self.complaints = ComplaintService(store, clock)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -7,7 +7,6 @@ import contextlib
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Customer, DuplicatePhone, InvalidInput, NotFound, Shop, ShopError
 from shopcrm.common.i18n import _
+from ui.consent_fields import ConsentFields
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
 from ui.namesake_question import NamesakeQuestion
@@ -52,7 +52,8 @@ class CustomerFormDialog(FormDialog):
         self.notes.setFixedHeight(56)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(_("comma separated, e.g. regular, wholesale"))
-        self.consent = QCheckBox(_("Agrees to receive marketing messages"))
+        self.consents = ConsentFields(shop)
+        self.consent = self.consents.every
         self.birthday = QLineEdit()
         self.birthday.setPlaceholderText(_("e.g. 15.03 or 15.03.1980"))
         self.referred_by = CustomerPicker(shop, exclude_id=customer.id if customer else None)
@@ -66,7 +67,7 @@ class CustomerFormDialog(FormDialog):
         self.add_field("tags", _("&Tags:"), self.tags)
         self.add_field("birthday", _("&Birthday:"), self.birthday)
         self.add_field("referred_by", _("&Referred by:"), self.referred_by)
-        self.form.addRow("", self.consent)
+        self.form.addRow(self.consents)
 
         if customer is not None:
             self._fill(customer)
@@ -91,7 +92,7 @@ class CustomerFormDialog(FormDialog):
         self.address.setPlainText(customer.address)
         self.notes.setPlainText(customer.notes)
         self.tags.setText(", ".join(customer.tags))
-        self.consent.setChecked(customer.marketing_consent)
+        self.consents.show_customer(customer)
         self.birthday.setText(birthday_text(customer.birthday))
         if customer.referred_by is not None:
             with contextlib.suppress(NotFound):
@@ -106,7 +107,7 @@ class CustomerFormDialog(FormDialog):
             "address": self.address.toPlainText(),
             "notes": self.notes.toPlainText(),
             "tags": self.tags.text(),
-            "marketing_consent": self.consent.isChecked(),
+            "consents": self.consents.changes(),
             "birthday": self.birthday.text(),
             "referred_by": self.referred_by.customer_id(),
         }

@@ -30,6 +30,7 @@ from shopcrm.common.formatting import day
 from shopcrm.common.i18n import _, babel_locale
 from shopcrm.common.preferences import SettingsReader
 from shopcrm.loyalty.rewards import REWARD_COLUMNS, reward_from_row
+from shopcrm.people.consent import Channel, consent_condition
 from shopcrm.people.phone import display_phone
 from shopcrm.storage.store import Store
 
@@ -377,21 +378,16 @@ class CallListService:
         return value
 
     def _consenting(self, customer_ids: list[int]) -> set[int]:
-        """Of these customers, those whose newest word on calls is yes."""
+        """Of these customers, those with consent to calls now."""
         if not customer_ids:
             return set()
         marks = ", ".join("?" * len(customer_ids))
         rows = self._store.query(
-            f"""
-            SELECT k.customer_id FROM consents k
-            WHERE k.channel = 'call' AND k.customer_id IN ({marks})
-              AND k.id = (SELECT max(id) FROM consents
-                          WHERE customer_id = k.customer_id AND channel = 'call')
-              AND k.given = 1
-            """,
+            f"SELECT id FROM customers WHERE id IN ({marks}) AND "
+            + consent_condition(Channel.CALL, "customers.id"),
             tuple(customer_ids),
         )
-        return {int(r["customer_id"]) for r in rows}
+        return {int(r["id"]) for r in rows}
 
     def _names(self, customer_ids: list[int]) -> dict[int, tuple[str, str]]:
         if not customer_ids:

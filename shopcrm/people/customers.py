@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -13,7 +13,7 @@ from shopcrm.common.errors import InvalidInput, NotFound, ShopError
 from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
-from shopcrm.people import search
+from shopcrm.people import consent, search
 from shopcrm.people.birthdays import parse_birthday
 from shopcrm.people.phone import national_digits, normalize_phone
 from shopcrm.people.records import (
@@ -61,12 +61,16 @@ class CustomerService:
         marketing_consent: bool = False,
         allow_duplicate_phone: bool = False,
         birthday: str = "",
+        consent_method: str = "verbal",
+        consents: Mapping[str, object] | None = None,
     ) -> Customer:
         """Add a customer. Only the name is required.
 
-        Raises ``InvalidInput`` for an empty or too long name, a wrong phone or e-mail, and
-        ``DuplicatePhone`` (carrying the existing customer) when the phone is already someone's,
-        unless ``allow_duplicate_phone``.
+        ``marketing_consent`` records consent on every channel, given ``consent_method``
+        (verbal unless told); ``consents`` says it per channel ({"call": True, "sms": (True,
+        "written")}, see ``shopcrm.people.consent``). Raises ``InvalidInput`` for an empty or too
+        long name, a wrong phone or e-mail, and ``DuplicatePhone`` (carrying the existing
+        customer) when the phone is already someone's, unless ``allow_duplicate_phone``.
         """
         values = self._validated(
             name=name,
@@ -78,15 +82,12 @@ class CustomerService:
             referred_by=referred_by,
             birthday=birthday,
         )
+        wishes = consent.checked_wishes(marketing_consent, consents, consent_method)
         if values["phone"] and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], None)
-        now = iso(self._clock())
-        values.update(
-            marketing_consent=int(marketing_consent),
-            consent_date=now if marketing_consent else None,
-            created_at=now,
-            updated_at=now,
-        )
+        moment = self._clock()
+        now = iso(moment)
+        values.update(created_at=now, updated_at=now)
         with self._store.transaction():
             columns = ", ".join(values)
             marks = ", ".join(f":{k}" for k in values)
@@ -95,12 +96,16 @@ class CustomerService:
             )
             customer_id = int(cursor.lastrowid or 0)
             search.index_words(self._store, customer_id, values["name_folded"])
+            consent.write_wishes(self._store, moment, customer_id, wishes)
         return self.get(customer_id)
 
     def update(
         self, customer_id: int, allow_duplicate_phone: bool = False, **changes: Any
     ) -> Customer:
-        """Change some of a customer's details, with the same checks as ``add``."""
+        """Change some of a customer's details, with the same checks as ``add``.
+
+        ``marketing_consent`` gives or withdraws consent on every channel, ``consents`` on the
+        channels it names (as ``add``); only what changes is added to the consent history."""
         current = self.get(customer_id)
         allowed = {
             "name",
@@ -111,26 +116,30 @@ class CustomerService:
             "tags",
             "referred_by",
             "marketing_consent",
+            "consent_method",
+            "consents",
             "birthday",
         }
         unknown = set(changes) - allowed
         if unknown:
             raise TypeError(f"unknown customer fields: {sorted(unknown)}")
-        consent = changes.pop("marketing_consent", None)
+        wishes = consent.checked_wishes(
+            changes.pop("marketing_consent", None),
+            changes.pop("consents", None),
+            changes.pop("consent_method", consent.ConsentMethod.VERBAL),
+        )
         values = self._validated(**changes, customer_id=customer_id)
         if values.get("phone") and values["phone"] != current.phone and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], customer_id)
-        now = iso(self._clock())
-        if consent is not None and bool(consent) != current.marketing_consent:
-            values["marketing_consent"] = int(bool(consent))
-            values["consent_date"] = now
-        values["updated_at"] = now
+        moment = self._clock()
+        values["updated_at"] = iso(moment)
         values["id"] = customer_id
         with self._store.transaction():
             assignments = ", ".join(f"{k} = :{k}" for k in values if k != "id")
             self._store.execute(f"UPDATE customers SET {assignments} WHERE id = :id", values)
             if "name_folded" in values:
                 search.index_words(self._store, customer_id, values["name_folded"])
+            consent.write_wishes(self._store, moment, customer_id, wishes)
         return self.get(customer_id)
 
     def archive(self, customer_id: int) -> Customer:

@@ -23,7 +23,10 @@ class Customer:
     tags: tuple[str, ...]
     referred_by: int | None
     marketing_consent: bool
+    """Consent to commercial messages on at least one channel; what holds per channel, and its
+    history, is ``shop.consent``'s (``shopcrm.people.consent``)."""
     consent_date: str | None
+    """When the customer's consent last changed, on any channel."""
     visit_count: int
     total_spent: int
     last_visit: str | None

@@ -142,6 +142,8 @@ class Fingerprint:
             shop.store.query("SELECT * FROM loyalty_rules ORDER BY id"),
             shop.store.query("SELECT key, value FROM settings ORDER BY key"),
             shop.store.query("SELECT * FROM customers ORDER BY id DESC LIMIT 3"),
+            shop.store.query("SELECT * FROM contacts ORDER BY id"),
+            shop.store.query("SELECT * FROM consents ORDER BY id"),
         )
 
 
@@ -155,6 +157,8 @@ def shop() -> Iterator[Shop]:
             shop.customers.add(name="Şükrü Öztürk")
             shop.purchases.log(ayse.id, 10000)
             shop.rewards.give_goodwill(ayse.id, "amount", 5000)
+            shop.contacts.add(ayse.id, "complaint", "Geç teslim", happened_at="2026-03-08T09:00")
+            shop.contacts.add(ayse.id, "call", "Aradık", follow_up_on="2026-03-10")
             started = time.perf_counter()
             yield shop
             seconds = time.perf_counter() - started
@@ -354,3 +358,115 @@ def test_voiding_a_voucher(shop: Shop, reason: str) -> None:
 )
 def test_changing_the_settings(shop: Shop, changes: dict[str, Any]) -> None:
     refused_changes_nothing(shop, lambda: shop.settings.update(**changes))
+
+
+kinds = st.one_of(
+    st.sampled_from(
+        ["call", "letter", "card", "gift", "visit_note", "survey", "complaint", "Call", ""]
+    ),
+    texts,
+)
+scores = st.one_of(st.none(), wholes, st.sampled_from([0, 1, 5, 6, "3", "x", True]))
+days = st.one_of(
+    st.none(),
+    texts,
+    st.dates(),
+    st.sampled_from(["2026-03-09", "2026-03-08", "10.03.2026", "31.04.2026", "2026-02-30"]),
+)
+
+
+@CI
+@given(
+    language=languages,
+    customer_id=ids,
+    kind=kinds,
+    summary=st.one_of(texts, st.just("Aradık")),
+    happened_at=moments,
+    recorded_by=texts,
+    follow_up_on=days,
+    score=scores,
+    occasion_id=st.one_of(st.none(), ids),
+)
+def test_adding_a_contact(shop: Shop, language: str, **fields: Any) -> None:
+    set_language(language)
+    added = refused_changes_nothing(shop, lambda: shop.contacts.add(**fields))
+    if added is not None:
+        stored_text_is_clean(added.summary, added.recorded_by)  # type: ignore[attr-defined]
+        shop.contacts.void(added.id, "deneme")  # type: ignore[attr-defined]
+
+
+@CI
+@given(
+    changes=st.fixed_dictionaries(
+        {},
+        optional={
+            "kind": kinds,
+            "summary": texts,
+            "happened_at": moments,
+            "recorded_by": texts,
+            "follow_up_on": days,
+            "score": scores,
+            "reason": texts,
+        },
+    )
+)
+def test_correcting_a_contact(shop: Shop, changes: dict[str, Any]) -> None:
+    entry = shop.contacts.add(2, "survey", "Memnun", score=4)
+    corrected = refused_changes_nothing(shop, lambda: shop.contacts.correct(entry.id, **changes))
+    if corrected is not None:
+        stored_text_is_clean(corrected.summary)  # type: ignore[attr-defined]
+
+
+@CI
+@given(entry_id=ids, reason=texts)
+def test_voiding_a_contact_or_marking_its_follow_up(shop: Shop, entry_id: int, reason: str) -> None:
+    refused_changes_nothing(shop, lambda: shop.contacts.void(entry_id, reason))
+    refused_changes_nothing(shop, lambda: shop.contacts.mark_follow_up_done(entry_id))
+
+
+@CI
+@given(language=languages, resolution=texts, resolved_at=moments)
+def test_resolving_a_complaint(shop: Shop, language: str, **inputs: Any) -> None:
+    set_language(language)
+    complaint = shop.contacts.add(2, "complaint", "Solgun", happened_at="2026-03-09T08:00")
+    refused_changes_nothing(shop, lambda: shop.complaints.resolve(complaint.id, **inputs))
+
+
+@CI
+@given(
+    language=languages,
+    customer_id=ids,
+    channel=st.one_of(st.sampled_from(["call", "sms", "email", "letter", "fax"]), texts),
+    given=st.one_of(st.booleans(), numbers, texts),
+    method=st.one_of(
+        st.sampled_from(["written", "verbal", "electronic", "earlier", "Verbal"]), texts
+    ),
+    noted_at=moments,
+    note=texts,
+)
+def test_recording_consent(shop: Shop, language: str, **inputs: Any) -> None:
+    set_language(language)
+    refused_changes_nothing(shop, lambda: shop.consent.record(**inputs))
+
+
+@CI
+@given(
+    marketing_consent=st.one_of(st.none(), st.booleans(), numbers, texts),
+    consents=st.one_of(
+        st.none(),
+        texts,
+        st.dictionaries(
+            st.one_of(st.sampled_from(["call", "sms", "email", "letter"]), texts),
+            st.one_of(
+                st.booleans(),
+                texts,
+                st.tuples(st.booleans(), st.sampled_from(["written", "earlier", "x"])),
+            ),
+            max_size=5,
+        ),
+    ),
+    consent_method=st.one_of(st.sampled_from(["written", "verbal", "earlier"]), texts),
+)
+def test_changing_a_customers_consent(shop: Shop, **changes: Any) -> None:
+    target = shop.customers.add(name="Onay Verecek Müşteri")
+    refused_changes_nothing(shop, lambda: shop.customers.update(target.id, **changes))

@@ -16,12 +16,7 @@ from tests.core.conftest import FakeClock
 
 
 def consent_to_calls(shop: Shop, customer_id: int, given: bool = True) -> None:
-    with shop.store.transaction():
-        shop.store.execute(
-            "INSERT INTO consents (customer_id, channel, given, method, noted_at, recorded_at) "
-            "VALUES (?, 'call', ?, 'verbal', '2026-01-01T10:00:00', '2026-01-01T10:00:00')",
-            (customer_id, int(given)),
-        )
+    shop.consent.record(customer_id, "call", given)
 
 
 def contact(shop: Shop, clock: FakeClock, customer_id: int, kind: ContactKind, **kw) -> int:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 from shopcrm import Shop
 from shopcrm.common.i18n import _
 from ui.care.call_list import CallListView
+from ui.care.complaints import OpenComplaints
 from ui.lazy_page import ReloadWhenShown
 
 
@@ -26,9 +27,12 @@ class CarePage(ReloadWhenShown):
         super().__init__(parent)
         self.shop = shop
         self.calls = CallListView(shop)
-        self.calls.changed.connect(self.changed)
+        self.complaints = OpenComplaints(shop)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.calls, _("Call list"))
+        self.tabs.addTab(self.complaints, _("Open complaints"))
+        for part in (self.calls, self.complaints):
+            part.changed.connect(self._part_changed)
         for number in range(1, 4):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self._show_tab(n - 1))
@@ -41,6 +45,12 @@ class CarePage(ReloadWhenShown):
             self.tabs.setCurrentIndex(index)
             self.tabs.currentWidget().setFocus()
 
+    def _part_changed(self) -> None:
+        """A call or a resolved complaint changes what the other parts show."""
+        self.reload()
+        self.changed.emit()
+
     def reload(self) -> None:
         """Read everything the page shows afresh."""
         self.calls.reload()
+        self.complaints.reload()

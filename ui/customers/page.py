@@ -28,6 +28,7 @@ from shopcrm import Customer, Shop, ShopError
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.people.records import CustomerLine
+from ui.care.contact_log import ContactLogDialog
 from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers.model import (
@@ -103,6 +104,9 @@ class CustomersPage(ReloadWhenShown):
         self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("A&rchive"))
+        self.log_button = QPushButton(_("Contact &log…"))
+        self.log_button.setToolTip(_("Calls, cards, gifts, complaints... of the selected customer"))
+        self.log_dialog: ContactLogDialog | None = None
         self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
         self.history.title.setText(_("&Purchases of the selected customer"))
         self.history.changed.connect(self._history_changed)
@@ -120,6 +124,7 @@ class CustomersPage(ReloadWhenShown):
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
+        bottom.addWidget(self.log_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -137,6 +142,7 @@ class CustomersPage(ReloadWhenShown):
         self.new_button.clicked.connect(self.add_customer)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
+        self.log_button.clicked.connect(self.open_contact_log)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
         on_keys(self.table, ENTER, self.edit_current)
@@ -229,6 +235,13 @@ class CustomersPage(ReloadWhenShown):
         form = self.form
         form.accepted.connect(lambda: self._saved(form))
         form.open()
+
+    def open_contact_log(self) -> None:
+        """Open the selected customer's contact log in a window of its own."""
+        customer = self.current_customer()
+        if customer is not None:
+            self.log_dialog = ContactLogDialog(self.shop, customer, self)
+            self.log_dialog.open()
 
     def archive_current(self) -> None:
         """Archive the selected customer after asking, or bring back an archived one."""
@@ -336,6 +349,7 @@ class CustomersPage(ReloadWhenShown):
         if shown != self.history.customer_id:
             self.history.show_customer(shown)
         self.edit_button.setEnabled(line is not None)
+        self.log_button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
             self.archive_button.setText(_("&Unarchive"))
