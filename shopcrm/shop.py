@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
@@ -14,6 +15,7 @@ from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
 from shopcrm.people.customers import CustomerService
+from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
 from shopcrm.storage.store import Store
@@ -37,6 +39,8 @@ class Shop:
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
         self.rewards = RewardService(store, clock, lambda: read_settings().currency)
         self.loyalty = LoyaltyService(store, clock, read_settings)
+        self.occasions = OccasionService(store, clock)
+        self.upcoming = UpcomingService(store, clock, read_settings)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -14,7 +14,8 @@ from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
 from shopcrm.people import search
-from shopcrm.people.birthdays import parse_birthday
+from shopcrm.people.birthdays import read_birthday
+from shopcrm.people.occasions import set_birthday
 from shopcrm.people.phone import national_digits, normalize_phone
 from shopcrm.people.records import (
     CUSTOMER_COLUMNS,
@@ -80,6 +81,7 @@ class CustomerService:
         )
         if values["phone"] and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], None)
+        typed_birthday = values.pop("birthday")
         now = iso(self._clock())
         values.update(
             marketing_consent=int(marketing_consent),
@@ -95,6 +97,8 @@ class CustomerService:
             )
             customer_id = int(cursor.lastrowid or 0)
             search.index_words(self._store, customer_id, values["name_folded"])
+            if typed_birthday is not None:
+                set_birthday(self._store, now, customer_id, typed_birthday)
         return self.get(customer_id)
 
     def update(
@@ -120,6 +124,8 @@ class CustomerService:
         values = self._validated(**changes, customer_id=customer_id)
         if values.get("phone") and values["phone"] != current.phone and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], customer_id)
+        birthday_given = "birthday" in values
+        typed_birthday = values.pop("birthday", None)
         now = iso(self._clock())
         if consent is not None and bool(consent) != current.marketing_consent:
             values["marketing_consent"] = int(bool(consent))
@@ -131,6 +137,8 @@ class CustomerService:
             self._store.execute(f"UPDATE customers SET {assignments} WHERE id = :id", values)
             if "name_folded" in values:
                 search.index_words(self._store, customer_id, values["name_folded"])
+            if birthday_given:
+                set_birthday(self._store, now, customer_id, typed_birthday)
         return self.get(customer_id)
 
     def archive(self, customer_id: int) -> Customer:
@@ -303,7 +311,7 @@ def _tags(value: Any, today: date) -> dict[str, Any]:
 
 
 def _birthday(value: Any, today: date) -> dict[str, Any]:
-    return {"birthday": parse_birthday(as_text(value), today)}
+    return {"birthday": read_birthday(as_text(value), today)}
 
 
 _CHECKS: dict[str, Callable[[Any, date], dict[str, Any]]] = {
