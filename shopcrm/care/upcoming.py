@@ -72,6 +72,11 @@ class UpcomingOccasion:
         return self.coming.occasion
 
     @property
+    def customer_id(self) -> int:
+        """The customer whose occasion it is."""
+        return self.coming.occasion.customer_id
+
+    @property
     def phone_display(self) -> str:
         """The phone number the way people read it."""
         return display_phone(self.phone)
