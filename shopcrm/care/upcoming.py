@@ -262,11 +262,12 @@ class UpcomingService:
         )
         out = []
         for row in rows:
-            next_one = coming(occasion_from_row(row), today)
-            if next_one is None or next_one.days_left > ahead:
-                continue
+            occasion = occasion_from_row(row)
             marked = {int(y) for y in (row["marked"] or "").split(",") if y}
-            if next_one.falls_on.year in marked:
+            next_one = coming(occasion, today)
+            while next_one is not None and next_one.falls_on.year in marked:
+                next_one = coming(occasion, today, next_one.falls_on + timedelta(days=1))
+            if next_one is None or next_one.days_left > ahead:
                 continue
             out.append(UpcomingOccasion(next_one, row["customer_name"], row["customer_phone"]))
         return sorted(out, key=lambda u: (u.coming.days_left, sort_key_text(u.customer_name), u.id))

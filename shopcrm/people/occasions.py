@@ -126,9 +126,10 @@ class Coming:
         return self.occasion.id
 
 
-def coming(occasion: Occasion, today: date) -> Coming | None:
-    """The next day of ``occasion`` seen from ``today``; None when it will not come again."""
-    falls = occasion.next_on(today)
+def coming(occasion: Occasion, today: date, after: date | None = None) -> Coming | None:
+    """The next day of ``occasion`` seen from ``today`` (the first on or after ``after``, when
+    given); None when it will not come again."""
+    falls = occasion.next_on(after or today)
     if falls is None or occasion.removed:
         return None
     years = occasion.years_on(falls)

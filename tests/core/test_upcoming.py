@@ -113,6 +113,7 @@ def test_a_marked_occasion_is_gone_this_year_and_back_next_year(shop: Shop) -> N
     mark = shop.upcoming.mark(birthday.id, "called", today=date(2026, 3, 9), recorded_by="Oya")
     assert (mark.year, mark.action) == (2026, MarkAction.CALLED)
     assert listed(shop, date(2026, 3, 9)) == [("Cem", date(2026, 3, 11), 2)]
+    assert listed(shop, date(2026, 3, 9), 366)[-1] == ("Ayşe", date(2027, 3, 10), 366)
     assert listed(shop, date(2027, 3, 8)) == [
         ("Ayşe", date(2027, 3, 10), 2),
         ("Cem", date(2027, 3, 11), 3),

@@ -75,6 +75,7 @@ class OccasionDialog(FormDialog):
         self.note.setPlaceholderText(_("e.g. çiçek gönder"))
         self.notice = QSpinBox()
         self.notice.setRange(_AS_SET, MAX_NOTICE)
+        self.notice.setValue(_AS_SET)
         self.notice.setSuffix(_(" days before"))
 
         self.add_field("kind", _("&Kind:"), self.kind)
