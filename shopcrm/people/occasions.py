@@ -276,9 +276,10 @@ class OccasionService:
         )
         found = [occasion_from_row(r) for r in rows]
 
-        def order(o: Occasion) -> tuple[bool, date, int]:
+        def order(o: Occasion) -> tuple[bool, bool, int, int, int, int]:
             falls = None if o.removed else o.next_on(today)
-            return (falls is None, falls or date(o.year or 1, o.month, o.day), o.id)
+            when = falls.toordinal() if falls else 0
+            return (falls is None, o.removed, when, o.month, o.day, o.id)
 
         return sorted(found, key=order)
 

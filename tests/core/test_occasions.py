@@ -89,6 +89,16 @@ def test_the_birthday_is_the_customers_birthday_occasion(shop: Shop) -> None:
     assert shop.customers.get(leyla.id).birthday == "05-05" and again.id != own.id
 
 
+def test_removed_and_passed_occasions_are_listed_last(shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe", birthday="29.02")
+    passed = shop.occasions.add(ayse.id, "wedding", "01.03.2026", yearly=False)
+    coming = shop.occasions.add(ayse.id, "name_day", "15.03")
+    shop.customers.update(ayse.id, birthday="")  # its 29 February is removed
+    listed = shop.occasions.of_customer(ayse.id, include_removed=True)
+    assert [o.id for o in listed][:2] == [coming.id, passed.id]
+    assert listed[2].removed and listed[2].typed == "29.02"
+
+
 def test_a_customer_without_occasions_has_no_birthday(shop: Shop) -> None:
     mehmet = shop.customers.add(name="Mehmet")
     assert mehmet.birthday is None
@@ -189,3 +199,22 @@ def test_near_in_turkish(shop: Shop, turkish: None) -> None:
     ]
     today = [c.text for c in shop.occasions.near(ayse.id, today=date(2026, 3, 10))]
     assert today[0] == "10. evlilik yıl dönümü bugün"
+
+
+def test_the_birthday_rule_follows_the_birthday_occasion(shop: Shop, clock: FakeClock) -> None:
+    shop.rules.add("birthday", "percent", value=15, days_before=3)
+    leyla = shop.customers.add(name="Leyla")
+    own = shop.occasions.add(leyla.id, "birthday", "12.03.1990")
+    shop.occasions.add(leyla.id, "birthday", "10.03.1960", whose="annesi Nuran")  # not hers
+
+    def birthday_progress() -> list[str]:
+        return [p.text for p in shop.loyalty.progress(leyla.id) if p.rule.kind == "birthday"]
+
+    assert birthday_progress() == ["Birthday on Mar 12, 2026: 15% off"]
+    (reward,) = shop.rewards.issue_birthdays(date(2026, 3, 9))
+    assert reward.customer_id == leyla.id and reward.cycle == 2026
+    shop.occasions.update(own.id, on="20.03.1990")
+    assert birthday_progress() == ["Birthday on Mar 20, 2026: 15% off"]
+    shop.occasions.remove(own.id)
+    assert birthday_progress() == []
+    assert shop.rewards.issue_birthdays(date(2027, 3, 9)) == []

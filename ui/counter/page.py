@@ -35,7 +35,6 @@ from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.money import parse_amount
 from shopcrm.people.phone import split_name_and_phone
 from shopcrm.sales.voids import VoidReason
-from ui.care.customer_occasions import CustomerOccasionsDialog
 from ui.care.upcoming_panel import UpcomingPanel
 from ui.confirm import Question, ask
 from ui.counter.customer_panel import CustomerPanel
@@ -51,6 +50,7 @@ from ui.purchase_history import PurchaseHistory
 
 if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward, VoucherLookup
+    from ui.care.customer_occasions import CustomerOccasionsDialog
 
 
 class CounterPage(QWidget):
@@ -521,6 +521,8 @@ class CounterPage(QWidget):
 
     def open_occasions(self) -> None:
         """Open the served customer's occasions; what is near shows at once when they change."""
+        from ui.care.customer_occasions import CustomerOccasionsDialog  # not before it is asked for
+
         customer = self.customer
         if customer is None:
             return
