@@ -21,8 +21,8 @@ from shopcrm.common.i18n import _
 from shopcrm.common.preferences import DAY_COUNTS, SettingsReader
 from shopcrm.common.text import sort_key_text
 from shopcrm.common.whole import parse_whole
+from shopcrm.people.occasion_checks import MAX_NOTICE
 from shopcrm.people.occasions import (
-    MAX_NOTICE,
     OCCASION_COLUMNS,
     Coming,
     Occasion,

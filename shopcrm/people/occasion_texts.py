@@ -14,7 +14,8 @@ from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _, ngettext
 
 if TYPE_CHECKING:
-    from shopcrm.people.occasions import Occasion, OccasionKind
+    from shopcrm.people.occasion_checks import OccasionKind
+    from shopcrm.people.occasions import Occasion
 
 
 def kind_name(kind: OccasionKind) -> str:

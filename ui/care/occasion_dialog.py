@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Customer, Shop
 from shopcrm.common.i18n import _, ngettext
+from shopcrm.people.occasion_checks import EVERY_YEAR, MAX_NOTICE, OccasionKind
 from shopcrm.people.occasion_texts import kind_name
-from shopcrm.people.occasions import EVERY_YEAR, MAX_NOTICE, Occasion, OccasionKind
+from shopcrm.people.occasions import Occasion
 from ui.form_dialog import FormDialog
 from ui.style import HINT_STYLE
 
