@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from shopcrm.care.call_list import CallListService
+from shopcrm.care.call_list import CallListService, DueOccasion
 from shopcrm.care.complaints import ComplaintService
 from shopcrm.care.contact_log import ContactService
+from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
@@ -18,6 +20,7 @@ from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
+from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
 from shopcrm.storage.store import Store
@@ -42,9 +45,11 @@ class Shop:
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
         self.rewards = RewardService(store, clock, lambda: read_settings().currency)
         self.loyalty = LoyaltyService(store, clock, read_settings)
-        self.calls = CallListService(store, clock, read_settings, occasions_due=lambda _on: [])
         self.contacts = ContactService(store, clock)
         self.complaints = ComplaintService(store, clock)
+        self.occasions = OccasionService(store, clock)
+        self.upcoming = UpcomingService(store, clock, read_settings)
+        self.calls = CallListService(store, clock, read_settings, self._occasions_due)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""
@@ -54,6 +59,18 @@ class Shop:
         with recount.trial(self.store):
             impact = recount.recount_visits(self.store, self.clock(), rule, reason)
         return impact
+
+    def _occasions_due(self, on: date) -> list[DueOccasion]:
+        """The occasions within their notice on a day, for the call list."""
+        return [
+            DueOccasion(
+                occasion_id=due.id,
+                customer_id=due.customer_id,
+                year=due.coming.falls_on.year,
+                text=due.coming.text,
+            )
+            for due in self.upcoming.within_notice(on)
+        ]
 
     def _catch_up(self, rule: LoyaltyRule) -> int:
         """Issue what a resumed rule has earned every customer meanwhile."""

@@ -30,6 +30,7 @@ from shopcrm.loyalty.rules import (
 )
 from shopcrm.loyalty.visits import VisitRule, visits_sql
 from shopcrm.people import birthdays
+from shopcrm.people.records import birthday_of
 from shopcrm.storage.store import Row, Store
 
 ALMOST_SHARE = 10
@@ -131,7 +132,10 @@ def settle(
         return
     balances = _Balances(store, customer_id, visit_rule)
     held = _held(store, customer_id)
-    customer = store.one("SELECT birthday, referred_by FROM customers WHERE id = ?", (customer_id,))
+    customer = store.one(
+        f"SELECT {birthday_of()} AS birthday, referred_by FROM customers WHERE id = ?",
+        (customer_id,),
+    )
     assert customer is not None
     referrer = customer["referred_by"]
     referrer_held = _held(store, referrer) if referrer is not None else {}
@@ -274,7 +278,9 @@ class LoyaltyService:
             )
 
     def _customer(self, customer_id: int) -> Row:
-        row = self._store.one("SELECT id, birthday FROM customers WHERE id = ?", (customer_id,))
+        row = self._store.one(
+            f"SELECT id, {birthday_of()} AS birthday FROM customers WHERE id = ?", (customer_id,)
+        )
         if row is None:
             raise NotFound(_("There is no customer number {id}.").format(id=customer_id))
         return row

@@ -16,6 +16,7 @@ from datetime import datetime
 from shopcrm.loyalty import engine, rewards, visits
 from shopcrm.loyalty.rules import LoyaltyRule, RuleKind
 from shopcrm.loyalty.visits import Recount, VisitRule, visits_sql
+from shopcrm.people.records import KNOWN_BIRTHDAYS
 from shopcrm.storage.store import Store
 
 
@@ -24,9 +25,7 @@ def catch_up(store: Store, now: datetime, rule: LoyaltyRule, visit_rule: VisitRu
     transaction, with the rule active); the number of rewards issued."""
     before = _last_reward_id(store)
     if rule.kind is RuleKind.BIRTHDAY:
-        for row in store.query(
-            "SELECT id, birthday FROM customers WHERE birthday IS NOT NULL AND archived_at IS NULL"
-        ):
+        for row in store.query(KNOWN_BIRTHDAYS):
             rewards.birthday_due(store, now, rule, row["id"], row["birthday"], now.date())
     else:
         for customer_id in _owed(store, rule, visit_rule):

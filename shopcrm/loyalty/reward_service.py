@@ -35,7 +35,7 @@ from shopcrm.loyalty.rules import (
     validated_days,
     validated_reward,
 )
-from shopcrm.people.records import CUSTOMER_COLUMNS, customer_from_row
+from shopcrm.people.records import CUSTOMER_COLUMNS, KNOWN_BIRTHDAYS, customer_from_row
 from shopcrm.storage.store import Store
 
 
@@ -246,9 +246,7 @@ class RewardService:
         if not rules:
             return []
         issued: list[int] = []
-        customers = self._store.query(
-            "SELECT id, birthday FROM customers WHERE birthday IS NOT NULL AND archived_at IS NULL"
-        )
+        customers = self._store.query(KNOWN_BIRTHDAYS)
         with self._store.transaction():
             for row in customers:
                 for rule in rules:

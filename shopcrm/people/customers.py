@@ -14,7 +14,8 @@ from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
 from shopcrm.people import consent, search
-from shopcrm.people.birthdays import parse_birthday
+from shopcrm.people.birthdays import read_birthday
+from shopcrm.people.occasions import set_birthday
 from shopcrm.people.phone import national_digits, normalize_phone
 from shopcrm.people.records import (
     CUSTOMER_COLUMNS,
@@ -85,6 +86,7 @@ class CustomerService:
         wishes = consent.checked_wishes(marketing_consent, consents, consent_method)
         if values["phone"] and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], None)
+        typed_birthday = values.pop("birthday")
         moment = self._clock()
         now = iso(moment)
         values.update(created_at=now, updated_at=now)
@@ -97,6 +99,8 @@ class CustomerService:
             customer_id = int(cursor.lastrowid or 0)
             search.index_words(self._store, customer_id, values["name_folded"])
             consent.write_wishes(self._store, moment, customer_id, wishes)
+            if typed_birthday is not None:
+                set_birthday(self._store, now, customer_id, typed_birthday)
         return self.get(customer_id)
 
     def update(
@@ -131,8 +135,11 @@ class CustomerService:
         values = self._validated(**changes, customer_id=customer_id)
         if values.get("phone") and values["phone"] != current.phone and not allow_duplicate_phone:
             self._refuse_duplicate_phone(values["phone"], customer_id)
+        birthday_given = "birthday" in values
+        typed_birthday = values.pop("birthday", None)
         moment = self._clock()
-        values["updated_at"] = iso(moment)
+        now = iso(moment)
+        values["updated_at"] = now
         values["id"] = customer_id
         with self._store.transaction():
             assignments = ", ".join(f"{k} = :{k}" for k in values if k != "id")
@@ -140,6 +147,8 @@ class CustomerService:
             if "name_folded" in values:
                 search.index_words(self._store, customer_id, values["name_folded"])
             consent.write_wishes(self._store, moment, customer_id, wishes)
+            if birthday_given:
+                set_birthday(self._store, now, customer_id, typed_birthday)
         return self.get(customer_id)
 
     def archive(self, customer_id: int) -> Customer:
@@ -312,7 +321,7 @@ def _tags(value: Any, today: date) -> dict[str, Any]:
 
 
 def _birthday(value: Any, today: date) -> dict[str, Any]:
-    return {"birthday": parse_birthday(as_text(value), today)}
+    return {"birthday": read_birthday(as_text(value), today)}
 
 
 _CHECKS: dict[str, Callable[[Any, date], dict[str, Any]]] = {

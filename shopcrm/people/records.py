@@ -41,10 +41,57 @@ class Customer:
         return display_phone(self.phone)
 
 
-CUSTOMER_COLUMNS = (
-    "id, name, phone, email, address, notes, tags, referred_by, marketing_consent, consent_date, "
-    "visit_count, total_spent, last_visit, created_at, updated_at, archived_at, birthday"
+def birthday_of(table: str = "customers") -> str:
+    """SQL for the birthday of the customer on a row of ``table`` (the customers table or its
+    alias), as stored ("03-15", or "1980-03-15" with the year), read from the customer's own
+    birthday occasion (one place for the date); NULL when they have none."""
+    return (
+        "(SELECT CASE WHEN b.year IS NULL THEN printf('%02d-%02d', b.month, b.day) "
+        "ELSE printf('%04d-%02d-%02d', b.year, b.month, b.day) END FROM occasions b "
+        f"WHERE b.customer_id = {table}.id AND b.kind = 'birthday' AND b.whose = '' "
+        "AND b.removed_at IS NULL)"
+    )
+
+
+_CUSTOMER_FIELDS = (
+    "id",
+    "name",
+    "phone",
+    "email",
+    "address",
+    "notes",
+    "tags",
+    "referred_by",
+    "marketing_consent",
+    "consent_date",
+    "visit_count",
+    "total_spent",
+    "last_visit",
+    "created_at",
+    "updated_at",
+    "archived_at",
 )
+
+
+def customer_columns(table: str = "customers") -> str:
+    """The columns ``customer_from_row`` reads, for a query on ``table`` (the customers table or
+    its alias: "FROM customers c JOIN ..." selects ``customer_columns("c")``)."""
+    own = ", ".join(f"{table}.{name} AS {name}" for name in _CUSTOMER_FIELDS)
+    return f"{own}, {birthday_of(table)} AS birthday"
+
+
+CUSTOMER_COLUMNS = customer_columns()
+"""The columns ``customer_from_row`` reads, for a query ``FROM customers`` (not aliased)."""
+
+KNOWN_BIRTHDAYS = (
+    "SELECT o.customer_id AS id, CASE WHEN o.year IS NULL THEN printf('%02d-%02d', o.month, o.day) "
+    "ELSE printf('%04d-%02d-%02d', o.year, o.month, o.day) END AS birthday "
+    "FROM occasions o JOIN customers c ON c.id = o.customer_id "
+    "WHERE o.kind = 'birthday' AND o.whose = '' AND o.removed_at IS NULL "
+    "AND c.archived_at IS NULL ORDER BY o.customer_id"
+)
+"""SQL: every customer (not archived) who gave their birthday, as ``id`` and ``birthday``
+(stored as "03-15" or "1980-03-15"), in the order they were added."""
 
 
 def customer_from_row(row: Row) -> Customer:

@@ -221,6 +221,28 @@ CREATE INDEX occasions_by_day ON occasions(month, day) WHERE removed_at IS NULL;
 CREATE TRIGGER occasions_never_deleted BEFORE DELETE ON occasions BEGIN
     SELECT RAISE(ABORT, 'occasions are removed, never deleted');
 END;
+-- A customer has one birthday of their own (``Customer.birthday`` reads it from here).
+CREATE UNIQUE INDEX occasions_own_birthday ON occasions(customer_id)
+    WHERE kind = 'birthday' AND whose = '' AND removed_at IS NULL;
+
+-- The birthday of the customer record becomes their birthday occasion: one place for the date.
+-- A value that is no date (the app never wrote one) is kept in the customer's notes instead.
+INSERT INTO occasions (customer_id, kind, month, day, year, yearly, created_at, updated_at)
+    SELECT id, 'birthday', CAST(substr(birthday, -5, 2) AS INTEGER),
+           CAST(substr(birthday, -2) AS INTEGER),
+           CASE WHEN length(birthday) = 10
+                 AND CAST(substr(birthday, 1, 4) AS INTEGER) BETWEEN 1900 AND 2200
+                THEN CAST(substr(birthday, 1, 4) AS INTEGER) END,
+           1, created_at, updated_at
+    FROM customers
+    WHERE (birthday GLOB '[0-9][0-9]-[0-9][0-9]'
+           OR birthday GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+      AND CAST(substr(birthday, -5, 2) AS INTEGER) BETWEEN 1 AND 12
+      AND CAST(substr(birthday, -2) AS INTEGER) BETWEEN 1 AND 31;
+UPDATE customers SET notes = trim(notes || char(10) || 'Doğum günü: ' || birthday)
+    WHERE birthday IS NOT NULL AND birthday <> ''
+      AND id NOT IN (SELECT customer_id FROM occasions WHERE kind = 'birthday');
+ALTER TABLE customers DROP COLUMN birthday;
 
 -- The contact log: calls, letters, cards, gifts, visit notes, survey answers and complaints.
 -- A complaint has a status (open, resolved), what was done and when it was resolved. An entry

@@ -1,18 +1,36 @@
-"""The chosen customer at a glance, at the top of the Counter."""
+"""The chosen customer at a glance, at the top of the Counter, with the occasions that come
+within their notice ("Doğum günü 3 gün sonra") and a button to keep their occasions."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from shopcrm import Customer
 from shopcrm.common.formatting import day, money, number
 from shopcrm.common.i18n import _
+from shopcrm.people.occasions import Coming
 from ui.style import HINT_STYLE, bold
+
+OCCASION_STYLE = "color: #ad1457;"
+"""An occasion near: it stands out from the figures, and is not a refusal (red)."""
 
 
 class CustomerPanel(QFrame):
-    """The chosen customer at a glance: name, phone, visits, spending, last visit and notes."""
+    """The chosen customer at a glance: name, phone, visits, spending, last visit and notes,
+    and their occasions near. ``occasions_requested`` asks to open the customer's occasions."""
+
+    occasions_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,6 +45,14 @@ class CustomerPanel(QFrame):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(HINT_STYLE)
+        self.occasions = bold(QLabel())
+        self.occasions.setObjectName("counterOccasions")
+        self.occasions.setStyleSheet(OCCASION_STYLE)
+        self.occasions.setWordWrap(True)
+        self.occasions.hide()
+        self.occasions_button = QPushButton(_("Occasions…"))
+        self.occasions_button.setToolTip(_("Birthdays, anniversaries and other dates to keep"))
+        self.occasions_button.clicked.connect(self.occasions_requested)
 
         figures = QGridLayout()
         for column, (caption, value) in enumerate(
@@ -41,8 +67,12 @@ class CustomerPanel(QFrame):
             figures.setColumnStretch(column, 1)
 
         layout = QVBoxLayout(self)
+        phone_row = QHBoxLayout()
+        phone_row.addWidget(self.phone, 1)
+        phone_row.addWidget(self.occasions_button)
         layout.addWidget(self.name)
-        layout.addWidget(self.phone)
+        layout.addLayout(phone_row)
+        layout.addWidget(self.occasions)
         layout.addLayout(figures)
         layout.addWidget(self.notes)
 
@@ -55,3 +85,14 @@ class CustomerPanel(QFrame):
         self.last_visit.setText(day(customer.last_visit) or _("never"))
         self.notes.setText(customer.notes)
         self.notes.setVisible(bool(customer.notes))
+
+    def show_occasions(self, near: Sequence[Coming]) -> None:
+        """Show the occasions that come within their notice, one a line, with their notes."""
+        lines = [
+            _("{occasion} ({note})").format(occasion=c.text, note=c.occasion.note)
+            if c.occasion.note
+            else c.text
+            for c in near
+        ]
+        self.occasions.setText("\n".join(lines))
+        self.occasions.setVisible(bool(lines))

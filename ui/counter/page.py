@@ -35,6 +35,7 @@ from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.money import parse_amount
 from shopcrm.people.phone import split_name_and_phone
 from shopcrm.sales.voids import VoidReason
+from ui.care.upcoming_panel import UpcomingPanel
 from ui.confirm import Question, ask
 from ui.counter.customer_panel import CustomerPanel
 from ui.counter.gift_voucher_note import GiftVoucherNote
@@ -49,6 +50,7 @@ from ui.purchase_history import PurchaseHistory
 
 if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward, VoucherLookup
+    from ui.care.customer_occasions import CustomerOccasionsDialog
 
 
 class CounterPage(QWidget):
@@ -63,6 +65,7 @@ class CounterPage(QWidget):
         """The customer served: highlighted in the results and named in the panel."""
         self.customer_dialog: CustomerFormDialog | None = None
         self.balance_dialog: OpeningBalanceDialog | None = None
+        self.occasions_dialog: CustomerOccasionsDialog | None = None
         self.confirm_box: Question | None = None
         self.voucher: Reward | None = None
         """An anonymous gift voucher scanned for the purchase of the customer served."""
@@ -82,6 +85,9 @@ class CounterPage(QWidget):
         self.finder.extras.addWidget(self.voucher_banner)
 
         self.panel = CustomerPanel()
+        self.panel.occasions_requested.connect(self.open_occasions)
+        self.upcoming = UpcomingPanel(shop)
+        self.upcoming.customer_chosen.connect(self.serve_from_upcoming)
         self.empty = QLabel(
             _("Find the customer on the left and press Enter.\nCtrl+N adds a new customer.")
         )
@@ -117,6 +123,7 @@ class CounterPage(QWidget):
         sale_column.addWidget(self.sale)
         sale_column.addWidget(self.banner)
         sale_column.addWidget(self.history, 1)
+        sale_column.addWidget(self.upcoming, 1)  # while nobody is served
         sale_column.addStretch()  # takes the room of the purchases while nobody is served
         layout = QHBoxLayout(self)
         layout.addWidget(self.finder, 5)
@@ -125,6 +132,7 @@ class CounterPage(QWidget):
         for box in (self.search, self.amount, self.note):
             box.installEventFilter(self)
         self._build_shortcuts()
+        self.upcoming.refresh()
         self._serve(None)
 
     @property
@@ -436,11 +444,13 @@ class CounterPage(QWidget):
         self.empty.setVisible(not chosen)
         self.sale.setEnabled(chosen)
         self.history.setVisible(chosen)
+        self.upcoming.setVisible(not chosen)
         self.history.show_customer(customer.id if customer else None)
         if customer is None:
             self._update_preview()
             return
         self.panel.show_customer(customer, self._currency)
+        self.panel.show_occasions(self.shop.occasions.near(customer.id))
         self._show_loyalty(ticked or set())
 
     def _show_loyalty(self, ticked: set[int]) -> None:
@@ -509,8 +519,40 @@ class CounterPage(QWidget):
         self._reload_customer()
         self.changed.emit()
 
+    def open_occasions(self) -> None:
+        """Open the served customer's occasions; what is near shows at once when they change."""
+        from ui.care.customer_occasions import CustomerOccasionsDialog  # not before it is asked for
+
+        customer = self.customer
+        if customer is None:
+            return
+        dialog = CustomerOccasionsDialog(self.shop, customer, self)
+        self.occasions_dialog = dialog
+
+        def done(_result: int) -> None:
+            self.occasions_dialog = None
+            if self.customer is not None and self.customer.id == customer.id:
+                self.panel.show_occasions(self.shop.occasions.near(customer.id))
+                self.amount.setFocus()
+            self.upcoming.refresh()
+
+        dialog.changed.connect(self.changed)
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def serve_from_upcoming(self, customer_id: int) -> None:
+        """Serve the customer of a row of the upcoming panel (double-clicked)."""
+        try:
+            customer = self.shop.customers.get(customer_id)
+        except NotFound:
+            return
+        self.finder.set_text_quietly(customer.name)
+        self.finder.show_results(self.shop.customers.search(customer.name), keep=customer.id)
+        self.pick(customer)
+
     def refresh(self) -> None:
         """Show the data afresh after another page changed it."""
+        self.upcoming.refresh()
         self._currency = self.shop.settings.get().currency
         if self.customer is not None:
             self._reload_customer(keep_ticks=True)

@@ -29,6 +29,7 @@ from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.people.records import CustomerLine
 from ui.care.contact_log import ContactLogDialog
+from ui.care.customer_occasions import CustomerOccasionsDialog
 from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers.model import (
@@ -79,6 +80,7 @@ class CustomersPage(ReloadWhenShown):
         self.shop = shop
         self.form: CustomerFormDialog | None = None
         self.confirm_box: QMessageBox | None = None
+        self.occasions_dialog: CustomerOccasionsDialog | None = None
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Filter by name, phone or e-mail (Ctrl+F)"))
@@ -107,6 +109,10 @@ class CustomersPage(ReloadWhenShown):
         self.log_button = QPushButton(_("Contact &log…"))
         self.log_button.setToolTip(_("Calls, cards, gifts, complaints... of the selected customer"))
         self.log_dialog: ContactLogDialog | None = None
+        self.occasions_button = QPushButton(_("O&ccasions…"))
+        self.occasions_button.setToolTip(
+            _("The selected customer's birthdays, anniversaries and other dates")
+        )
         self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
         self.history.title.setText(_("&Purchases of the selected customer"))
         self.history.changed.connect(self._history_changed)
@@ -125,6 +131,7 @@ class CustomersPage(ReloadWhenShown):
         bottom.addWidget(self.count)
         bottom.addStretch(1)
         bottom.addWidget(self.log_button)
+        bottom.addWidget(self.occasions_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -143,6 +150,7 @@ class CustomersPage(ReloadWhenShown):
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
         self.log_button.clicked.connect(self.open_contact_log)
+        self.occasions_button.clicked.connect(self.open_occasions)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
         on_keys(self.table, ENTER, self.edit_current)
@@ -242,6 +250,22 @@ class CustomersPage(ReloadWhenShown):
         if customer is not None:
             self.log_dialog = ContactLogDialog(self.shop, customer, self)
             self.log_dialog.open()
+
+    def open_occasions(self) -> None:
+        """Open the selected customer's occasions, to add, change or remove them."""
+        customer = self.current_customer()
+        if customer is None:
+            return
+        dialog = CustomerOccasionsDialog(self.shop, customer, self)
+        self.occasions_dialog = dialog
+        dialog.changed.connect(self.changed)
+
+        def done(_result: int) -> None:
+            self.occasions_dialog = None
+            self.table.setFocus()
+
+        dialog.finished.connect(done)
+        dialog.open()
 
     def archive_current(self) -> None:
         """Archive the selected customer after asking, or bring back an archived one."""
@@ -350,6 +374,7 @@ class CustomersPage(ReloadWhenShown):
             self.history.show_customer(shown)
         self.edit_button.setEnabled(line is not None)
         self.log_button.setEnabled(line is not None)
+        self.occasions_button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
             self.archive_button.setText(_("&Unarchive"))
