@@ -20,130 +20,26 @@ from pathlib import Path
 
 from shopcrm.common.text import fold
 from shopcrm.demo_care import add_demo_care
+from shopcrm.demo_material import (
+    BUSINESSES,
+    CUSTOMER_NOTES,
+    DISTRICTS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    MOBILE_PREFIXES,
+    PURCHASE_NOTES,
+    SHOP_ADDRESS,
+    SHOP_NAME,
+    SHOP_PHONE,
+    STREETS,
+    SURNAMES,
+    VOID_REASONS,
+)
+from shopcrm.demo_occasions import add_occasions
 from shopcrm.loyalty import vouchers
 from shopcrm.sales.voids import VoidReason
 from shopcrm.shop import Shop
 
-FEMALE_NAMES: tuple[str, ...] = (
-    "Ayşe", "Fatma", "Emine", "Hatice", "Zeynep", "Elif", "Gülşen", "Işıl", "Şükran", "Gül",
-    "Özlem", "Sevgi", "Büşra", "Merve", "Çiğdem", "Dilek", "Gökçe", "Müge", "Nurşen", "Şule",
-    "Tuğba", "Yeşim", "Ebru", "Esra", "Derya", "Hülya", "Sibel", "Songül", "Nilgün", "Gülay",
-    "Türkan", "Nazlı", "Ece", "İpek", "Irmak", "Ilgın", "Aslı", "Bahar", "Çağla", "Duygu",
-    "Feride", "Gülizar", "Hacer", "İlknur", "Leyla", "Melike", "Neşe", "Öykü", "Pınar", "Rabia",
-    "Selin", "Şeyma", "Tülay", "Ümran", "Yağmur", "Zehra", "Özge", "Gönül", "Meltem", "Sevim",
-    "Şebnem", "Gülten", "Canan", "Filiz", "Nesrin", "Sıla", "İlkay", "İrem", "Açelya",
-)  # fmt: skip
-
-MALE_NAMES: tuple[str, ...] = (
-    "Mehmet", "Mustafa", "Ahmet", "Ali", "Hüseyin", "Hasan", "İbrahim", "İsmail", "Osman",
-    "Yusuf", "Murat", "Ömer", "Şükrü", "Ramazan", "Halil", "Süleyman", "Abdullah", "Mahmut",
-    "Recep", "Kadir", "Emre", "Burak", "Oğuz", "Uğur", "Çağrı", "Gökhan", "Erdoğan", "Tuğrul",
-    "Doğan", "Barış", "Cem", "Can", "Deniz", "Egemen", "Ferhat", "Gürkan", "Hakan", "Ilgaz",
-    "İlker", "Kemal", "Levent", "Mert", "Nihat", "Okan", "Özgür", "Rıza", "Serkan", "Şahin",
-    "Tarık", "Tolga", "Ümit", "Volkan", "Yiğit", "Zeki", "Arda", "Kürşat", "Cüneyt", "Bülent",
-    "Ertuğrul", "Selçuk", "Şevket", "Güngör", "Işık", "Çetin", "Fırat", "Taşkın",
-)  # fmt: skip
-
-SURNAMES: tuple[str, ...] = (
-    "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın",
-    "Özdemir", "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan",
-    "Şimşek", "Polat", "Özcan", "Korkmaz", "Çakır", "Erdoğan", "Yavuz", "Can", "Acar", "Şen",
-    "Aktaş", "Güler", "Yalçın", "Güneş", "Bozkurt", "Bulut", "Keskin", "Ünal", "Turan", "Gül",
-    "Özer", "Işık", "Kaplan", "Avcı", "Sarı", "Tekin", "Taş", "Köse", "Yüksel", "Ateş",
-    "Aktürk", "Karataş", "Uçar", "Çınar", "Gündoğdu", "Türkmen", "Kılınç", "Uğurlu", "Ilıcak",
-    "İnce", "İpekçi", "Ölmez", "Ağaoğlu", "Dağlı", "Eğilmez", "Fırat", "Gökçe", "Karagöz",
-    "Küçük", "Öksüz", "Sağlam", "Soylu", "Tuğcu", "Yağcı", "Zengin", "Çağlar", "Çoban", "Erdem",
-    "Oğuz", "Akgün", "Başaran", "Çiftçi", "Duman", "Esen", "Gümüş", "Kahraman", "Özgür",
-    "Süzer", "Toprak", "Ünlü", "Yücel", "Altıntaş", "Boz", "Coşkun", "Dinçer", "Ekşi", "Şeker",
-)  # fmt: skip
-
-MOBILE_PREFIXES: tuple[str, ...] = (
-    "532", "533", "535", "536", "537", "538", "539", "530", "531", "534",
-    "542", "543", "544", "545", "546", "505", "506", "507", "541", "549",
-    "552", "553", "554", "555", "501",
-)  # fmt: skip
-"""Turkish mobile operator prefixes, the most common first (Turkcell, Vodafone, Türk Telekom)."""
-
-BUSINESSES: tuple[str, ...] = (
-    "Kuşdili Kafe",
-    "Çamlıca Düğün Salonu",
-    "Moda Diş Kliniği",
-    "Güzel Günler Organizasyon",
-    "Şifa Eczanesi",
-    "Boğaziçi Otel",
-    "Lale Pastanesi",
-    "Öğretmenler Derneği",
-    "Işıklı Restoran",
-)
-
-STREETS: tuple[str, ...] = (
-    "Bağdat Caddesi", "Moda Caddesi", "Şair Nefi Sokak", "Güneşli Bahçe Sokak",
-    "Kuşdili Caddesi", "Çiçekçi Sokak", "Mühürdar Caddesi", "Söğütlüçeşme Caddesi",
-    "Halitağa Caddesi", "Dr. Esat Işık Caddesi", "Yoğurtçu Şükrü Sokak", "Ağabey Sokak",
-    "Ressam Şeref Akdik Sokak", "Şifa Hamamı Sokak", "İskele Sokak", "Çınarlı Sokak",
-)  # fmt: skip
-
-DISTRICTS: tuple[tuple[str, str], ...] = (
-    ("34710", "Kadıköy"),
-    ("34714", "Kadıköy"),
-    ("34728", "Kadıköy"),
-    ("34662", "Üsküdar"),
-    ("34742", "Kadıköy"),
-    ("34844", "Maltepe"),
-    ("34744", "Ataşehir"),
-)
-
-CUSTOMER_NOTES: tuple[str, ...] = (
-    "Lilyum sever",
-    "Kapıya teslim ister",
-    "Beyaz gül tercih eder",
-    "Orkide meraklısı",
-    "Zambak alerjisi var, zambak koymayın",
-    "Her ay annesine çiçek gönderir",
-    "Fatura ister",
-    "Hafta sonu arayın",
-    "Kartına mutlaka not yazılsın",
-    "Sadece nakit öder",
-    "Sukulent koleksiyonu yapıyor",
-    "Eşinin doğum günü Mart'ta",
-    "Renkli buket sever, pembe ağırlıklı",
-    "Teslimat için kapıcıya bırakılabilir",
-    "Papatya ve lavanta sever",
-    "Öğle arası uğrar, hızlı hazırlanmalı",
-)
-
-PURCHASE_NOTES: tuple[str, ...] = (
-    "Doğum günü buketi",
-    "Nikah çiçeği",
-    "Yıldönümü için kırmızı gül",
-    "Geçmiş olsun çiçeği",
-    "Orkide saksı",
-    "Kapıya teslim",
-    "Kart yazıldı: “Nice mutlu yıllara”",
-    "Açılış çiçeği",
-    "Taziye çelengi",
-    "Sukulent ve saksı",
-    "Söz çiçeği",
-    "Mezuniyet buketi",
-    "Hastane ziyareti",
-    "Teşekkür çiçeği, ofise teslim",
-)
-
-VOID_REASONS: tuple[tuple[VoidReason, str], ...] = (
-    (VoidReason.WRONG_AMOUNT, ""),
-    (VoidReason.RETURNED, ""),
-    (VoidReason.WRONG_CUSTOMER, ""),
-    (VoidReason.ENTERED_TWICE, ""),
-    (VoidReason.OTHER, "Sipariş iptal edildi"),
-)
-"""Why the demo's few voided sales were voided: a reason from the list (it reads in either
-language), or the shopkeeper's own words."""
-
-SHOP_NAME = "Güneş Çiçekçilik"
-SHOP_ADDRESS = "Moda Caddesi No: 27\n34710 Kadıköy / İstanbul"
-SHOP_PHONE = "0216 336 45 78"
-
-# The first customers are always these, so that demos and tests can count on them.
 _FIXED: tuple[tuple[str, str, str], ...] = (
     # name, profile, note
     ("Şükrü Öztürk", "weekly", "Lilyum sever"),
@@ -240,7 +136,7 @@ def create_demo_database(
             _play(shop, clock, plan, random.Random(seed + 1))
             add_demo_care(shop, clock, today, random.Random(seed + 3))
             shop.rewards.issue_birthdays(today)
-            _add_occasions(shop, today, random.Random(seed + 3))
+            add_occasions(shop, today, random.Random(seed + 3))
             _same_codes_every_time(shop, random.Random(seed + 2))
     finally:
         shop.close()
@@ -553,93 +449,22 @@ def _at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour))
 
 
-OCCASION_NOTES: tuple[str, ...] = (
-    "çiçek gönder",
-    "kırmızı gül, 10 adet",
-    "kartına not yazılsın",
-    "pasta siparişiyle birlikte",
-    "beyaz orkide sever",
-    "kapıya teslim",
-    "önceden arayıp sorun",
-)
-"""What the shop notes beside an occasion."""
-
-_THIS_WEEK: tuple[tuple[str, int, dict[str, object]], ...] = (
-    # a fixed customer, days from today, the occasion
-    ("Ayşe Yılmaz", 2, {"kind": "wedding", "year": 2012, "note": "çiçek gönder"}),
-    ("Ayşe Yılmaz", 5, {"kind": "child_birthday", "year": 2008, "whose": "kızı Elif"}),
-    (
-        "Şükrü Öztürk",
-        1,
-        {"kind": "birthday", "year": 1972, "whose": "eşi Nermin", "note": "kırmızı gül, 10 adet"},
-    ),
-    ("Gülşen Doğan", 6, {"kind": "child_graduation", "whose": "oğlu Emre", "once": True}),
-    ("Zeynep Ağaoğlu", 0, {"kind": "engagement", "once": True, "note": "beyaz orkide sever"}),
-    (
-        "Çağla Güneş",
-        3,
-        {"kind": "other", "label": "Yeni ev", "once": True, "note": "saksı çiçeği gönder"},
-    ),
-)
-"""Occasions of the coming week, so that the counter and the upcoming list have some to show
-(their years are leap years: the dates exist whatever day ``today`` is)."""
-
-
-def _add_occasions(shop: Shop, today: date, rng: random.Random) -> None:
-    """Weddings, engagements, children's birthdays and graduations, name days and the odd
-    business anniversary for some of the customers, and a few in the coming week."""
-    customers = sorted(shop.customers.all(), key=lambda c: c.id)
-    by_name = {c.name: c.id for c in customers}
-    for name, days, spec in _THIS_WEEK:
-        when = today + timedelta(days=days)
-        year = int(str(spec.get("year", when.year)))
-        shop.occasions.add(
-            by_name[name],
-            str(spec["kind"]),
-            f"{when.day:02d}.{when.month:02d}.{year}",
-            whose=str(spec.get("whose", "")),
-            label=str(spec.get("label", "")),
-            yearly=not spec.get("once"),
-            note=str(spec.get("note", "")),
-        )
-    fixed = {name for name, _days, _spec in _THIS_WEEK}
-    for customer in customers:
-        if customer.name not in fixed:
-            _some_occasions(shop, customer.id, customer.tags, today, rng)
-
-
-def _some_occasions(
-    shop: Shop, customer_id: int, tags: tuple[str, ...], today: date, rng: random.Random
-) -> None:
-    """A customer's own occasions, as a shop comes to know them (most have none)."""
-
-    def on(year: int | None = None) -> str:
-        day, month = rng.randint(1, 28), rng.randint(1, 12)
-        return f"{day:02d}.{month:02d}" + (f".{year}" if year else "")
-
-    def note() -> str:
-        return rng.choice(OCCASION_NOTES) if rng.random() < 0.4 else ""
-
-    if rng.random() < 0.18:
-        shop.occasions.add(customer_id, "wedding", on(rng.randint(1980, 2024)), note=note())
-    if rng.random() < 0.12:
-        child = rng.choice(FEMALE_NAMES + MALE_NAMES)
-        whose = ("kızı " if child in FEMALE_NAMES else "oğlu ") + child
-        year = rng.randint(1996, today.year - 1)
-        shop.occasions.add(customer_id, "child_birthday", on(year), whose=whose, note=note())
-    if rng.random() < 0.04:
-        year = today.year if rng.random() < 0.5 else rng.randint(2015, today.year)
-        shop.occasions.add(customer_id, "engagement", on(year), yearly=year < today.year)
-    if rng.random() < 0.04:
-        graduate = rng.choice(FEMALE_NAMES + MALE_NAMES)
-        whose = ("kızı " if graduate in FEMALE_NAMES else "oğlu ") + graduate
-        day = rng.randint(10, 30)
-        shop.occasions.add(
-            customer_id, "child_graduation", f"{day}.06.{today.year}", whose=whose, yearly=False
-        )
-    if rng.random() < 0.02:
-        shop.occasions.add(customer_id, "name_day", on(), note=note())
-    if "toptan" in tags and rng.random() < 0.5:
-        shop.occasions.add(
-            customer_id, "other", on(rng.randint(1990, 2020)), label="Kuruluş yıl dönümü"
-        )
+__all__ = [
+    "BUSINESSES",
+    "CUSTOMER_NOTES",
+    "DISTRICTS",
+    "FEMALE_NAMES",
+    "MALE_NAMES",
+    "MOBILE_PREFIXES",
+    "PURCHASE_NOTES",
+    "SHOP_ADDRESS",
+    "SHOP_NAME",
+    "SHOP_PHONE",
+    "STREETS",
+    "SURNAMES",
+    "VOID_REASONS",
+    "create_demo_database",
+    "random_amount",
+    "random_mobile",
+    "random_person_name",
+]

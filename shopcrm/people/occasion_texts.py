@@ -15,7 +15,6 @@ from shopcrm.common.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from shopcrm.people.occasion_checks import OccasionKind
-    from shopcrm.people.occasions import Occasion
 
 
 def kind_name(kind: OccasionKind) -> str:
@@ -32,10 +31,10 @@ def kind_name(kind: OccasionKind) -> str:
     return names[kind.value]
 
 
-def describe(occasion: Occasion, years: int | None = None) -> str:
-    """What the occasion is, with whose it is and, when ``years`` is given, the age or the
-    anniversary's number: "Birthday: turns 35" ("35. yaş günü")."""
-    kind, whose = occasion.kind.value, occasion.whose
+def describe(kind: str, whose: str, label: str, yearly: bool, years: int | None = None) -> str:
+    """What an occasion is (its kind, whose it is, the label of an "other" one, whether yearly)
+    and, when ``years`` is given, the age or the anniversary's number: "Birthday: turns 35"
+    ("35. yaş günü")."""
     n = number(years) if years else ""
     if kind in ("birthday", "child_birthday"):
         if whose:
@@ -46,14 +45,14 @@ def describe(occasion: Occasion, years: int | None = None) -> str:
             return _("Child's birthday: turns {n}").format(n=n) if n else _("Child's birthday")
         return _("Birthday: turns {n}").format(n=n) if n else _("Birthday")
     if kind == "wedding":
-        return _wedding(occasion.yearly, whose, n)
+        return _wedding(yearly, whose, n)
     if kind == "engagement":
-        return _engagement(occasion.yearly, whose, n)
+        return _engagement(yearly, whose, n)
     if kind == "child_graduation":
         return _("{whose}: graduation").format(whose=whose) if whose else _("Child's graduation")
     if kind == "name_day":
         return _("{whose}: name day").format(whose=whose) if whose else _("Name day")
-    return _other(occasion.label, whose, n)
+    return _other(label, whose, n)
 
 
 def _wedding(yearly: bool, whose: str, n: str) -> str:

@@ -85,7 +85,13 @@ class Occasion:
     def describe(self, day: date | None = None) -> str:
         """What it is (on ``day``, with the age or anniversary number): "kızı Elif — 18. yaş
         günü", "10. evlilik yıl dönümü", "Doğum günü"."""
-        return occasion_texts.describe(self, self.years_on(day) if day else None)
+        return occasion_texts.describe(
+            self.kind.value,
+            self.whose,
+            self.label,
+            self.yearly,
+            self.years_on(day) if day else None,
+        )
 
 
 @dataclass(frozen=True)
@@ -113,7 +119,7 @@ def coming(occasion: Occasion, today: date, after: date | None = None) -> Coming
     if falls is None or occasion.removed:
         return None
     years = occasion.years_on(falls)
-    what = occasion_texts.describe(occasion, years)
+    what = occasion.describe(falls)
     left = (falls - today).days
     return Coming(occasion, falls, left, years, what, occasion_texts.coming_text(what, left))
 
