@@ -127,13 +127,15 @@ class MainWindow(QMainWindow):
 
         Waits for the opening's integrity check, so that the window appears at once and nothing
         is written to a damaged file (main.py then tells and quits). A window left open
-        overnight issues the next day's rewards on its own.
+        overnight issues the next day's rewards on its own, and its pages show the new day
+        (the occasions coming, today's calls).
         """
         if not self.shop.check_finished():
             return
         today = self.shop.clock().date()
         if today == self._birthdays_day:
             return
+        new_day = self._birthdays_day is not None
         self._birthdays_day = today
         self._birthday_timer.setInterval(10 * 60 * 1000)
         try:
@@ -142,7 +144,7 @@ class MainWindow(QMainWindow):
             self.birthdays_issued = []
             return
         self.birthdays_issued = list(issued)
-        if issued:
+        if issued or new_day:
             for page in self._pages.values():
                 refresh = getattr(page, "refresh", None)
                 if refresh is not None:

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from shopcrm.care.contacts import ContactKind, add_entry
+from shopcrm.care.upcoming import MarkAction
 from shopcrm.loyalty.rules import RewardKind
 from tests.ui.conftest import show_active
 from ui.care.call_list import CallListView, CallRowsModel
@@ -97,3 +98,24 @@ def test_ctrl_5_opens_the_occasions_and_calls_page(qtbot: QtBot, shop: Shop) -> 
     page = window.stack.currentWidget()
     assert isinstance(page, CarePage)
     assert window.side_bar.item(MainWindow.CARE).text() == "Occasions & calls"
+
+
+def test_marking_an_occasion_called_takes_it_off_both_lists(qtbot: QtBot, shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe Yılmaz", phone="0532 123 45 67")
+    shop.consent.record(ayse.id, "call", True)
+    today = shop.clock().date()
+    soon = today + timedelta(days=2)
+    shop.occasions.add(ayse.id, "wedding", f"{soon.day:02d}.{soon.month:02d}.2012")
+    page = CarePage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    assert [row.name for row in shop.calls.today().rows] == ["Ayşe Yılmaz"]
+    reasons = shop.calls.today().rows[0].reasons
+    assert reasons[0].text.startswith("Wedding anniversary: ")
+    page.tabs.setCurrentWidget(page.upcoming)
+    page.upcoming.table.selectRow(0)
+    with qtbot.waitSignal(page.changed):
+        page.upcoming.buttons[MarkAction.CALLED].click()
+    assert shop.calls.today().rows == ()
+    assert shop.upcoming.occasions() == []
+    assert page.calls.model.rowCount() == 0

@@ -266,3 +266,15 @@ def test_an_amount_not_written_the_languages_way_is_refused_at_the_counter(
     sell(qtbot, page, typed)
     assert page.error.text() == message
     assert purchases_of(shop, "ayşe") == []
+
+
+def test_the_panel_says_when_and_how_the_customer_was_last_contacted(
+    qtbot: QtBot, page: CounterPage, shop: Shop
+) -> None:
+    pick(qtbot, page, "ayşe")
+    assert page.panel.last_contact.text() == "Last contact: none yet"
+    [ayse] = shop.customers.search("ayşe")
+    shop.contacts.add(ayse.id, "call", "Doğum günü için arandı")
+    pick(qtbot, page, "mehmet")
+    pick(qtbot, page, "ayşe")
+    assert page.panel.last_contact.text() == "Last contact: today, call"

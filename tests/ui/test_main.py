@@ -342,3 +342,22 @@ def test_a_failed_daily_backup_is_told_once_without_blocking_the_counter(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not box.isVisible())
     shop.close()
+
+
+def test_a_window_left_open_overnight_shows_the_new_days_occasions(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    clock = FakeClock(datetime(2026, 3, 9, 18, 0))
+    shop = Shop.open(tmp_path / "night.sqlite3", clock=clock)
+    ayse = shop.customers.add(name="Ayşe Yılmaz")
+    shop.occasions.add(ayse.id, "wedding", "17.03.2012")  # 8 days ahead: not this week yet
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    assert not any("Ayşe" in row for row in counter.upcoming.rows())
+    clock.advance(days=1)
+    window._issue_birthdays()  # the timer's tick after midnight
+    assert any("Ayşe" in row for row in counter.upcoming.rows())
+    shop.close()

@@ -14,6 +14,7 @@ from shopcrm import Shop
 from shopcrm.common.i18n import _
 from ui.care.call_list import CallListView
 from ui.care.complaints import OpenComplaints
+from ui.care.upcoming_list import UpcomingList
 from ui.lazy_page import ReloadWhenShown
 
 
@@ -27,12 +28,15 @@ class CarePage(ReloadWhenShown):
         super().__init__(parent)
         self.shop = shop
         self.calls = CallListView(shop)
+        self.upcoming = UpcomingList(shop)
         self.complaints = OpenComplaints(shop)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.calls, _("Call list"))
+        self.tabs.addTab(self.upcoming, _("Upcoming occasions"))
         self.tabs.addTab(self.complaints, _("Open complaints"))
         for part in (self.calls, self.complaints):
             part.changed.connect(self._part_changed)
+        self.upcoming.marked.connect(lambda _occasion: self._part_changed())
         for number in range(1, 4):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self._show_tab(n - 1))
@@ -53,4 +57,5 @@ class CarePage(ReloadWhenShown):
     def reload(self) -> None:
         """Read everything the page shows afresh."""
         self.calls.reload()
+        self.upcoming.reload()
         self.complaints.reload()

@@ -45,6 +45,10 @@ class CustomerPanel(QFrame):
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         self.notes.setStyleSheet(HINT_STYLE)
+        self.last_contact = QLabel()
+        self.last_contact.setObjectName("counterLastContact")
+        self.last_contact.setStyleSheet(HINT_STYLE)
+        self.last_contact.setWordWrap(True)
         self.occasions = bold(QLabel())
         self.occasions.setObjectName("counterOccasions")
         self.occasions.setStyleSheet(OCCASION_STYLE)
@@ -75,6 +79,7 @@ class CustomerPanel(QFrame):
         layout.addWidget(self.occasions)
         layout.addLayout(figures)
         layout.addWidget(self.notes)
+        layout.addWidget(self.last_contact)
 
     def show_customer(self, customer: Customer, currency: str) -> None:
         """Fill the panel with ``customer``; money in ``currency``."""
@@ -85,6 +90,10 @@ class CustomerPanel(QFrame):
         self.last_visit.setText(day(customer.last_visit) or _("never"))
         self.notes.setText(customer.notes)
         self.notes.setVisible(bool(customer.notes))
+
+    def show_last_contact(self, text: str) -> None:
+        """Say when and how the customer was last contacted ("Son temas: 3 gün önce, arama")."""
+        self.last_contact.setText(text)
 
     def show_occasions(self, near: Sequence[Coming]) -> None:
         """Show the occasions that come within their notice, one a line, with their notes."""

@@ -451,6 +451,7 @@ class CounterPage(QWidget):
             return
         self.panel.show_customer(customer, self._currency)
         self.panel.show_occasions(self.shop.occasions.near(customer.id))
+        self.panel.show_last_contact(self.shop.contacts.last_contact_text(customer.id))
         self._show_loyalty(ticked or set())
 
     def _show_loyalty(self, ticked: set[int]) -> None:
