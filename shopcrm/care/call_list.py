@@ -310,10 +310,16 @@ class CallListService:
                 "AND substr(last_visit, 1, 10) > ?",
                 (newest, oldest),
             )
+            texts: dict[int, str] = {}  # the same words for the same days away: made once
             for row in rows:
                 last = datetime.fromisoformat(row["last_visit"]).date()
-                ago = format_timedelta(last - on, add_direction=True, locale=babel_locale())
-                text = _("Last visit {ago}: win them back").format(ago=ago)
+                away = (on - last).days
+                if away not in texts:
+                    ago = format_timedelta(
+                        timedelta(days=-away), add_direction=True, locale=babel_locale()
+                    )
+                    texts[away] = _("Last visit {ago}: win them back").format(ago=ago)
+                text = texts[away]
                 key = f"winback:{row['id']}:{limit}:{last.isoformat()}"
                 out.append((int(row["id"]), Reason(ReasonKind.WINBACK, key, text)))
         return out

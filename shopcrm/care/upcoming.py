@@ -18,10 +18,10 @@ from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.formatting import day, number
 from shopcrm.common.i18n import _
-from shopcrm.common.preferences import DAY_COUNTS, SettingsReader
+from shopcrm.common.preferences import DAY_COUNTS, Settings, SettingsReader
 from shopcrm.common.text import sort_key_text
 from shopcrm.common.whole import parse_whole
-from shopcrm.people.occasion_checks import MAX_NOTICE
+from shopcrm.people.occasion_checks import OccasionKind
 from shopcrm.people.occasions import (
     OCCASION_COLUMNS,
     Coming,
@@ -135,14 +135,26 @@ class UpcomingService:
 
     def within_notice(self, today: date | None = None) -> list[UpcomingOccasion]:
         """The occasions that are within their days of notice on ``today`` (each its own, or
-        its kind's from the settings), not yet marked for that year: soonest first."""
+        its kind's from the settings), not yet marked for that year: soonest first.
+
+        Only the days the longest notice in use reaches are read, not the largest notice
+        allowed: a shop with a week's notice reads a week of occasions.
+        """
         today = today or self._clock().date()
         settings = self._settings()
         return [
             u
-            for u in self._coming(today, MAX_NOTICE)
+            for u in self._coming(today, self._longest_notice(settings))
             if u.coming.days_left <= u.occasion.notice(settings)
         ]
+
+    def _longest_notice(self, settings: Settings) -> int:
+        """The most days of notice any occasion has now (its own, or its kind's)."""
+        own = self._store.one(
+            "SELECT max(notice_days) AS n FROM occasions WHERE removed_at IS NULL"
+        )
+        kinds = [int(getattr(settings, f"notice_{kind.value}")) for kind in OccasionKind]
+        return max([*kinds, int(own["n"]) if own and own["n"] is not None else 0])
 
     def mark(
         self,
