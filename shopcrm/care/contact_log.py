@@ -191,10 +191,13 @@ class ContactService:
         return [entry_from_row(row) for row in rows]
 
     def last_contact(self, customer_id: int) -> LastContact | None:
-        """When and how the customer was last contacted (entries that count), or None."""
+        """When and how the customer was last contacted (entries that count: not the note of
+        an occasion let pass for a year), or None."""
         row = self._store.one(
             "SELECT id, kind, happened_at FROM contacts WHERE customer_id = ? "
-            "AND voided_at IS NULL ORDER BY happened_at DESC, id DESC LIMIT 1",
+            "AND voided_at IS NULL AND id NOT IN (SELECT contact_id FROM occasion_marks "
+            "WHERE action = 'dismissed' AND contact_id IS NOT NULL) "
+            "ORDER BY happened_at DESC, id DESC LIMIT 1",
             (self._customer(customer_id),),
         )
         if row is None:

@@ -49,8 +49,10 @@ _CONTACT_OF = {
     MarkAction.CALLED: ContactKind.CALL,
     MarkAction.CARD_SENT: ContactKind.CARD,
     MarkAction.GIFT_SENT: ContactKind.GIFT,
+    MarkAction.DISMISSED: ContactKind.VISIT_NOTE,
 }
-"""The entry of the contact log each action writes (a dismissal writes none)."""
+"""The entry of the contact log each action writes: a dismissal is noted (a note, not a
+contact: it does not count as the customer's last contact)."""
 
 
 @dataclass(frozen=True)
@@ -164,8 +166,9 @@ class UpcomingService:
         recorded_by: str = "",
     ) -> Mark:
         """Mark what was done for the next day of an occasion (seen from ``today``): called,
-        card sent or gift sent write an entry to the contact log; dismissed writes none. Either
-        way the occasion leaves the upcoming list for the year that day falls in."""
+        card sent, gift sent or dismissed, each written to the contact log (a dismissal as a
+        note that is not counted as a contact). The occasion leaves the upcoming list for the
+        year that day falls in."""
         today = today or self._clock().date()
         try:
             done = MarkAction(as_text(action))
@@ -307,6 +310,10 @@ def _summary(action: MarkAction, next_one: Coming) -> str:
         )
     if action is MarkAction.CARD_SENT:
         return _("Card sent for the occasion: {occasion} ({date})").format(
+            occasion=next_one.what, date=when
+        )
+    if action is MarkAction.DISMISSED:
+        return _("Nothing this year for the occasion: {occasion} ({date})").format(
             occasion=next_one.what, date=when
         )
     return _("Gift sent for the occasion: {occasion} ({date})").format(

@@ -126,10 +126,16 @@ def test_a_marked_occasion_is_gone_this_year_and_back_next_year(shop: Shop) -> N
         "Oya",
     )
     assert entry["summary"] == "Called for the occasion: Birthday: turns 35 (Mar 10, 2026)"
-    # a dismissal marks it too, and writes nothing to the contact log
+    # a dismissal marks it too, noted in the contact log, but it is no contact
+    before = shop.contacts.last_contact(wedding.customer_id)
     dismissed = shop.upcoming.mark(wedding.id, MarkAction.DISMISSED, today=date(2026, 3, 9))
-    assert dismissed.contact_id is None and listed(shop, date(2026, 3, 9)) == []
-    assert shop.store.one("SELECT count(*) AS n FROM contacts") == {"n": 1}
+    assert listed(shop, date(2026, 3, 9)) == []
+    note = shop.store.one(
+        "SELECT kind, summary FROM contacts WHERE id = ?", (dismissed.contact_id,)
+    )
+    assert note is not None and note["kind"] == "visit_note"
+    assert note["summary"].startswith("Nothing this year for the occasion: ")
+    assert shop.contacts.last_contact(wedding.customer_id) == before
     assert [m.action for m in shop.upcoming.marks_of(wedding.id)] == [MarkAction.DISMISSED]
     # one mark a year
     with pytest.raises(InvalidInput, match="already marked for 2026"):
