@@ -1,4 +1,5 @@
-"""Make the README's screenshots: the Counter and the Rewards page, in Turkish, on the demo shop.
+"""Make the README's screenshots: the Counter, the Rewards page and today's calls, in Turkish,
+on the demo shop.
 
     .venv/bin/python tools/screenshots.py [OUT_FOLDER]   (docs/ by default)
 
@@ -52,7 +53,7 @@ def _a_customer_with_rewards(shop: Shop) -> str:
 
 
 def shoot(out: Path) -> None:
-    """Write counter-tr.png and rewards-tr.png into ``out``."""
+    """Write counter-tr.png, rewards-tr.png and calls-tr.png into ``out``."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_language("tr")
     main.install_qt_translation(app, "tr")  # type: ignore[arg-type]
@@ -78,6 +79,9 @@ def shoot(out: Path) -> None:
         window.go_to(MainWindow.REWARDS)
         QTest.qWait(200)
         window.grab().save(str(out / "rewards-tr.png"))
+        window.go_to(MainWindow.CARE)
+        QTest.qWait(200)
+        window.grab().save(str(out / "calls-tr.png"))
         window.close()
 
 
