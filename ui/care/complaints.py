@@ -11,13 +11,10 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from ui.care.contact_dialog import ResolveComplaintDialog
 from ui.care.contact_log import ContactLogDialog
 from ui.keys import ENTER, on_keys
 from ui.style import HINT_STYLE, bold
+from ui.tables import list_table
 
 Index = QModelIndex | QPersistentModelIndex
 OPENED, WAITING, CUSTOMER, PHONE, COMPLAINT = range(5)
@@ -113,18 +111,7 @@ class OpenComplaints(QWidget):
         self.shop = shop
         self.dialog: QDialog | None = None
         self.model = OpenComplaintsModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column in (OPENED, WAITING, CUSTOMER, PHONE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COMPLAINT, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, stretch=COMPLAINT)
         self.title = bold(QLabel(_("Open &complaints")))
         self.title.setBuddy(self.table)
         self.count = QLabel()

@@ -12,14 +12,11 @@ from datetime import date
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +31,7 @@ from ui.confirm import Question, ask
 from ui.keys import ENTER, on_keys
 from ui.record_model import RecordTableModel
 from ui.style import ERROR_STYLE, bold
+from ui.tables import list_table
 
 WHAT, DATE, REPEAT, NEXT, NOTE = range(5)
 
@@ -90,19 +88,7 @@ class CustomerOccasionsDialog(QDialog):
         self.resize(760, 380)
 
         self.model = OccasionsModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        self.table = list_table(self.model, stretch=NOTE)
         self.title = bold(QLabel(_("&Occasions of {name}").format(name=customer.name)))
         self.title.setBuddy(self.table)
         self.empty = QLabel(_("No occasions yet. Add a birthday, a wedding anniversary…"))

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -37,29 +36,13 @@ from ui.rewards.model import RulesModel, VouchersModel, VouchersProxy, state_tit
 from ui.rewards.rule_form import RuleFormDialog
 from ui.rewards.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
 from ui.style import DONE_STYLE, ERROR_STYLE
+from ui.tables import list_table
 
 if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward
 
 VOUCHER_LIMIT = 1000
 _CODES_SHOWN = 5
-
-
-def _table(model: object) -> QTableView:
-    table = QTableView()
-    table.setModel(model)  # type: ignore[arg-type]
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setTabKeyNavigation(False)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    rows = table.verticalHeader()
-    rows.hide()
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    rows.setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setHighlightSections(False)
-    return table
 
 
 def _title(text: str) -> QLabel:
@@ -118,7 +101,7 @@ class RewardsPage(ReloadWhenShown):
 
     def _build_rules(self) -> None:
         self.rules_model = RulesModel(self)
-        self.rules = _table(self.rules_model)
+        self.rules = list_table(self.rules_model)
         header = self.rules.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(RulesModel.RULE, QHeaderView.ResizeMode.Stretch)
@@ -146,7 +129,7 @@ class RewardsPage(ReloadWhenShown):
         self.vouchers_model = VouchersModel(self)
         self.vouchers_proxy = VouchersProxy(self)
         self.vouchers_proxy.setSourceModel(self.vouchers_model)
-        self.vouchers = _table(self.vouchers_proxy)
+        self.vouchers = list_table(self.vouchers_proxy)
         header = self.vouchers.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.vouchers.setSortingEnabled(True)
