@@ -59,9 +59,12 @@ class SettingsService:
         }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
-        for name in ("large_amount", *DAY_COUNTS):
+        for name in ("large_amount", "print_thank_you_over", "print_occasion_days", *DAY_COUNTS):
             if name in values:
                 values[name] = int(values[name])
+        for name in ("print_welcome", "print_we_miss_you"):
+            if name in values:
+                values[name] = values[name] == "True"
         if "voucher_rest" in values:
             values["voucher_rest"] = VoucherRest(values["voucher_rest"])
         return Settings(**values)
@@ -156,8 +159,15 @@ class SettingsService:
 def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in changes.items():
-        if name == "large_amount":
+        if name in ("large_amount", "print_thank_you_over"):
             value = 0 if value in (0, "0", "") else parse_amount(value, currency)
+        elif name in ("print_welcome", "print_we_miss_you"):
+            if not isinstance(value, bool):
+                raise InvalidInput(_("Unknown choice: {value}").format(value=quote(value)))
+        elif name == "print_occasion_days":
+            value = parse_whole(value)
+            if not 0 <= value <= 90:
+                raise InvalidInput(_("Cards for occasions are printed 0 to 90 days ahead."))
         elif name in DAY_COUNTS:
             value = _day_count(name, value)
         elif name == "voucher_rest":

@@ -62,6 +62,14 @@ class Settings:
     lapsed_third_days: int = 730
     expiring_reward_days: int = 14
     """A reward that expires unredeemed within this many days is a reason to call."""
+    print_welcome: bool = False
+    """Print rule: a welcome card after a customer's first purchase."""
+    print_thank_you_over: int = 0
+    """Print rule: a thank-you card after a purchase over this amount (kuruş; 0: off)."""
+    print_occasion_days: int = 0
+    """Print rule: a card for each occasion this many days ahead (0: off)."""
+    print_we_miss_you: bool = False
+    """Print rule: a "we miss you" letter when a customer passes the first win-back limit."""
 
     @property
     def keeps_rest(self) -> bool:

@@ -339,6 +339,49 @@ UPDATE customers SET consent_date = created_at
 """
 
 
+SCHEMA_V5 = """
+-- How a customer is addressed on cards and letters: "Sayın Şükrü Bey", "Sevgili Ayşe Hanım",
+-- the first name only, or no form at all ('' = not chosen: the documents decide).
+ALTER TABLE customers ADD COLUMN address_form TEXT NOT NULL DEFAULT ''
+    CHECK (address_form IN ('', 'bey', 'hanim', 'first_name', 'none'));
+
+-- The owner's own texts for each kind of document (ready texts are in the program).
+CREATE TABLE document_texts (
+    kind TEXT PRIMARY KEY,
+    text TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- The shop's logo for cards and letters: one image, kept in the database (and its backups).
+CREATE TABLE shop_logo (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    image BLOB NOT NULL,
+    file_name TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+-- Routine notes waiting to be printed: a welcome card, a thank-you card, an occasion card, a
+-- "we miss you" letter, each added by a print rule once for its reason (``reason_key`` is
+-- unique: never twice for the same reason), printed in a batch, or dropped.
+CREATE TABLE print_queue (
+    id INTEGER PRIMARY KEY,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    document TEXT NOT NULL CHECK (document IN ('welcome_card', 'thank_you_card', 'occasion_card',
+                                               'we_miss_you_letter')),
+    reason_key TEXT NOT NULL UNIQUE,
+    purchase_id INTEGER REFERENCES purchases(id),
+    occasion_id INTEGER REFERENCES occasions(id),
+    occasion_year INTEGER,
+    queued_at TEXT NOT NULL,
+    printed_at TEXT,
+    contact_id INTEGER REFERENCES contacts(id),
+    dropped_at TEXT
+);
+CREATE INDEX print_queue_waiting ON print_queue(queued_at)
+    WHERE printed_at IS NULL AND dropped_at IS NULL;
+"""
+
+
 def _run(script: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
         for statement in _statements(script):
@@ -365,5 +408,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V2),
     _run(SCHEMA_V3),
     _run(SCHEMA_V4),
+    _run(SCHEMA_V5),
 ]
 LATEST = len(MIGRATIONS)

@@ -123,3 +123,21 @@ def test_the_days_the_shop_counts_are_settings_within_bounds(shop: Shop) -> None
     set_language("tr")
     with pytest.raises(InvalidInput, match="1 ile 366 gün arasında"):
         shop.settings.update(upcoming_days=400)
+
+
+def test_the_print_rules_are_settings(shop: Shop) -> None:
+    s = shop.settings.get()
+    assert (s.print_welcome, s.print_thank_you_over, s.print_occasion_days) == (False, 0, 0)
+    shop.settings.update(
+        print_welcome=True,
+        print_thank_you_over="500",
+        print_occasion_days="5",
+        print_we_miss_you=True,
+    )
+    s = shop.settings.get()
+    assert (s.print_welcome, s.print_thank_you_over, s.print_occasion_days) == (True, 50_000, 5)
+    assert s.print_we_miss_you is True
+    for change in ({"print_welcome": "yes"}, {"print_occasion_days": 91}):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(**change)
+    assert shop.settings.get() == s
