@@ -7,6 +7,7 @@ import contextlib
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Customer, DuplicatePhone, InvalidInput, NotFound, Shop, ShopError
 from shopcrm.common.i18n import _
+from shopcrm.people.address_forms import address_form_titles
 from ui.consent_fields import ConsentFields
 from ui.customer_picker import CustomerPicker
 from ui.form_dialog import FormDialog
@@ -41,6 +43,12 @@ class CustomerFormDialog(FormDialog):
         self.setMinimumWidth(460)
 
         self.name = QLineEdit()
+        self.address_form = QComboBox()
+        for form, title in address_form_titles().items():
+            self.address_form.addItem(title, form.value)
+        self.address_form.setToolTip(
+            _("How cards and letters greet the customer: “Sayın Şükrü Bey”, “Sevgili Ayşe”…")
+        )
         self.phone = QLineEdit()
         self.phone.setPlaceholderText(_("e.g. 0532 123 45 67"))
         self.email = QLineEdit()
@@ -60,6 +68,7 @@ class CustomerFormDialog(FormDialog):
         self.referred_by.setPlaceholderText(_("Who sent them? Type a name, then choose"))
 
         self.add_field("name", _("&Name:"), self.name)
+        self.add_field("address_form", _("&Form of address:"), self.address_form)
         self.add_field("phone", _("&Phone:"), self.phone)
         self.add_field("email", _("&E-mail:"), self.email)
         self.add_field("address", _("&Address:"), self.address)
@@ -87,6 +96,7 @@ class CustomerFormDialog(FormDialog):
 
     def _fill(self, customer: Customer) -> None:
         self.name.setText(customer.name)
+        self.address_form.setCurrentIndex(self.address_form.findData(customer.address_form.value))
         self.phone.setText(customer.phone_display)
         self.email.setText(customer.email)
         self.address.setPlainText(customer.address)
@@ -102,6 +112,7 @@ class CustomerFormDialog(FormDialog):
         """What the form holds, as keyword arguments for the core."""
         return {
             "name": self.name.text(),
+            "address_form": self.address_form.currentData(),
             "phone": self.phone.text(),
             "email": self.email.text(),
             "address": self.address.toPlainText(),

@@ -14,6 +14,7 @@ from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
 from shopcrm.people import consent, search
+from shopcrm.people.address_forms import checked_address_form
 from shopcrm.people.birthdays import read_birthday
 from shopcrm.people.occasions import set_birthday
 from shopcrm.people.phone import national_digits, normalize_phone
@@ -64,8 +65,12 @@ class CustomerService:
         birthday: str = "",
         consent_method: str = "verbal",
         consents: Mapping[str, object] | None = None,
+        address_form: str = "",
     ) -> Customer:
         """Add a customer. Only the name is required.
+
+        ``address_form`` is how cards and letters address them ('' not chosen, 'bey', 'hanim',
+        'first_name', 'none': ``shopcrm.people.address_forms``).
 
         ``marketing_consent`` records consent on every channel, given ``consent_method``
         (verbal unless told); ``consents`` says it per channel ({"call": True, "sms": (True,
@@ -82,6 +87,7 @@ class CustomerService:
             tags=tags,
             referred_by=referred_by,
             birthday=birthday,
+            address_form=address_form,
         )
         wishes = consent.checked_wishes(marketing_consent, consents, consent_method)
         if values["phone"] and not allow_duplicate_phone:
@@ -123,6 +129,7 @@ class CustomerService:
             "consent_method",
             "consents",
             "birthday",
+            "address_form",
         }
         unknown = set(changes) - allowed
         if unknown:
@@ -324,8 +331,13 @@ def _birthday(value: Any, today: date) -> dict[str, Any]:
     return {"birthday": read_birthday(as_text(value), today)}
 
 
+def _address_form(value: Any, today: date) -> dict[str, Any]:
+    return {"address_form": checked_address_form(value).value}
+
+
 _CHECKS: dict[str, Callable[[Any, date], dict[str, Any]]] = {
     "name": _name,
+    "address_form": _address_form,
     "phone": _phone,
     "email": _email,
     "address": _address,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from shopcrm.common.text import fold
+from shopcrm.people.address_forms import AddressForm
 from shopcrm.people.phone import display_phone, national_digits
 from shopcrm.storage.store import Row
 
@@ -34,6 +35,8 @@ class Customer:
     updated_at: str
     archived: bool
     birthday: str | None = None
+    address_form: AddressForm = AddressForm.NOT_CHOSEN
+    """How cards and letters address the customer ("Sayın Şükrü Bey"...)."""
 
     @property
     def phone_display(self) -> str:
@@ -70,6 +73,7 @@ _CUSTOMER_FIELDS = (
     "created_at",
     "updated_at",
     "archived_at",
+    "address_form",
 )
 
 
@@ -114,6 +118,7 @@ def customer_from_row(row: Row) -> Customer:
         updated_at=row["updated_at"],
         archived=row["archived_at"] is not None,
         birthday=row["birthday"],
+        address_form=AddressForm(row["address_form"]),
     )
 
 
