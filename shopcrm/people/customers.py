@@ -207,8 +207,9 @@ class CustomerService:
 
     def search_hint(self, text: str) -> str | None:
         """A translated hint when what was typed cannot find anyone because of its shape
-        ("53": "Type at least three digits of the phone number."), else None."""
-        return search.hint(text)
+        ("53": "Type at least three digits of the phone number."; a loyalty card nobody holds),
+        else None."""
+        return search.hint(self._store, text)
 
     def all(self, include_archived: bool = False) -> list[Customer]:
         """Every customer, in Turkish alphabetical order of name."""

@@ -4,7 +4,8 @@ Names are stored folded (see ``shopcrm.common.text.fold``), so "sukru", "ŞÜKR�
 "Şükrü Öztürk", and "isik" finds "Işık". Three or more characters match anywhere in the name or
 the phone digits through a trigram full-text index; one or two characters match the start of any
 word of the name. Best first: the name starting with the query, then a word of it, then frequent
-and recent customers.
+and recent customers. A loyalty card's code (``shopcrm.people.card_codes``), scanned or typed,
+finds its holder alone.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from shopcrm.common.cleaning import has_refused_character, is_refused_character
 from shopcrm.common.i18n import _
 from shopcrm.common.text import fold
+from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
 from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
 from shopcrm.storage.store import Store
@@ -67,6 +69,9 @@ def find(
     text = usable_query(query)
     if not text:
         return []
+    card_holder = customer_of(text)
+    if card_holder is not None:
+        return [c for c in _customers(store, [card_holder]) if include_archived or not c.archived]
     if looks_like_phone(text) and len(query_digits(text)) >= _MIN_TRIGRAM:
         return _by_phone(store, query_digits(text), limit, include_archived)
     words = fold(text).split()[:MAX_WORDS]
@@ -84,12 +89,30 @@ def usable_query(query: str) -> str:
     return text.strip()
 
 
-def hint(query: str) -> str | None:
+def hint(store: Store, query: str) -> str | None:
     """What to type instead, when the shape of a search means it cannot find anyone (one or
-    two digits of a phone number); None when it can."""
+    two digits of a phone number), or why a scanned loyalty card finds no one; None when it
+    can."""
     text = usable_query(query)
+    card_holder = customer_of(text)
+    if card_holder is not None:
+        return _card_hint(store, card_holder)
     if looks_like_phone(text) and len(query_digits(text)) < _MIN_TRIGRAM:
         return _("Type at least three digits of the phone number.")
+    return None
+
+
+def _card_hint(store: Store, customer_id: int) -> str | None:
+    """Why a loyalty card finds no one at the counter: nobody holds it, or its holder is
+    archived; None when its holder is found."""
+    holders = _customers(store, [customer_id])
+    if not holders:
+        return _("No customer has this loyalty card ({code}).").format(code=card_code(customer_id))
+    if holders[0].archived:
+        return _(
+            "This loyalty card belongs to {name}, who is archived: bring them back on the "
+            "Customers page."
+        ).format(name=holders[0].name)
     return None
 
 
@@ -172,7 +195,7 @@ def _customers(store: Store, ids: list[int]) -> list[Customer]:
     marks = ", ".join("?" * len(ids))
     sql = f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id IN ({marks})"
     by_id = {row["id"]: customer_from_row(row) for row in store.query(sql, tuple(ids))}
-    return [by_id[i] for i in ids]
+    return [by_id[i] for i in ids if i in by_id]
 
 
 def _archived_filter(include_archived: bool) -> str:

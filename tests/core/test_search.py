@@ -120,3 +120,31 @@ def test_no_hint_when_the_search_can_find_someone(people: Shop, typed: str) -> N
 def test_the_hint_is_in_the_shops_language(people: Shop) -> None:
     set_language("tr")
     assert people.customers.search_hint("53") == "Telefon numarasının en az üç rakamını yazın."
+
+
+def test_a_scanned_loyalty_card_finds_its_customer_only(people: Shop) -> None:
+    from shopcrm.people.card_codes import card_code
+
+    can = people.customers.search("Can Özkan")[0]
+    assert names(people, card_code(can.id)) == ["Can Özkan"]
+    assert names(people, " " + card_code(can.id).lower() + "\n") == ["Can Özkan"]
+    assert people.customers.search_hint(card_code(can.id)) is None
+
+
+def test_a_card_nobody_holds_or_of_an_archived_customer_says_so(people: Shop) -> None:
+    from shopcrm.people.card_codes import card_code
+
+    assert names(people, card_code(999)) == []
+    assert people.customers.search_hint(card_code(999)) == (
+        f"No customer has this loyalty card ({card_code(999)})."
+    )
+    ipek = people.customers.search("İpek")[0]
+    people.customers.archive(ipek.id)
+    assert names(people, card_code(ipek.id)) == []
+    assert people.customers.search_hint(card_code(ipek.id)) == (
+        "This loyalty card belongs to İpek Şahin, who is archived: bring them back on the "
+        "Customers page."
+    )
+    assert [c.name for c in people.customers.search(card_code(ipek.id), include_archived=True)] == [
+        "İpek Şahin"
+    ]

@@ -156,3 +156,26 @@ def test_ctrl_n_with_a_phone_number_fills_the_phone(qtbot: QtBot, page: CounterP
     assert dialog.name.text() == "" and dialog.phone.text() == "0555 444 33 22"
     dialog.reject()
     assert page.customer is None
+
+
+def test_a_scanned_loyalty_card_serves_its_holder(qtbot: QtBot, page: CounterPage) -> None:
+    from shopcrm.people.card_codes import card_code
+
+    ayse = page.shop.customers.search("Ayşe Yılmaz")[0]
+    qtbot.keyClicks(page.search, card_code(ayse.id))
+    assert listed_names(page) == ["Ayşe Yılmaz"]
+    assert page.finder.hint.text() == ("Loyalty card of Ayşe Yılmaz. Press Enter to pick.")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.panel.name.text() == "Ayşe Yılmaz"
+    assert page.amount.hasFocus()
+
+
+def test_a_loyalty_card_nobody_holds_serves_no_one(qtbot: QtBot, page: CounterPage) -> None:
+    from shopcrm.people.card_codes import card_code
+
+    qtbot.keyClicks(page.search, card_code(77))
+    assert listed_names(page) == []
+    assert page.finder.hint.text() == f"No customer has this loyalty card ({card_code(77)})."
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.panel.name.text() != "Ayşe Yılmaz"
+    assert page.search.hasFocus()

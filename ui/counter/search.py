@@ -2,8 +2,9 @@
 
 Typing searches at once (the core's Turkish search); Up/Down/PageUp/PageDown in the box move the
 highlight; Enter picks. A voucher code typed or scanned into the box is looked up instead, and the
-hint says what it is. ``highlighted`` tells the page whenever the highlighted customer changes,
-so that the page never serves anyone the results do not show.
+hint says what it is; a scanned loyalty card finds its holder. ``highlighted`` tells the page
+whenever the highlighted customer changes, so that the page never serves anyone the results do
+not show.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Customer, Shop
 from shopcrm.common.i18n import _
+from shopcrm.people.card_codes import customer_of
 from ui.counter.results import CustomerResultsModel
 from ui.style import HINT_STYLE, bold
 
@@ -219,6 +221,10 @@ class CounterSearch(QWidget):
         elif self.model.rowCount() == 0:
             self.hint.setText(
                 _("No customer found. Press Ctrl+N to add “{text}”.").format(text=text)
+            )
+        elif customer_of(text) is not None and (holder := self.model.record_at(0)):
+            self.hint.setText(
+                _("Loyalty card of {name}. Press Enter to pick.").format(name=holder.name)
             )
         else:
             self.hint.setText(_("Up/Down to choose, Enter to pick."))
