@@ -94,7 +94,7 @@ def test_nobody_found_offers_ctrl_n_which_adds_and_picks(
     assert page.hint.text() == "No customer found. Press Ctrl+N to add “Gülşen Çelik”."
 
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.customer_dialog
+    dialog = page.errands.customer_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.name.text() == "Gülşen Çelik"
     qtbot.keyClicks(dialog.phone, "0544 111 22 33")
@@ -151,7 +151,7 @@ def test_ctrl_n_with_a_phone_number_fills_the_phone(qtbot: QtBot, page: CounterP
     qtbot.keyClicks(page.search, "0555 444 33 22")
     assert "No customer found" in page.hint.text()
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.customer_dialog
+    dialog = page.errands.customer_dialog
     assert dialog is not None
     assert dialog.name.text() == "" and dialog.phone.text() == "0555 444 33 22"
     dialog.reject()

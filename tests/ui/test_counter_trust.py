@@ -245,7 +245,7 @@ def test_ctrl_n_puts_a_typed_phone_in_the_phone_box_never_in_the_name(
 ) -> None:
     type_text(page.search, typed)
     qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.customer_dialog
+    dialog = page.errands.customer_dialog
     assert dialog is not None
     assert (dialog.name.text(), dialog.phone.text()) == (name, phone)
     dialog.reject()

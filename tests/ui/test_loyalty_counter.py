@@ -289,7 +289,7 @@ def test_an_opening_balance_from_a_paper_card(qtbot: QtBot, page: CounterPage, s
     hatice = shop.customers.add(name="Hatice Acar")
     pick(qtbot, page, "hatice")
     page.loyalty.balance_button.click()
-    dialog = page.balance_dialog
+    dialog = page.errands.balance_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.visits.setValue(0)
     dialog.save()

@@ -213,7 +213,7 @@ def test_ctrl_n_adds_a_customer_on_the_page_shown(qtbot: QtBot, window: MainWind
     qtbot.keyClick(
         QApplication.focusWidget() or window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier
     )
-    assert customers.form is not None and counter.customer_dialog is None
+    assert customers.form is not None and counter.errands.customer_dialog is None
     customers.form.reject()
     window.side_bar.setFocus()  # Ctrl+N works from the side bar too
     qtbot.keyClick(window.side_bar, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)

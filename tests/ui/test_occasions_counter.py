@@ -163,7 +163,7 @@ def test_the_customers_occasions_open_from_the_counter_and_what_is_near_follows(
     type_text(counter.search, "cem")
     qtbot.keyClick(counter.search, Qt.Key.Key_Return)
     qtbot.mouseClick(counter.panel.occasions_button, Qt.MouseButton.LeftButton)
-    dialog = counter.occasions_dialog
+    dialog = counter.errands.occasions_dialog
     assert dialog is not None and dialog.isVisible()
     assert dialog.model.rowCount() == 1  # the birthday
     dialog.add_occasion()

@@ -4,6 +4,7 @@ memory, printing renders every page on white at 300 dpi, a batch draws off the U
 from __future__ import annotations
 
 import io
+import time
 from pathlib import Path
 
 from PySide6.QtGui import QColor
@@ -79,9 +80,16 @@ def test_a_batch_is_drawn_off_the_ui_thread_and_can_be_stopped(qtbot: QtBot) -> 
     assert finished.args[0].startswith(b"%PDF")
     worker.wait()
 
-    stopping = DrawWorker(draw)
+    def draw_slowly(progress):  # type: ignore[no-untyped-def]
+        for done in range(1, 1001):  # up to 10 s: time enough for the UI thread to say stop
+            if not progress(done, 1000):
+                raise ShopError("stopped")
+            time.sleep(0.01)
+        return a_pdf(1)
+
+    stopping = DrawWorker(draw_slowly)
     stopping.progress.connect(lambda done, total: stopping.cancel())
-    with qtbot.waitSignal(stopping.failed, timeout=5000) as failed:
+    with qtbot.waitSignal(stopping.failed, timeout=10000) as failed:
         stopping.start()
     assert failed.args == ["stopped"]
     stopping.wait()

@@ -1,13 +1,14 @@
 """What the Counter says after a sale and before it: the logged banner's lines and the preview of
-what the ticked rewards take off. Plain functions of what the core returned: no widget here."""
+what the ticked rewards take off. Plain functions of what the core returns: no widget here."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shopcrm import Customer, Purchase
+from shopcrm import Customer, Purchase, Shop, ShopError
 from shopcrm.common.formatting import money
-from shopcrm.common.i18n import _
+from shopcrm.common.i18n import _, ngettext
+from shopcrm.common.money import parse_amount
 from shopcrm.loyalty.redemption import VoucherUse
 from shopcrm.loyalty.rewards import Reward
 from shopcrm.loyalty.rules import RewardKind
@@ -68,6 +69,31 @@ def logged_message(
         )
         lines.append(_("★ New rewards: {rewards}").format(rewards=listed))
     return "\n".join(lines)
+
+
+def sale_preview(
+    shop: Shop, customer_id: int, typed: str, ticked: Sequence[int], currency: str
+) -> tuple[str, bool] | None:
+    """What the counter says under the amount while rewards are ticked, and whether it is an
+    error; None while there is nothing to say (the amount is still being typed)."""
+    if not typed.strip():
+        return (
+            ngettext(
+                "{n} reward ticked for this purchase: type the amount.",
+                "{n} rewards ticked for this purchase: type the amount.",
+                len(ticked),
+            ).format(n=len(ticked)),
+            False,
+        )
+    try:
+        gross = parse_amount(typed.strip(), currency)
+    except ShopError:
+        return None  # still typing: Enter will say what is wrong
+    try:
+        use = shop.purchases.preview(customer_id, gross, list(ticked))
+    except ShopError as error:
+        return str(error), True
+    return preview_text(gross, use, currency), False
 
 
 def preview_text(gross: int, use: VoucherUse, currency: str) -> str:

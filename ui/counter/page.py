@@ -31,26 +31,22 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Customer, NeedsConfirmation, NotFound, Purchase, Shop, ShopError
 from shopcrm.common.formatting import money
-from shopcrm.common.i18n import _, ngettext
-from shopcrm.common.money import parse_amount
-from shopcrm.people.phone import split_name_and_phone
+from shopcrm.common.i18n import _
 from shopcrm.sales.voids import VoidReason
 from ui.care.upcoming_panel import UpcomingPanel
 from ui.confirm import Question, ask
 from ui.counter.customer_panel import CustomerPanel
+from ui.counter.errands import CounterErrands
 from ui.counter.gift_voucher_note import GiftVoucherNote
-from ui.counter.messages import logged_message, preview_text
-from ui.counter.opening_balance import OpeningBalanceDialog
+from ui.counter.messages import logged_message, sale_preview
 from ui.counter.reward_list import MAX_SHORTCUT_ROWS, LoyaltyBox
 from ui.counter.sale import SaleForm
 from ui.counter.search import CounterSearch
 from ui.counter.undo_banner import UndoBanner
-from ui.customer_form import CustomerFormDialog
 from ui.purchase_history import PurchaseHistory
 
 if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward, VoucherLookup
-    from ui.care.customer_occasions import CustomerOccasionsDialog
 
 
 class CounterPage(QWidget):
@@ -63,9 +59,8 @@ class CounterPage(QWidget):
         self.shop = shop
         self.customer: Customer | None = None
         """The customer served: highlighted in the results and named in the panel."""
-        self.customer_dialog: CustomerFormDialog | None = None
-        self.balance_dialog: OpeningBalanceDialog | None = None
-        self.occasions_dialog: CustomerOccasionsDialog | None = None
+        self.errands = CounterErrands(self)
+        """The side dialogs: a new customer, the opening balance, the occasions."""
         self.confirm_box: Question | None = None
         self.voucher: Reward | None = None
         """An anonymous gift voucher scanned for the purchase of the customer served."""
@@ -85,7 +80,7 @@ class CounterPage(QWidget):
         self.finder.extras.addWidget(self.voucher_banner)
 
         self.panel = CustomerPanel()
-        self.panel.occasions_requested.connect(self.open_occasions)
+        self.panel.occasions_requested.connect(self.errands.open_occasions)
         self.upcoming = UpcomingPanel(shop)
         self.upcoming.customer_chosen.connect(self.serve_from_upcoming)
         self.empty = QLabel(
@@ -98,7 +93,7 @@ class CounterPage(QWidget):
         self.loyalty = LoyaltyBox()
         self.loyalty.selection_changed.connect(self._ticks_changed)
         self.loyalty.hand_over.connect(self.hand_over)
-        self.loyalty.opening_balance.connect(self.opening_balance)
+        self.loyalty.opening_balance.connect(self.errands.opening_balance)
         self.sale = SaleForm()
         self.amount = self.sale.amount
         self.note = self.sale.note
@@ -151,7 +146,7 @@ class CounterPage(QWidget):
         context = Qt.ShortcutContext.WidgetWithChildrenShortcut
         for keys, slot in [
             (QKeySequence(Qt.Key.Key_Escape), self.focus_search),
-            (QKeySequence(QKeySequence.StandardKey.New), self.new_customer),
+            (QKeySequence(QKeySequence.StandardKey.New), self.errands.new_customer),
             (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_last),
         ]:
             shortcut = QShortcut(keys, self)
@@ -282,24 +277,6 @@ class CounterPage(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def new_customer(self) -> None:
-        """Add a customer named as typed in the search box, then serve them."""
-        name, phone = split_name_and_phone(self.search.text())
-        dialog = CustomerFormDialog(self.shop, self, initial_name=name, initial_phone=phone)
-        self.customer_dialog = dialog
-
-        def done(result: int) -> None:
-            self.customer_dialog = None
-            if result and dialog.customer is not None:
-                self.changed.emit()
-                added = dialog.customer
-                self.finder.set_text_quietly(added.name)
-                self.finder.show_results(self.shop.customers.search(added.name), keep=added.id)
-                self.pick(added)
-
-        dialog.finished.connect(done)
-        dialog.open()
-
     # selling -----------------------------------------------------------------------------
 
     def log_purchase(self, confirmed: bool = False) -> None:
@@ -383,27 +360,13 @@ class CounterPage(QWidget):
         self.amount.setFocus()
         self.changed.emit()
 
-    def opening_balance(self) -> None:
-        """Enter the served customer's opening balance from a paper stamp card."""
-        customer = self.customer
-        if customer is None:
-            return
-        dialog = OpeningBalanceDialog(self.shop, customer, self)
-        self.balance_dialog = dialog
-
-        def done(result: int) -> None:
-            self.balance_dialog = None
-            if not result:
-                return
-            self.banner.show_message(
-                _("Opening balance saved for {name}.").format(name=customer.name)
-            )
-            self._reload_customer(keep_ticks=True)
-            self.amount.setFocus()
-            self.changed.emit()
-
-        dialog.finished.connect(done)
-        dialog.open()
+    def after_errand(self, message: str) -> None:
+        """A side dialog changed the customer served (an opening balance): say so, show them
+        afresh and go back to the amount."""
+        self.banner.show_message(message)
+        self._reload_customer(keep_ticks=True)
+        self.amount.setFocus()
+        self.changed.emit()
 
     def undo_last(self) -> None:
         """Void the purchase the banner names (Ctrl+Z), and say what was voided."""
@@ -470,30 +433,13 @@ class CounterPage(QWidget):
         """What the ticked rewards take off the amount typed: "Discount ₺100 — to pay ₺900"."""
         customer = self.customer
         ids = self.loyalty.ticked_ids() if customer is not None else []
-        if customer is None or not ids:
+        said = None
+        if customer is not None and ids:
+            said = sale_preview(self.shop, customer.id, self.amount.text(), ids, self._currency)
+        if said is None:
             self.sale.hide_preview()
-            return
-        typed = self.amount.text().strip()
-        if not typed:
-            self.sale.show_preview(
-                ngettext(
-                    "{n} reward ticked for this purchase: type the amount.",
-                    "{n} rewards ticked for this purchase: type the amount.",
-                    len(ids),
-                ).format(n=len(ids))
-            )
-            return
-        try:
-            gross = parse_amount(typed, self._currency)
-        except ShopError:
-            self.sale.hide_preview()  # still typing: Enter will say what is wrong
-            return
-        try:
-            use = self.shop.purchases.preview(customer.id, gross, ids)
-        except ShopError as error:
-            self.sale.show_preview(str(error), error=True)
-            return
-        self.sale.show_preview(preview_text(gross, use, self._currency))
+        else:
+            self.sale.show_preview(*said)
 
     def _reload_customer(self, keep_ticks: bool = False) -> None:
         """Read the customer served afresh (their counts, rewards and purchases changed)."""
@@ -520,33 +466,17 @@ class CounterPage(QWidget):
         self._reload_customer()
         self.changed.emit()
 
-    def open_occasions(self) -> None:
-        """Open the served customer's occasions; what is near shows at once when they change."""
-        from ui.care.customer_occasions import CustomerOccasionsDialog  # not before it is asked for
-
-        customer = self.customer
-        if customer is None:
-            return
-        dialog = CustomerOccasionsDialog(self.shop, customer, self)
-        self.occasions_dialog = dialog
-
-        def done(_result: int) -> None:
-            self.occasions_dialog = None
-            if self.customer is not None and self.customer.id == customer.id:
-                self.panel.show_occasions(self.shop.occasions.near(customer.id))
-                self.amount.setFocus()
-            self.upcoming.refresh()
-
-        dialog.changed.connect(self.changed)
-        dialog.finished.connect(done)
-        dialog.open()
-
     def serve_from_upcoming(self, customer_id: int) -> None:
         """Serve the customer of a row of the upcoming panel (double-clicked)."""
         try:
             customer = self.shop.customers.get(customer_id)
         except NotFound:
             return
+        self.serve_found(customer)
+
+    def serve_found(self, customer: Customer) -> None:
+        """Serve ``customer`` found elsewhere (added, chosen in a list): their name in the search
+        box, them highlighted in its results."""
         self.finder.set_text_quietly(customer.name)
         self.finder.show_results(self.shop.customers.search(customer.name), keep=customer.id)
         self.pick(customer)

@@ -1,0 +1,84 @@
+"""The dialogs the Counter opens beside the sale, for the customer served or about to be: a new
+customer (Ctrl+N), the opening balance from a paper stamp card, the customer's occasions.
+
+Each opens with ``open()`` (never blocking the counter), is kept while open so that tests and the
+main window can find it, and hands the counter back its result through the page's own methods.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from shopcrm.common.i18n import _
+from shopcrm.people.phone import split_name_and_phone
+from ui.counter.opening_balance import OpeningBalanceDialog
+from ui.customer_form import CustomerFormDialog
+
+if TYPE_CHECKING:
+    from ui.care.customer_occasions import CustomerOccasionsDialog
+    from ui.counter.page import CounterPage
+
+
+class CounterErrands:
+    """Open the counter's side dialogs and bring their results back to the counter."""
+
+    def __init__(self, page: CounterPage) -> None:
+        self.page = page
+        self.customer_dialog: CustomerFormDialog | None = None
+        self.balance_dialog: OpeningBalanceDialog | None = None
+        self.occasions_dialog: CustomerOccasionsDialog | None = None
+
+    def new_customer(self) -> None:
+        """Add a customer named as typed in the search box, then serve them."""
+        page = self.page
+        name, phone = split_name_and_phone(page.search.text())
+        dialog = CustomerFormDialog(page.shop, page, initial_name=name, initial_phone=phone)
+        self.customer_dialog = dialog
+
+        def done(result: int) -> None:
+            self.customer_dialog = None
+            if result and dialog.customer is not None:
+                page.changed.emit()
+                page.serve_found(dialog.customer)
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def opening_balance(self) -> None:
+        """Enter the served customer's opening balance from a paper stamp card."""
+        page = self.page
+        customer = page.customer
+        if customer is None:
+            return
+        dialog = OpeningBalanceDialog(page.shop, customer, page)
+        self.balance_dialog = dialog
+
+        def done(result: int) -> None:
+            self.balance_dialog = None
+            if result:
+                page.after_errand(_("Opening balance saved for {name}.").format(name=customer.name))
+
+        dialog.finished.connect(done)
+        dialog.open()
+
+    def open_occasions(self) -> None:
+        """Open the served customer's occasions; what is near shows at once when they change."""
+        from ui.care.customer_occasions import CustomerOccasionsDialog  # not before it is asked for
+
+        page = self.page
+        customer = page.customer
+        if customer is None:
+            return
+        dialog = CustomerOccasionsDialog(page.shop, customer, page)
+        self.occasions_dialog = dialog
+
+        def done(_result: int) -> None:
+            self.occasions_dialog = None
+            if page.customer is not None and page.customer.id == customer.id:
+                page.panel.show_occasions(page.shop.occasions.near(customer.id))
+                page.amount.setFocus()
+            page.upcoming.refresh()
+
+        dialog.changed.connect(page.changed)
+        dialog.finished.connect(done)
+        dialog.open()
