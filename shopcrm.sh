@@ -13,11 +13,14 @@ cd "$(dirname "$0")"
 APT_PACKAGES=(python3 python3-venv libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1
   libfreetype6 libdbus-1-3 fonts-dejavu-core libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4
   libxcb-keysyms1 libxcb-shape0)
+# What the tests use on top: zbarimg reads the QR codes and Code128s of vouchers and loyalty cards
+# back, pdftoppm renders the documents' pages.
+TEST_APT_PACKAGES=(zbar-tools poppler-utils)
 
 install_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
   local missing=()
-  for p in "${APT_PACKAGES[@]}"; do
+  for p in "${APT_PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
   done
   ((${#missing[@]})) || return 0
@@ -71,6 +74,7 @@ case "$cmd" in
     lint
     ;;
   test)
+    install_system_packages "${TEST_APT_PACKAGES[@]}"
     setup
     lint
     exec .venv/bin/python -m pytest "$@"

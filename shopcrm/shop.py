@@ -13,6 +13,7 @@ from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
+from shopcrm.documents.service import DocumentService
 from shopcrm.loyalty import recount
 from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
@@ -50,6 +51,7 @@ class Shop:
         self.occasions = OccasionService(store, clock)
         self.upcoming = UpcomingService(store, clock, read_settings)
         self.calls = CallListService(store, clock, read_settings, self._occasions_due)
+        self.documents = DocumentService(store, clock, read_settings)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""
