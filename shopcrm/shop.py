@@ -13,6 +13,7 @@ from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
+from shopcrm.documents.printed import PrintedLog
 from shopcrm.documents.service import DocumentService
 from shopcrm.loyalty import recount
 from shopcrm.loyalty.engine import LoyaltyService
@@ -52,6 +53,7 @@ class Shop:
         self.upcoming = UpcomingService(store, clock, read_settings)
         self.calls = CallListService(store, clock, read_settings, self._occasions_due)
         self.documents = DocumentService(store, clock, read_settings)
+        self.printed = PrintedLog(store, clock)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -233,6 +233,8 @@ def _occasion_cards(
                     line for line in row["customer_address"].splitlines() if line.strip()
                 ),
                 card_code=card_code(occasion.customer_id),
+                occasion_id=occasion.id,
+                occasion_year=next_one.falls_on.year if next_one is not None else None,
             )
         )
     return cards, left_out

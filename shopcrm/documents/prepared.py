@@ -46,6 +46,10 @@ class Recipient:
     """An occasion card's occasion: "kızı Elif — 18. yaş günü"."""
     address_lines: tuple[str, ...] = ()
     card_code: str = ""
+    occasion_id: int | None = None
+    """The occasion an occasion card is for."""
+    occasion_year: int | None = None
+    """The year of the occasion's day the card is for (its next day, seen from today)."""
 
 
 @dataclass(frozen=True)
