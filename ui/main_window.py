@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Shop, ShopError
 from shopcrm.common.i18n import _
+from shopcrm.documents.kinds import PrintJob
 
 
 def _customers_page(shop: Shop) -> QWidget:
@@ -44,6 +45,12 @@ def _care_page(shop: Shop) -> QWidget:
     return CarePage(shop)
 
 
+def _print_page(shop: Shop) -> QWidget:
+    from ui.printing.page import PrintPage
+
+    return PrintPage(shop)
+
+
 def _counter_page(shop: Shop) -> QWidget:
     from ui.counter.page import CounterPage
 
@@ -57,7 +64,7 @@ class MainWindow(QMainWindow):
     appears fast; a page that emits ``changed`` makes the others refresh.
     """
 
-    COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE = range(5)
+    COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT = range(6)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +75,7 @@ class MainWindow(QMainWindow):
             (_("Rewards"), _rewards_page),
             (_("Settings"), _settings_page),
             (_("Occasions & calls"), _care_page),
+            (_("Print"), _print_page),
         ]
         self._pages: dict[int, QWidget] = {}
 
@@ -151,8 +159,8 @@ class MainWindow(QMainWindow):
                     refresh()
 
     def page(self, number: int) -> QWidget:
-        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE), built if need
-        be."""
+        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT), built if
+        need be."""
         page = self._pages.get(number)
         if page is None:
             page = self._factories[number][1](self.shop)
@@ -164,8 +172,19 @@ class MainWindow(QMainWindow):
             changed = getattr(page, "changed", None)
             if changed is not None:
                 changed.connect(lambda source=page: self._page_changed(source))
+            print_requested = getattr(page, "print_requested", None)
+            if print_requested is not None:
+                print_requested.connect(self.print_job)
             self._pages[number] = page
         return page
+
+    def print_job(self, job: PrintJob) -> None:
+        """Open the Print page set up for ``job`` (a page's print action)."""
+        self.go_to(self.PRINT)
+        page = self.page(self.PRINT)
+        load = getattr(page, "load", None)
+        if load is not None:
+            load(job)
 
     @property
     def counter(self) -> QWidget:

@@ -122,3 +122,21 @@ def test_cancel_never_says_void(qtbot: QtBot, shop: Shop, language: str) -> None
         assert cancel.text() == {"tr": "Vazgeç", "en": "Cancel"}[language]
     void = dialogs[-1].buttons.button(QDialogButtonBox.StandardButton.Save)
     assert void.text().replace("&", "") == {"tr": "Kuponu iptal et", "en": "Void voucher"}[language]
+
+
+def test_the_print_page_for_every_kind_and_source(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from shopcrm.documents.kinds import DocumentKind
+    from ui.printing.page import PrintPage
+
+    page = shown(qtbot, PrintPage(shop))
+    assert isinstance(page, PrintPage)
+    compose = page.compose
+    for kind in DocumentKind:
+        compose.kind.setCurrentIndex(compose.kind.findData(kind.value))
+        for source in range(compose.recipients.source.count()):
+            compose.recipients.source.setCurrentIndex(source)
+            check_alt_keys(page, f"print {kind} {source}")
+    tabs = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    tab_keys = [k.upper() for t in tabs for k in MNEMONIC.findall(t)]
+    page_keys = [k.upper() for k, _t in alt_keys(page)]
+    assert not set(tab_keys) & set(page_keys), tabs

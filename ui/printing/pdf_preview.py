@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 
 class PdfPreview(QPdfView):
-    """Shows the PDF given as bytes; the whole page fits the width, pages one under another."""
+    """Shows the PDF given as bytes; each page fits the view whole, pages one under another."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)  # type: ignore[arg-type]  # the stubs want a parent; Qt does not
@@ -17,7 +17,7 @@ class PdfPreview(QPdfView):
         self._buffer: QBuffer | None = None
         self.setDocument(self.pdf)
         self.setPageMode(QPdfView.PageMode.MultiPage)
-        self.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.setZoomMode(QPdfView.ZoomMode.FitInView)
 
     def show_pdf(self, pdf: bytes) -> None:
         """Show this PDF instead of the one shown."""
@@ -29,6 +29,10 @@ class PdfPreview(QPdfView):
         if self._buffer is not None:
             self._buffer.deleteLater()
         self._buffer = buffer
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.pdf.close()
 
     def pages(self) -> int:
         """How many pages the preview shows."""

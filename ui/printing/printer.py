@@ -7,12 +7,16 @@ the printer's page. QPrinter's margins are 3.5 mm; the documents keep a 5 mm saf
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrinter
+
+from shopcrm import ShopError
+from shopcrm.common.i18n import _
 
 PRINT_DPI = 300
 
@@ -30,9 +34,13 @@ def page_image(document: QPdfDocument, page: int, dpi: int = PRINT_DPI) -> QImag
     return white
 
 
-def print_pdf(pdf: bytes, printer: QPrinter) -> int:
+def print_pdf(
+    pdf: bytes, printer: QPrinter, progress: Callable[[int, int], bool] | None = None
+) -> int:
     """Print every page of ``pdf`` on ``printer`` (set up by the print dialog); the pages
-    printed. Each page goes on a paper of its own size when the printer allows it."""
+    printed. Each page goes on a paper of its own size when the printer allows it.
+    ``progress(done, total)`` is told after each page; False stops: the pages not yet sent are
+    not printed (``printer.abort()``) and ``ShopError`` says so. May run in a worker thread."""
     document = QPdfDocument()
     buffer = QBuffer()
     buffer.setData(QByteArray(pdf))
@@ -43,6 +51,11 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         return 0
     painter = QPainter()
     for page in range(count):
+        if progress is not None and page and not progress(page, count):
+            printer.abort()
+            painter.end()
+            document.close()
+            raise ShopError(_("Printing was stopped."))
         points = document.pagePointSize(page)
         layout_size = QPageSize(points, QPageSize.Unit.Point)
         printer.setPageLayout(
@@ -62,6 +75,8 @@ def print_pdf(pdf: bytes, printer: QPrinter) -> int:
         y = target.y() + (target.height() - scaled.height()) / 2
         painter.drawImage(QRectF(x, y, scaled.width(), scaled.height()), image)
     painter.end()
+    if progress is not None:
+        progress(count, count)
     document.close()
     return count
 

@@ -6,11 +6,15 @@ thousand cards touches no database and runs here, so the window keeps answering.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
 from shopcrm import ShopError
+from shopcrm.common.i18n import _
+
+log = logging.getLogger(__name__)
 
 Draw = Callable[[Callable[[int, int], bool]], bytes]
 """Draws the batch, calling back (done, total) and stopping when told False."""
@@ -44,5 +48,11 @@ class DrawWorker(QThread):
             pdf = self._draw(report)
         except ShopError as error:
             self.failed.emit(str(error))
+            return
+        except Exception as error:  # a fault must not leave the page waiting for ever
+            log.exception("drawing a batch failed")
+            self.failed.emit(
+                _("The documents could not be made: {error}").format(error=type(error).__name__)
+            )
             return
         self.done.emit(pdf)
