@@ -13,6 +13,9 @@ from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
+from shopcrm.common.preferences import Settings
+from shopcrm.documents.print_queue import PrintQueueService
+from shopcrm.documents.shop_logo import LogoService
 from shopcrm.loyalty import recount
 from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
@@ -37,7 +40,7 @@ class Shop:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
-        self.settings = SettingsService(store, self._recount_visits)
+        self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
         self.consent = ConsentService(store, clock)
         read_settings = self.settings.get
@@ -50,6 +53,13 @@ class Shop:
         self.occasions = OccasionService(store, clock)
         self.upcoming = UpcomingService(store, clock, read_settings)
         self.calls = CallListService(store, clock, read_settings, self._occasions_due)
+        self.logo = LogoService(store, clock)
+        self.print_queue = PrintQueueService(store, clock, read_settings)
+
+    def _settings_saved(self, before: Settings, after: Settings) -> None:
+        """A change of the settings, inside its transaction: the print queue notes the print
+        rules switched on or off."""
+        self.print_queue.rules_changed(before, after)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""
