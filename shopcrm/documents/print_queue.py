@@ -20,6 +20,7 @@ card also marks the occasion done for that year, as the upcoming list does), in 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -30,12 +31,13 @@ from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.cleaning import clean, quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput, NotFound
-from shopcrm.common.formatting import day, money
+from shopcrm.common.formatting import day
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.common.whole import known_id
 from shopcrm.documents import print_rules as rules
 from shopcrm.documents.print_rules import PrintRule, QueuedDocument, SwitchedOn
+from shopcrm.documents.print_words import document_titles, document_words, summary, why
 from shopcrm.people.consent import Channel, consent_condition
 from shopcrm.people.occasions import OCCASION_COLUMNS, Occasion, occasion_from_row
 from shopcrm.storage.store import Row, Store
@@ -59,26 +61,6 @@ __all__ = [
     "document_titles",
     "document_words",
 ]
-
-
-def document_titles() -> dict[QueuedDocument, str]:
-    """What each note is called, in the current language (lists, the contact log)."""
-    return {
-        QueuedDocument.WELCOME_CARD: _("Welcome card"),
-        QueuedDocument.THANK_YOU_CARD: _("Thank-you card"),
-        QueuedDocument.OCCASION_CARD: _("Occasion card"),
-        QueuedDocument.WE_MISS_YOU_LETTER: _("“We miss you” letter"),
-    }
-
-
-def document_words() -> dict[QueuedDocument, str]:
-    """What each note is called inside a sentence ("The welcome card for Ayşe ...")."""
-    return {
-        QueuedDocument.WELCOME_CARD: _("welcome card"),
-        QueuedDocument.THANK_YOU_CARD: _("thank-you card"),
-        QueuedDocument.OCCASION_CARD: _("occasion card"),
-        QueuedDocument.WE_MISS_YOU_LETTER: _("“we miss you” letter"),
-    }
 
 
 @dataclass(frozen=True)
@@ -224,7 +206,7 @@ class PrintQueueService:
                 customer_id=r["customer_id"],
                 customer_name=r["customer_name"],
                 document=QueuedDocument(r["document"]),
-                why=_why(r, occasions, currency),
+                why=why(r, occasions, currency),
                 queued_at=r["queued_at"],
                 has_consent=bool(r["has_consent"]),
                 purchase_id=r["purchase_id"],
@@ -334,7 +316,7 @@ class PrintQueueService:
                     now,
                     row["customer_id"],
                     ContactKind.LETTER if letter else ContactKind.CARD,
-                    _summary(row, occasions, currency),
+                    summary(row, occasions, currency),
                     recorded_by=who,
                     occasion_id=row["occasion_id"],
                 )
@@ -362,20 +344,21 @@ class PrintQueueService:
         if len(item_ids) > MAX_IDS:
             raise InvalidInput(_("Too many notes chosen at once."))
         ids: list[int] = []
+        seen: set[int] = set()
         for given in item_ids:
             found = known_id(given)
             if found is None:
                 raise NotFound(
                     _("There is no note number {id} in the print queue.").format(id=quote(given))
                 )
-            if found in ids:
+            if found in seen:
                 raise InvalidInput(
                     _("Note number {id} is chosen twice: it is printed once.").format(id=found)
                 )
             ids.append(found)
+            seen.add(found)
         if not ids:
             return []
-        marks = ", ".join("?" * len(ids))
         rows = self._store.query(
             "SELECT q.id AS id, q.customer_id AS customer_id, c.name AS customer_name, "
             "q.document AS document, q.reason_key AS reason_key, q.purchase_id AS purchase_id, "
@@ -383,8 +366,9 @@ class PrintQueueService:
             f"q.printed_at AS printed_at, q.dropped_at AS dropped_at, {_HAS_CONSENT} "
             "AS has_consent, p.amount AS amount, p.purchased_at AS purchased_at "
             "FROM print_queue q JOIN customers c ON c.id = q.customer_id "
-            f"LEFT JOIN purchases p ON p.id = q.purchase_id WHERE q.id IN ({marks})",
-            tuple(ids),
+            "LEFT JOIN purchases p ON p.id = q.purchase_id "
+            "WHERE q.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(ids),),
         )
         by_id = {int(r["id"]): r for r in rows}
         for found in ids:
@@ -412,9 +396,10 @@ class PrintQueueService:
     def _occasions(self, ids: set[int]) -> dict[int, Occasion]:
         if not ids:
             return {}
-        marks = ", ".join("?" * len(ids))
         rows = self._store.query(
-            f"SELECT {OCCASION_COLUMNS} FROM occasions o WHERE o.id IN ({marks})", tuple(ids)
+            f"SELECT {OCCASION_COLUMNS} FROM occasions o "
+            "WHERE o.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(ids)),),
         )
         return {int(r["id"]): occasion_from_row(r) for r in rows}
 
@@ -425,46 +410,3 @@ class PrintQueueService:
         ):
             raise NotFound(_("There is no customer number {id}.").format(id=quote(customer_id)))
         return found
-
-
-def _falls_in(occasion: Occasion, year: int) -> date:
-    """The day an occasion falls on in ``year``."""
-    return occasion.next_on(date(year, 1, 1)) or date(year, occasion.month, occasion.day)
-
-
-def _why(row: Row, occasions: Mapping[int, Occasion], currency: str) -> str:
-    """Why a note is due, in words."""
-    document = QueuedDocument(row["document"])
-    if document is QueuedDocument.WELCOME_CARD:
-        return _("First purchase on {date}").format(date=day(row["purchased_at"]))
-    if document is QueuedDocument.THANK_YOU_CARD:
-        return _("Purchase of {amount} on {date}").format(
-            amount=money(row["amount"] or 0, currency), date=day(row["purchased_at"])
-        )
-    if document is QueuedDocument.OCCASION_CARD:
-        occasion = occasions[row["occasion_id"]]
-        falls = _falls_in(occasion, row["occasion_year"])
-        return _("{occasion} on {date}").format(occasion=occasion.describe(falls), date=day(falls))
-    return _("No visit since {date}").format(date=day(rules.last_visit_of(row["reason_key"])))
-
-
-def _summary(row: Row, occasions: Mapping[int, Occasion], currency: str) -> str:
-    """The contact log's words for a printed note."""
-    document = QueuedDocument(row["document"])
-    if document is QueuedDocument.WELCOME_CARD:
-        return _("Welcome card printed after the first purchase ({date})").format(
-            date=day(row["purchased_at"])
-        )
-    if document is QueuedDocument.THANK_YOU_CARD:
-        return _("Thank-you card printed for the purchase of {amount} on {date}").format(
-            amount=money(row["amount"] or 0, currency), date=day(row["purchased_at"])
-        )
-    if document is QueuedDocument.OCCASION_CARD:
-        occasion = occasions[row["occasion_id"]]
-        falls = _falls_in(occasion, row["occasion_year"])
-        return _("Card printed for the occasion: {occasion} ({date})").format(
-            occasion=occasion.describe(falls), date=day(falls)
-        )
-    return _("“We miss you” letter printed (no visit since {date})").format(
-        date=day(rules.last_visit_of(row["reason_key"]))
-    )

@@ -140,7 +140,9 @@ def welcome_cards(store: Store, since: SwitchedOn, customer_id: int | None = Non
         "AND q.voided_at IS NULL AND (q.purchased_at < p.purchased_at "
         "OR (q.purchased_at = p.purchased_at AND q.id < p.id))) "
         "AND NOT EXISTS (SELECT 1 FROM adjustments a WHERE a.customer_id = p.customer_id "
-        "AND a.visits > 0)",
+        "AND a.visits > 0) "
+        "AND NOT EXISTS (SELECT 1 FROM print_queue k "
+        "WHERE k.reason_key = 'welcome:' || p.customer_id)",
         (since.after_purchase, *value),
     )
     return [
@@ -167,7 +169,7 @@ def thank_you_cards(
         "WHERE p.id > ? AND p.voided_at IS NULL AND p.amount > ? AND c.archived_at IS NULL"
         + only
         + " AND NOT EXISTS (SELECT 1 FROM print_queue w WHERE w.purchase_id = p.id "
-        "AND w.document = 'welcome_card')",
+        "AND w.document IN ('welcome_card', 'thank_you_card'))",
         (since.after_purchase, over, *value),
     )
     return [
@@ -210,7 +212,9 @@ def we_miss_you_letters(store: Store, since: SwitchedOn, away_days: int, today: 
     rows = store.query(
         "SELECT id, substr(last_visit, 1, 10) AS last_day FROM customers "
         "WHERE archived_at IS NULL AND last_visit IS NOT NULL "
-        "AND substr(last_visit, 1, 10) <= ? AND substr(last_visit, 1, 10) >= ?",
+        "AND substr(last_visit, 1, 10) <= ? AND substr(last_visit, 1, 10) >= ? "
+        "AND NOT EXISTS (SELECT 1 FROM print_queue k WHERE k.reason_key = "
+        "'we_miss_you:' || customers.id || ':' || substr(customers.last_visit, 1, 10))",
         (
             (today - timedelta(days=away_days)).isoformat(),
             (first_day - timedelta(days=away_days)).isoformat(),
@@ -255,16 +259,15 @@ def queue(store: Store, now: datetime, due: list[Due]) -> int:
 
 
 STALE = (
-    "(customer_id IN (SELECT id FROM customers WHERE archived_at IS NOT NULL) "
-    "OR (document = 'thank_you_card' AND purchase_id IN "
-    "(SELECT id FROM purchases WHERE voided_at IS NOT NULL)) "
+    "(EXISTS (SELECT 1 FROM customers c WHERE c.id = print_queue.customer_id "
+    "AND (c.archived_at IS NOT NULL OR (print_queue.document = 'we_miss_you_letter' "
+    "AND substr(c.last_visit, 1, 10) > substr(print_queue.reason_key, -10)))) "
+    "OR (document = 'thank_you_card' AND EXISTS (SELECT 1 FROM purchases p "
+    "WHERE p.id = print_queue.purchase_id AND p.voided_at IS NOT NULL)) "
     "OR (document = 'welcome_card' AND NOT EXISTS (SELECT 1 FROM purchases p "
     "WHERE p.customer_id = print_queue.customer_id AND p.voided_at IS NULL)) "
-    "OR (document = 'we_miss_you_letter' AND EXISTS (SELECT 1 FROM customers c "
-    "WHERE c.id = print_queue.customer_id "
-    "AND substr(c.last_visit, 1, 10) > substr(print_queue.reason_key, -10))) "
-    "OR (document = 'occasion_card' AND (occasion_id IN "
-    "(SELECT id FROM occasions WHERE removed_at IS NOT NULL) "
+    "OR (document = 'occasion_card' AND (EXISTS (SELECT 1 FROM occasions o "
+    "WHERE o.id = print_queue.occasion_id AND o.removed_at IS NOT NULL) "
     "OR EXISTS (SELECT 1 FROM occasion_marks m WHERE m.occasion_id = print_queue.occasion_id "
     "AND m.year = print_queue.occasion_year AND m.action IN ('card_sent', 'dismissed')))))"
 )

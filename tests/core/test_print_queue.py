@@ -406,3 +406,31 @@ def test_the_day_a_note_was_queued_is_the_shops_clock(shop: Shop, clock: FakeClo
     (item,) = shop.print_queue.waiting()
     assert item.queued_at == "2026-12-31T23:59:00"
     assert datetime.fromisoformat(item.queued_at) - clock.now == timedelta(0)
+
+
+def test_a_batch_of_a_thousand_is_marked_printed_at_once(shop: Shop, clock: FakeClock) -> None:
+    shop.settings.update(print_welcome=True)
+    now = "2026-03-09T10:30:00"
+    with shop.store.transaction():
+        shop.store.conn.executemany(
+            "INSERT INTO customers (id, name, name_folded, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(n, f"Müşteri {n}", f"musteri {n}", now, now) for n in range(1, 1001)],
+        )
+        shop.store.conn.executemany(
+            "INSERT INTO purchases (customer_id, amount, purchased_at, created_at) "
+            "VALUES (?, 1000, ?, ?)",
+            [(n, now, now) for n in range(1, 1001)],
+        )
+    assert shop.print_queue.refresh() == 1000
+    ids = [item.id for item in shop.print_queue.waiting()]
+    start = time.perf_counter()
+    entries = shop.print_queue.printed(ids, recorded_by="Gül")
+    took = time.perf_counter() - start
+    print(f"printed(1,000): {took * 1000:.0f} ms")
+    assert len(set(entries)) == 1000 and took < 2.0
+    assert shop.print_queue.waiting() == []
+    row = shop.store.one(
+        "SELECT count(DISTINCT customer_id) AS n FROM contacts WHERE kind = 'card'"
+    )
+    assert row is not None and row["n"] == 1000
