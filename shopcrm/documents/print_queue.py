@@ -90,8 +90,9 @@ class QueueItem:
 
 @dataclass(frozen=True)
 class QueueBatch:
-    """The notes of one kind that print together: their ids and their customers (for
-    occasion cards, the occasion of each, in the same order)."""
+    """The notes of one kind that print together: their ids and their customers, each once
+    (two thank-you cards waiting for one customer print as one card); for occasion cards, the
+    occasion of each note and its customer, in the same order."""
 
     document: QueuedDocument
     item_ids: tuple[int, ...]
@@ -255,13 +256,11 @@ class PrintQueueService:
                 occasions = tuple(
                     int(r["occasion_id"]) for r in mine if document is QueuedDocument.OCCASION_CARD
                 )
+                customers = tuple(int(r["customer_id"]) for r in mine)
+                if document is not QueuedDocument.OCCASION_CARD:
+                    customers = tuple(dict.fromkeys(customers))  # one card for two reasons
                 out.append(
-                    QueueBatch(
-                        document,
-                        tuple(int(r["id"]) for r in mine),
-                        tuple(int(r["customer_id"]) for r in mine),
-                        occasions,
-                    )
+                    QueueBatch(document, tuple(int(r["id"]) for r in mine), customers, occasions)
                 )
         return out
 
@@ -270,11 +269,15 @@ class PrintQueueService:
     ) -> list[PrintJob]:
         """The print jobs that print the waiting notes ``item_ids`` as one batch: one per kind
         of note (see ``batches``), marketing (customers without consent for letters are left
-        out). ``texts`` gives a note's text (by default the owner's text for its kind of
-        document, or its first ready text): a "we miss you" letter wants a text of its own."""
+        out). ``texts`` gives a note's own text; without one, a welcome card and a "we miss
+        you" letter take their ready texts ("welcome", "miss_you"), a thank-you card the
+        owner's text for thank-you cards, an occasion card the text of its occasion."""
         from shopcrm.documents.kinds import (  # type: ignore[import-not-found, unused-ignore]
             DocumentKind,
             PrintJob,
+        )
+        from shopcrm.documents.texts import (  # type: ignore[import-not-found, unused-ignore]
+            ready_text,
         )
 
         kinds = {
@@ -283,7 +286,14 @@ class PrintQueueService:
             QueuedDocument.OCCASION_CARD: DocumentKind.OCCASION,
             QueuedDocument.WE_MISS_YOU_LETTER: DocumentKind.LETTER,
         }
+        ready = {
+            QueuedDocument.WELCOME_CARD: "welcome",
+            QueuedDocument.WE_MISS_YOU_LETTER: "miss_you",
+        }
         chosen = dict(texts or {})
+        for document, key in ready.items():
+            if document not in chosen:
+                chosen[document] = ready_text(kinds[document], key).text
         return [
             PrintJob(
                 kind=kinds[batch.document],

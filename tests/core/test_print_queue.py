@@ -350,33 +350,51 @@ def test_refresh_for_a_customer_is_quick_in_a_large_shop(shop: Shop, clock: Fake
 def test_jobs_print_each_kind_of_note_as_one_batch(
     shop: Shop, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Against the documents' API (shopcrm/documents/kinds.py): the real one once both
-    branches are merged, the smallest stand-in of it before."""
+    """Against the documents' API (shopcrm/documents/kinds.py and texts.py): the real one once
+    both branches are merged, the smallest stand-in of it before."""
     if importlib.util.find_spec("shopcrm.documents.kinds") is None:
-        monkeypatch.setitem(sys.modules, "shopcrm.documents.kinds", _stand_in_kinds())
+        kinds, texts = _stand_in_documents()
+        monkeypatch.setitem(sys.modules, "shopcrm.documents.kinds", kinds)
+        monkeypatch.setitem(sys.modules, "shopcrm.documents.texts", texts)
     from shopcrm.documents.kinds import DocumentKind  # type: ignore[import-not-found, unused-ignore]
+    from shopcrm.documents.texts import ready_text  # type: ignore[import-not-found, unused-ignore]
 
     cem = shop.customers.add(name="Cem", consents=LETTERS)
     shop.purchases.log(cem.id, "150", purchased_at="2025-09-08T10:00:00")
     gul = shop.customers.add(name="Gül")  # no consent for letters: left out
     shop.purchases.log(gul.id, "10", purchased_at="2025-09-08T10:00:00")
-    shop.settings.update(print_welcome=True, print_occasion_days="7", print_we_miss_you=True)
+    shop.settings.update(
+        print_welcome=True,
+        print_thank_you_over="100",
+        print_occasion_days="7",
+        print_we_miss_you=True,
+    )
     ayse = shop.customers.add(name="Ayşe", birthday="12.03", consents=LETTERS)
     deniz = shop.customers.add(name="Deniz", consents=LETTERS)
     shop.purchases.log(deniz.id, "75")
-    assert shop.print_queue.refresh() == 4
+    shop.purchases.log(deniz.id, "175")
+    shop.purchases.log(deniz.id, "275")  # two thank-you cards: one card
+    assert shop.print_queue.refresh() == 6
     ids = [item.id for item in shop.print_queue.waiting()]
-    jobs = shop.print_queue.jobs(ids, texts={QueuedDocument.WE_MISS_YOU_LETTER: "Özledik"})
     (birthday,) = shop.occasions.of_customer(ayse.id)
-    assert [(j.kind, j.customer_ids, j.occasion_ids, j.text, j.marketing) for j in jobs] == [
+    welcome = ready_text(DocumentKind.THANK_YOU, "welcome").text
+    missed = ready_text(DocumentKind.LETTER, "miss_you").text
+    assert [
+        (j.kind, j.customer_ids, j.occasion_ids, j.text, j.marketing)
+        for j in shop.print_queue.jobs(ids)
+    ] == [
+        (DocumentKind.THANK_YOU, (deniz.id,), (), welcome, True),
         (DocumentKind.THANK_YOU, (deniz.id,), (), None, True),
         (DocumentKind.OCCASION, (ayse.id,), (birthday.id,), None, True),
-        (DocumentKind.LETTER, (cem.id,), (), "Özledik", True),
+        (DocumentKind.LETTER, (cem.id,), (), missed, True),
     ]
+    own = {QueuedDocument.WE_MISS_YOU_LETTER: "{greeting}, sizi özledik."}
+    assert shop.print_queue.jobs(ids, own)[-1].text == "{greeting}, sizi özledik."
+    assert welcome != missed
 
 
-def _stand_in_kinds() -> types.ModuleType:
-    """The least of shopcrm/documents/kinds.py that ``jobs`` uses."""
+def _stand_in_documents() -> tuple[types.ModuleType, types.ModuleType]:
+    """The least of shopcrm/documents/kinds.py and texts.py that ``jobs`` uses."""
 
     class DocumentKind(StrEnum):
         THANK_YOU = "thank_you"
@@ -391,10 +409,20 @@ def _stand_in_kinds() -> types.ModuleType:
         text: str | None = None
         marketing: bool = False
 
-    module = types.ModuleType("shopcrm.documents.kinds")
-    module.DocumentKind = DocumentKind  # type: ignore[attr-defined]
-    module.PrintJob = PrintJob  # type: ignore[attr-defined]
-    return module
+    @dataclass(frozen=True)
+    class ReadyText:
+        key: str
+        text: str
+
+    def ready_text(kind: DocumentKind, key: str) -> ReadyText:
+        return ReadyText(key, f"{kind.value}: {key}")
+
+    kinds = types.ModuleType("shopcrm.documents.kinds")
+    kinds.DocumentKind = DocumentKind  # type: ignore[attr-defined]
+    kinds.PrintJob = PrintJob  # type: ignore[attr-defined]
+    texts = types.ModuleType("shopcrm.documents.texts")
+    texts.ready_text = ready_text  # type: ignore[attr-defined]
+    return kinds, texts
 
 
 def test_the_day_a_note_was_queued_is_the_shops_clock(shop: Shop, clock: FakeClock) -> None:
