@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -105,6 +106,24 @@ def test_switched_on_rules_are_saved_and_say_since_when(
     assert shop.print_queue.switched_on(PrintRule.THANK_YOU) is None
 
 
+def test_a_rule_switched_on_queues_what_is_due_at_once(
+    qtbot: QtBot, shop: Shop, page: SettingsPage
+) -> None:
+    show_active(qtbot, page)
+    soon = shop.clock().date() + timedelta(days=3)
+    shop.customers.add(name="Ayşe", birthday=f"{soon.day:02}.{soon.month:02}")
+    page.printing.occasion.setChecked(True)
+    page.printing.occasion_days.setValue(7)
+    with qtbot.waitSignal(page.changed):
+        page.save_button.click()
+    assert page.message.text() == (
+        "Settings saved.\n1 card or letter was added to the print queue."
+    )
+    assert [item.customer_name for item in shop.print_queue.waiting()] == ["Ayşe"]
+    page.save_button.click()
+    assert page.message.text() == "Settings saved."
+
+
 def test_a_wrong_amount_is_said_in_red_and_nothing_is_saved(
     qtbot: QtBot, shop: Shop, page: SettingsPage
 ) -> None:
@@ -132,7 +151,7 @@ def test_a_logo_file_is_chosen_shown_small_and_removed(
     assert isinstance(dialog, QFileDialog) and dialog.isVisible()
     assert dialog.nameFilters() == ["PNG or JPEG pictures (*.png *.jpg *.jpeg)"]
     path = logo_file(tmp_path)
-    with qtbot.waitSignal(printing.logo_changed):
+    with qtbot.waitSignals([printing.logo_changed, page.changed]):
         dialog.fileSelected.emit(str(path))
     dialog.close()
     assert shop.logo.get() == path.read_bytes()

@@ -154,6 +154,7 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll)
 
         self.save_button.clicked.connect(lambda: self.save())
+        self.printing.logo_changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         self.refresh()
 
@@ -200,6 +201,9 @@ class SettingsPage(QWidget):
         lines = [_("Settings saved.")]
         if after.language != before.language:
             lines.append(_("The new language is used the next time ShopCRM starts."))
+        queued = self.printing.fill_queue()
+        if queued:
+            lines.append(queued)
         self.message.setText("\n".join(lines))
         self.message.show()
         if after != before:

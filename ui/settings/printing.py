@@ -196,6 +196,22 @@ class PrintingSettings(QGroupBox):
             "print_we_miss_you": self.we_miss_you.isChecked(),
         }
 
+    def fill_queue(self) -> str:
+        """After the settings were saved: the print queue takes what the rules now find due (a
+        rule just switched on queues the occasion cards of the coming days at once). What was
+        added, in words ("" when nothing was)."""
+        try:
+            added = self.shop.print_queue.refresh()
+        except ShopError as error:
+            return str(error)
+        if not added:
+            return ""
+        return ngettext(
+            "{n} card or letter was added to the print queue.",
+            "{n} cards or letters were added to the print queue.",
+            added,
+        ).format(n=number(added))
+
     # the logo -----------------------------------------------------------------------------
 
     def show_logo(self) -> None:
