@@ -160,6 +160,20 @@ def test_a_we_miss_you_letter_when_a_customer_lapses_after_the_rule_is_on(
     assert shop.print_queue.waiting() == []
 
 
+def test_other_win_back_days_count_from_when_they_were_set(shop: Shop, clock: FakeClock) -> None:
+    away = shop.customers.add(name="Şükrü", consents=LETTERS)
+    shop.purchases.log(away.id, "100", purchased_at="2025-12-10T12:00:00")
+    shop.settings.update(print_we_miss_you=True)
+    first = shop.print_queue.switched_on(PrintRule.WE_MISS_YOU)
+    clock.advance(days=2)
+    shop.settings.update(lapsed_first_days=90)  # he passed 90 days on 10 March, before this
+    again = shop.print_queue.switched_on(PrintRule.WE_MISS_YOU)
+    assert first is not None and again is not None and again.since > first.since
+    assert shop.print_queue.refresh() == 0
+    shop.settings.update(shop_name="Çiçekçi Gül")  # another setting: the rule keeps its day
+    assert shop.print_queue.switched_on(PrintRule.WE_MISS_YOU) == again
+
+
 def test_a_note_whose_reason_went_away_leaves_the_queue(shop: Shop) -> None:
     shop.settings.update(print_thank_you_over="100", print_occasion_days="7")
     ayse = shop.customers.add(name="Ayşe", birthday="12.03", consents=LETTERS)
@@ -271,6 +285,12 @@ def test_printing_twice_or_an_unknown_note_is_refused_and_changes_nothing(shop: 
     for wrong in ("x", -1, True, None):
         with pytest.raises(NotFound):
             shop.print_queue.printed([wrong])  # type: ignore[list-item]
+    with pytest.raises(NotFound, match="There is no customer number 999"):
+        shop.print_queue.refresh_for_customer(999)
+    with pytest.raises(NotFound):
+        shop.print_queue.batches([second, 999])
+    with pytest.raises(NotFound):
+        shop.print_queue.drop("x")  # type: ignore[arg-type]
     assert [item.id for item in shop.print_queue.waiting()] == [second]
     assert shop.contacts.of_customer(cem.id) == []
     assert len(shop.contacts.of_customer(ayse.id)) == 1
