@@ -40,14 +40,23 @@ MAX_PHONE = 40
 VisitRecounter = Callable[[VisitRule, bool], Recount]
 """Counts visits again under a rule and settles the rewards (inside the caller's transaction);
 with True it is a trial whose changes are rolled back. Supplied by ``Shop``."""
+SettingsSaved = Callable[[Settings, Settings], None]
+"""Told the settings before and after each saved change, inside its transaction (``Shop``
+hands the print queue's, which notes when a print rule is switched on)."""
 
 
 class SettingsService:
     """Read and change the shop's settings."""
 
-    def __init__(self, store: Store, recount: VisitRecounter | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        recount: VisitRecounter | None = None,
+        saved: SettingsSaved | None = None,
+    ) -> None:
         self._store = store
         self._recount = recount
+        self._saved = saved
 
     def get(self) -> Settings:
         """The current settings, with defaults for anything never set."""
@@ -103,6 +112,8 @@ class SettingsService:
                     self._recount(new.visit_rule, False)
                 else:
                     visits.refresh(self._store, new.visit_rule)
+            if self._saved is not None:
+                self._saved(current, new)
         return new
 
     def _currency_warning(self, old: str, new: str) -> list[str]:
@@ -236,6 +247,7 @@ __all__ = [
     "CURRENCIES",
     "DEFAULT_LARGE_AMOUNT",
     "Settings",
+    "SettingsSaved",
     "SettingsService",
     "VisitRecounter",
     "VisitRule",

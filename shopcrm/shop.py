@@ -13,8 +13,11 @@ from shopcrm.care.upcoming import UpcomingService
 from shopcrm.common.clock import Clock, local_now
 from shopcrm.common.errors import ShopError
 from shopcrm.common.i18n import _
+from shopcrm.common.preferences import Settings
+from shopcrm.documents.print_queue import PrintQueueService
 from shopcrm.documents.printed import PrintedLog
 from shopcrm.documents.service import DocumentService
+from shopcrm.documents.shop_logo import LogoService
 from shopcrm.loyalty import recount
 from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
@@ -39,7 +42,7 @@ class Shop:
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
         self.clock = clock
-        self.settings = SettingsService(store, self._recount_visits)
+        self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
         self.consent = ConsentService(store, clock)
         read_settings = self.settings.get
@@ -54,6 +57,13 @@ class Shop:
         self.calls = CallListService(store, clock, read_settings, self._occasions_due)
         self.documents = DocumentService(store, clock, read_settings)
         self.printed = PrintedLog(store, clock)
+        self.logo = LogoService(store, clock)
+        self.print_queue = PrintQueueService(store, clock, read_settings)
+
+    def _settings_saved(self, before: Settings, after: Settings) -> None:
+        """A change of the settings, inside its transaction: the print queue notes the print
+        rules switched on or off."""
+        self.print_queue.rules_changed(before, after)
 
     def _recount_visits(self, rule: VisitRule, trial: bool) -> Recount:
         """Count visits under ``rule`` and settle rewards; a trial is rolled back."""

@@ -379,6 +379,8 @@ CREATE TABLE print_queue (
 );
 CREATE INDEX print_queue_waiting ON print_queue(queued_at)
     WHERE printed_at IS NULL AND dropped_at IS NULL;
+CREATE INDEX print_queue_of_customer ON print_queue(customer_id);
+CREATE INDEX print_queue_of_purchase ON print_queue(purchase_id) WHERE purchase_id IS NOT NULL;
 """
 
 

@@ -1,4 +1,5 @@
-"""The Settings page: the shop's name and address, language, currency and what counts as a visit."""
+"""The Settings page: the shop's name and address, language, currency, what counts as a visit,
+the days of occasions and calls, and printing (the logo and the print rules)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import CURRENCIES, Settings, VoucherRest
 from ui.confirm import Question, ask
 from ui.settings.days import DaySettings
+from ui.settings.printing import PrintingSettings
 from ui.style import DONE_STYLE, ERROR_STYLE
 
 # Each language is named in its own language, so that anyone can find theirs.
@@ -108,7 +110,7 @@ class SettingsPage(QWidget):
         form.addRow("", visit_help)
         form.addRow(_("Ask about amounts &over:"), self.large_amount)
         form.addRow("", large_help)
-        form.addRow(_("A voucher &worth more than the purchase:"), self.voucher_rest)
+        form.addRow(_("A voucher wor&th more than the purchase:"), self.voucher_rest)
 
         self.error = QLabel()
         self.error.setObjectName("settingsError")
@@ -126,9 +128,12 @@ class SettingsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         self.days = DaySettings()
+        self.printing = PrintingSettings(shop)
+        self.days.boxes["lapsed_first_days"].valueChanged.connect(self.printing.show_away_days)
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(self.days)
+        column.addWidget(self.printing)
         column.addWidget(self.error)
         column.addWidget(self.message)
         column.addLayout(buttons)
@@ -149,6 +154,7 @@ class SettingsPage(QWidget):
         layout.addWidget(scroll)
 
         self.save_button.clicked.connect(lambda: self.save())
+        self.printing.logo_changed.connect(self.changed)
         QShortcut(QKeySequence.StandardKey.Save, self, lambda: self.save())
         self.refresh()
 
@@ -169,6 +175,7 @@ class SettingsPage(QWidget):
             "large_amount": self.large_amount.text().strip(),
             "voucher_rest": self.voucher_rest.currentData(),
             **self.days.values(),
+            **self.printing.values(),
         }
 
     def save(self, confirmed: bool = False) -> None:
@@ -194,6 +201,9 @@ class SettingsPage(QWidget):
         lines = [_("Settings saved.")]
         if after.language != before.language:
             lines.append(_("The new language is used the next time ShopCRM starts."))
+        queued = self.printing.fill_queue()
+        if queued:
+            lines.append(queued)
         self.message.setText("\n".join(lines))
         self.message.show()
         if after != before:
@@ -208,6 +218,7 @@ class SettingsPage(QWidget):
         self._choose(self.visit_rule, settings.visit_rule.value)
         self._choose(self.voucher_rest, settings.voucher_rest.value)
         self.days.show_settings(settings)
+        self.printing.show_settings(settings)
         self.large_amount.setText(
             amount_input(settings.large_amount) if settings.large_amount else "0"
         )
@@ -224,6 +235,7 @@ class SettingsPage(QWidget):
         super().hideEvent(event)
 
     def _clear_messages(self) -> None:
+        self.printing.clear_message()
         self.error.clear()
         self.error.hide()
         self.message.clear()
