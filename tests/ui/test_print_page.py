@@ -158,9 +158,21 @@ def test_a_long_run_shows_its_progress_and_stops_when_asked(
 ) -> None:
     many = tuple(shop.customers.add(name=f"Müşteri {n}").id for n in range(400))
     page.load(PrintJob(DocumentKind.THANK_YOU, customer_ids=many))
+    seen: list[int] = []
+    page.run.bar.valueChanged.connect(seen.append)
+    page.start([shop.documents.prepare(page.job())], None, str(tmp_path / "hepsi.pdf"))
+    qtbot.waitUntil(lambda: not page.run.running(), timeout=30_000)
+    assert seen and max(seen) == 400 and page.run.bar.maximum() == 400
+    assert len(PdfReader(str(tmp_path / "hepsi.pdf")).pages) == 400
+    assert page.question is not None
+    page.question.no_button.click()
+    page.question = None
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+
     page.start([shop.documents.prepare(page.job())], None, str(tmp_path / "çok.pdf"))
     assert page.run.isVisible() and not page.print_button.isEnabled()
-    qtbot.waitUntil(lambda: page.run.bar.value() > 0, timeout=10_000)
+    assert page.run.stop_button.hasFocus()  # Space or Enter stops it
     qtbot.mouseClick(page.run.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.run.running(), timeout=10_000)
     assert page.status.text() == "Making the documents was cancelled."
