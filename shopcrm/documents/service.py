@@ -10,19 +10,22 @@ the owner's texts for them.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from shopcrm.common.cleaning import quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import SettingsReader
-from shopcrm.documents import drawing, texts
-from shopcrm.documents.drawing import Progress
+from shopcrm.documents import texts
 from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.documents.prepare import prepare
 from shopcrm.documents.prepared import Prepared
 from shopcrm.documents.texts import ReadyText
 from shopcrm.storage.store import Store
+
+if TYPE_CHECKING:
+    from shopcrm.documents.drawing import Progress
 
 
 class DocumentService:
@@ -43,12 +46,15 @@ class DocumentService:
         self, prepared: Prepared | Sequence[Prepared], progress: Progress | None = None
     ) -> bytes:
         """One PDF of ``prepared`` (one job or several), touching no database; ``progress``
-        (done, total) returning False raises ``Cancelled``."""
+        (done, total) returning False raises ``Cancelled``. The drawing modules (reportlab's
+        graphics) are imported on the first call, not when the shop opens."""
+        from shopcrm.documents import drawing
+
         return drawing.draw(prepared, progress)
 
     def render(self, job: PrintJob, progress: Progress | None = None) -> bytes:
         """The PDF of ``job``: ``prepare`` and ``draw`` in one call."""
-        return drawing.draw(self.prepare(job), progress)
+        return self.draw(self.prepare(job), progress)
 
     def ready_texts(self, kind: DocumentKind | str) -> list[ReadyText]:
         """The ready texts for ``kind`` in the current language; the first is the default."""
