@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shopcrm.common.cleaning import quote
+from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 
 
@@ -35,6 +37,16 @@ VOUCHER_KINDS = frozenset(
     {DocumentKind.VOUCHER, DocumentKind.VOUCHER_SHEET, DocumentKind.VOUCHER_RECEIPT}
 )
 """The kinds printed for vouchers (``PrintJob.reward_ids``), not for customers."""
+
+
+def checked_kind(value: object) -> DocumentKind:
+    """A kind of document given by its value ("thank_you"...); ``InvalidInput`` otherwise."""
+    try:
+        return DocumentKind(value if isinstance(value, str) else "")
+    except ValueError:
+        raise InvalidInput(
+            _("“{text}” is not a kind of document.").format(text=quote(value))
+        ) from None
 
 
 def kind_titles() -> dict[DocumentKind, str]:

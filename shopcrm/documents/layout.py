@@ -7,6 +7,7 @@ Sizes are in points; a box is (x, y, width, height) in points from the page's bo
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -62,7 +63,9 @@ def fit(
     """``text`` at the largest size from ``largest`` down to ``smallest`` (``largest`` when not
     given) at which it fits ``width`` x ``height`` (and ``max_lines``), wrapped at spaces (a
     word wider than the box is broken). Line breaks in the text are kept; ``leading`` is the
-    baseline distance per point of size."""
+    baseline distance per point of size. The text is put in NFC first: an "ş" typed as "s"
+    and a combining cedilla prints (and extracts) as the one letter."""
+    text = unicodedata.normalize("NFC", text)
     return _fit(
         text, font, round(width, 3), round(height, 3), largest, smallest, leading, max_lines
     )

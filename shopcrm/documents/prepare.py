@@ -15,7 +15,13 @@ from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings
 from shopcrm.common.whole import known_id
 from shopcrm.documents import captions, greetings
-from shopcrm.documents.kinds import VOUCHER_KINDS, DocumentKind, PrintJob, kind_titles
+from shopcrm.documents.kinds import (
+    VOUCHER_KINDS,
+    DocumentKind,
+    PrintJob,
+    checked_kind,
+    kind_titles,
+)
 from shopcrm.documents.prepared import Prepared, Recipient, ShopFace, VoucherFace
 from shopcrm.documents.sheets import ADDRESS_SHEETS, BUSINESS_CARDS, VOUCHER_SHEET, Sheet
 from shopcrm.documents.texts import check_text, fill, occasion_text_key, ready_text, ready_texts
@@ -38,7 +44,7 @@ def prepare(
     (None: none saved). Raises ``InvalidInput`` for a job that cannot be printed (an unknown
     placeholder, a used voucher, a label outside the sheet...) and ``NotFound`` for an unknown
     customer, voucher or occasion."""
-    kind = _kind(job.kind)
+    kind = checked_kind(job.kind)
     sheet = _sheet(kind, job.label_sheet)
     first = _first_label(job.first_label, sheet)
     text = check_text(job.text) if job.text is not None else saved_text
@@ -56,15 +62,6 @@ def prepare(
     return replace(
         prepared, recipients=tuple(recipients), left_out=left_out, without_address=without_address
     )
-
-
-def _kind(value: object) -> DocumentKind:
-    try:
-        return DocumentKind(value if isinstance(value, str) else "")
-    except ValueError:
-        raise InvalidInput(
-            _("“{text}” is not a kind of document.").format(text=quote(value))
-        ) from None
 
 
 def _sheet(kind: DocumentKind, label_sheet: str) -> Sheet | None:

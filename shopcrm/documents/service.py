@@ -12,13 +12,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from shopcrm.common.cleaning import quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import SettingsReader
 from shopcrm.documents import texts
-from shopcrm.documents.kinds import DocumentKind, PrintJob
+from shopcrm.documents.kinds import DocumentKind, PrintJob, checked_kind
 from shopcrm.documents.prepare import prepare
 from shopcrm.documents.prepared import Prepared
 from shopcrm.documents.texts import ReadyText
@@ -38,7 +37,7 @@ class DocumentService:
 
     def prepare(self, job: PrintJob) -> Prepared:
         """Read everything ``job`` prints (see ``shopcrm.documents.prepare``)."""
-        kind = _kind(job.kind)
+        kind = checked_kind(job.kind)
         saved = self.saved_text(kind) if job.text is None else None
         return prepare(self._store, job, self._settings(), self._clock().date(), saved)
 
@@ -58,7 +57,7 @@ class DocumentService:
 
     def ready_texts(self, kind: DocumentKind | str) -> list[ReadyText]:
         """The ready texts for ``kind`` in the current language; the first is the default."""
-        return texts.ready_texts(_kind(kind))
+        return texts.ready_texts(checked_kind(kind))
 
     def placeholders(self) -> list[tuple[str, str]]:
         """Every placeholder ("{greeting}") with what it stands for, for the text editor."""
@@ -73,7 +72,7 @@ class DocumentService:
         ``texts.text_family``); an empty text goes back to the first ready text. The text as
         kept; ``InvalidInput`` (nothing saved) for an unknown placeholder or a kind without
         text."""
-        checked = _kind(kind)
+        checked = checked_kind(kind)
         if not texts.ready_texts(checked):
             raise InvalidInput(_("Address labels print no text."))
         cleaned = texts.check_text(text)
@@ -92,7 +91,7 @@ class DocumentService:
 
     def saved_text(self, kind: DocumentKind | str) -> str | None:
         """The owner's own text for ``kind``, or None when they kept the ready one."""
-        family = texts.text_family(_kind(kind))
+        family = texts.text_family(checked_kind(kind))
         row = self._store.one("SELECT text FROM document_texts WHERE kind = ?", (family,))
         return str(row["text"]) if row is not None else None
 
@@ -103,14 +102,5 @@ class DocumentService:
         saved = self.saved_text(kind)
         if saved is not None:
             return saved
-        ready = texts.ready_texts(_kind(kind))
+        ready = texts.ready_texts(checked_kind(kind))
         return ready[0].text if ready else ""
-
-
-def _kind(value: object) -> DocumentKind:
-    try:
-        return DocumentKind(value if isinstance(value, str) else "")
-    except ValueError:
-        raise InvalidInput(
-            _("“{text}” is not a kind of document.").format(text=quote(value))
-        ) from None
