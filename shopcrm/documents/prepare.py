@@ -257,7 +257,8 @@ def _vouchers(
         ids,
     )
     _refuse_missing(ids, rows, _("There is no voucher number {id}."))
-    message = text if text is not None else _default_text(DocumentKind.VOUCHER)
+    owned_text = text if text is not None else _default_text(DocumentKind.VOUCHER)
+    gift_text = text if text is not None else ready_text(DocumentKind.VOUCHER, "gift").text
     faces: list[VoucherFace] = []
     left_out = 0
     for reward_id in ids:
@@ -270,6 +271,7 @@ def _vouchers(
             continue
         expires = day(reward.expires_on, style="long")
         gift_voucher = reward.origin == GIFT_VOUCHER
+        message = gift_text if gift_voucher else owned_text
         value = money(reward.value, currency) if gift_voucher else reward.description(currency)
         values = base | {"value": value, "code": reward.code, "expires": expires}
         if owned:

@@ -10,21 +10,17 @@ the owner's texts for them.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import SettingsReader
 from shopcrm.documents import texts
-from shopcrm.documents.kinds import DocumentKind, PrintJob, checked_kind
+from shopcrm.documents.kinds import DocumentKind, PrintJob, Progress, checked_kind
 from shopcrm.documents.prepare import prepare
 from shopcrm.documents.prepared import Prepared
 from shopcrm.documents.texts import ReadyText
 from shopcrm.storage.store import Store
-
-if TYPE_CHECKING:
-    from shopcrm.documents.drawing import Progress
 
 
 class DocumentService:

@@ -117,7 +117,7 @@ def voucher_face(
     canvas.setFillColor(INK)
     for line, lines in ((voucher.owner, 2), (voucher.expires, 1)):
         if line:
-            block = _lines(canvas, line, fonts.SANS, x, top, left_width, 8.0 * scale, lines)
+            block = _lines(canvas, line, fonts.SANS, x, top, left_width, 8.0 * scale, lines, 6.5)
             top -= block.height + 1.2 * mm * scale
     bars = 8 * mm * scale
     bottom = y + bars + 2 * mm * scale
@@ -145,10 +145,11 @@ def _lines(
     width: float,
     size: float,
     lines: int = 1,
+    smallest: float = 5.0,
 ) -> Block:
-    """``text`` on at most ``lines`` lines (shrunk to fit ``width``, down to 5 points) from
-    ``top``."""
-    block = fit(text, font, width, size * 1.25 * lines, size, 5.0, max_lines=lines)
+    """``text`` on at most ``lines`` lines (shrunk to fit ``width``, down to ``smallest``
+    points, then cut with "…") from ``top``."""
+    block = fit(text, font, width, size * 1.25 * lines, size, min(smallest, size), max_lines=lines)
     draw(canvas, block, x, top, width)
     return block
 
@@ -187,7 +188,7 @@ def _receipt(surface: Surface, prepared: Prepared, voucher: VoucherFace, logo: L
     gap(1 * mm)
     text(voucher.value, fonts.SANS_BOLD, 18, 3)
     gap(1.5 * mm)
-    text(voucher.owner, fonts.SANS, 9, 2)
+    text(voucher.owner, fonts.SANS, 9, 5)
     text(voucher.expires, fonts.SANS, 9, 1)
     gap(3 * mm)
     parts.append(("qr", 34 * mm))

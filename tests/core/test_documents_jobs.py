@@ -9,8 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from shopcrm import InvalidInput, NotFound, Shop
-from shopcrm.documents.drawing import Cancelled
-from shopcrm.documents.kinds import DocumentKind, PrintJob, kind_titles
+from shopcrm.documents.kinds import Cancelled, DocumentKind, PrintJob, kind_titles
 from tests.core.conftest import FakeClock
 from tests.core.test_documents import Material, furnish, text_of
 
@@ -131,6 +130,8 @@ def test_a_voucher_shows_its_worth_owner_and_expiry_and_a_gift_voucher_has_no_ow
     assert owned.value == "₺250.00 off" and gift.value == "₺1,000.00"
     assert owned.owner == "For: Şükrü Öztürk" and gift.owner == ""
     assert owned.expires == "Valid until June 7, 2026"
+    assert owned.message.startswith("Thank you for your loyalty")
+    assert gift.message.startswith("A gift for you")  # not "thank you for your loyalty"
 
 
 def test_several_jobs_make_one_pdf_with_each_page_at_its_own_size(
