@@ -23,7 +23,7 @@ from shopcrm.documents.kinds import (
     kind_titles,
 )
 from shopcrm.documents.prepared import Prepared, Recipient, ShopFace, VoucherFace
-from shopcrm.documents.sheets import ADDRESS_SHEETS, BUSINESS_CARDS, VOUCHER_SHEET, Sheet
+from shopcrm.documents.sheets import Sheet, sheet_of
 from shopcrm.documents.texts import check_text, fill, occasion_text_key, ready_text, ready_texts
 from shopcrm.loyalty.rewards import GIFT_VOUCHER, REWARD_COLUMNS, RewardStatus, reward_from_row
 from shopcrm.people.card_codes import card_code
@@ -45,7 +45,7 @@ def prepare(
     placeholder, a used voucher, a label outside the sheet...) and ``NotFound`` for an unknown
     customer, voucher or occasion."""
     kind = checked_kind(job.kind)
-    sheet = _sheet(kind, job.label_sheet)
+    sheet = sheet_of(kind, job.label_sheet)
     first = _first_label(job.first_label, sheet)
     text = check_text(job.text) if job.text is not None else saved_text
     dated = day(today, style="long")
@@ -62,23 +62,6 @@ def prepare(
     return replace(
         prepared, recipients=tuple(recipients), left_out=left_out, without_address=without_address
     )
-
-
-def _sheet(kind: DocumentKind, label_sheet: str) -> Sheet | None:
-    if kind is DocumentKind.LABELS:
-        sheet = ADDRESS_SHEETS.get(str(label_sheet).upper().strip())
-        if sheet is None:
-            raise InvalidInput(
-                _("“{text}” is not a sheet of labels: L7160, L7163 or L7165.").format(
-                    text=quote(label_sheet)
-                )
-            )
-        return sheet
-    if kind is DocumentKind.LOYALTY_SHEET:
-        return BUSINESS_CARDS
-    if kind is DocumentKind.VOUCHER_SHEET:
-        return VOUCHER_SHEET
-    return None
 
 
 def _first_label(value: object, sheet: Sheet | None) -> int:

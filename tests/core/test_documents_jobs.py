@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from shopcrm import InvalidInput, NotFound, Shop
 from shopcrm.documents.kinds import Cancelled, DocumentKind, PrintJob, kind_titles
+from shopcrm.documents.sheets import ADDRESS_SHEETS, BUSINESS_CARDS, VOUCHER_SHEET, sheet_of
 from tests.core.conftest import FakeClock
 from tests.core.test_documents import Material, furnish, text_of
 
@@ -184,3 +185,13 @@ def test_a_broken_logo_leaves_the_documents_without_one(shop: Shop, material: Ma
     shop.store.execute("UPDATE shop_logo SET image = ? WHERE id = 1", (b"not a picture",))
     job = PrintJob(DocumentKind.THANK_YOU, customer_ids=(material.customers[0],))
     assert "Dear Mr Öztürk" in text_of(shop.documents.render(job))
+
+
+def test_each_kind_names_the_sheet_it_prints_on_for_the_first_label_to_be_chosen() -> None:
+    assert sheet_of(DocumentKind.LABELS, " l7163 ") is ADDRESS_SHEETS["L7163"]
+    assert sheet_of(DocumentKind.LABELS, "L7165").count == 8  # type: ignore[union-attr]
+    assert sheet_of(DocumentKind.LOYALTY_SHEET) is BUSINESS_CARDS and BUSINESS_CARDS.count == 10
+    assert sheet_of(DocumentKind.VOUCHER_SHEET) is VOUCHER_SHEET and VOUCHER_SHEET.count == 8
+    assert sheet_of(DocumentKind.THANK_YOU) is None and sheet_of(DocumentKind.LETTER) is None
+    with pytest.raises(InvalidInput, match="not a sheet of labels"):
+        sheet_of(DocumentKind.LABELS, "L9999")
