@@ -4,12 +4,14 @@ of several jobs in one PDF, progress and cancelling, and drawing without the dat
 from __future__ import annotations
 
 import io
+import threading
 
 import pytest
 from pypdf import PdfReader
 
 from shopcrm import InvalidInput, NotFound, Shop
 from shopcrm.documents.kinds import Cancelled, DocumentKind, PrintJob, kind_titles
+from shopcrm.documents.prepared import Prepared
 from shopcrm.documents.sheets import ADDRESS_SHEETS, BUSINESS_CARDS, VOUCHER_SHEET, sheet_of
 from tests.core.conftest import FakeClock
 from tests.core.test_documents import Material, furnish, text_of
@@ -179,6 +181,30 @@ def test_drawing_needs_no_database(shop: Shop, material: Material) -> None:
     assert "Gökçe Ünal" in text_of(pdf)
     info = PdfReader(io.BytesIO(pdf)).metadata
     assert info is not None and info.title == kind_titles()[DocumentKind.LOYALTY_SHEET]
+
+
+def test_pdfs_drawn_in_several_threads_at_once_are_those_drawn_one_at_a_time(
+    shop: Shop, material: Material
+) -> None:
+    cards = shop.documents.prepare(
+        PrintJob(DocumentKind.THANK_YOU, customer_ids=tuple(material.customers))
+    )
+    letters = shop.documents.prepare(
+        PrintJob(DocumentKind.LETTER, customer_ids=tuple(material.customers))
+    )
+    alone = {id(cards): shop.documents.draw(cards), id(letters): shop.documents.draw(letters)}
+    drawn: list[tuple[int, bytes]] = []
+
+    def draw_five(prepared: Prepared) -> None:
+        drawn.extend((id(prepared), shop.documents.draw(prepared)) for _n in range(5))
+
+    workers = [threading.Thread(target=draw_five, args=(job,)) for job in (cards, letters) * 2]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert len(drawn) == 20
+    assert all(pdf == alone[which] for which, pdf in drawn)
 
 
 def test_a_broken_logo_leaves_the_documents_without_one(shop: Shop, material: Material) -> None:
