@@ -324,3 +324,35 @@ def test_a_200_character_name_stays_inside_its_label_and_business_card(
         inside = 2.5 * MM * scale
         assert box[0] >= label[0] + inside and box[1] >= label[1] + inside, (kind, box, label)
         assert box[2] <= label[2] - inside and box[3] <= label[3] - inside, (kind, box, label)
+
+
+@pytest.mark.parametrize(
+    "kind",
+    [
+        DocumentKind.THANK_YOU,
+        DocumentKind.THANK_YOU_FOLDED,
+        DocumentKind.LOYALTY_CARD,
+        DocumentKind.VOUCHER,
+        DocumentKind.LETTER,
+    ],
+)
+def test_the_longest_message_shrinks_to_fit_inside_the_card(
+    shop: Shop, material: Material, tmp_path: Path, kind: DocumentKind
+) -> None:
+    message = ("{greeting}, sizinle iş yapmaktan mutluyuz. " * 80)[:3000]
+    job = PrintJob(
+        kind,
+        customer_ids=(material.customers[0],),
+        reward_ids=(material.vouchers[0],),
+        text=message,
+    )
+    pdf = shop.documents.render(job)
+    assert "sizinle iş yapmaktan mutluyuz" in text_of(pdf)
+    for png in pages_as_png(pdf, tmp_path, dpi=100):
+        with Image.open(png) as page:
+            width, height = page.size
+        box = ink_box(png)
+        assert box is not None
+        margin = 5 * 100 / 25.4 - 1
+        assert box[0] >= margin and box[1] >= margin, (kind, png.name, box)
+        assert width - box[2] >= margin and height - box[3] >= margin, (kind, png.name, box)
