@@ -14,15 +14,13 @@ from collections.abc import Callable, Iterator, Sequence
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from shopcrm.common.errors import InvalidInput, ShopError
+from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 from shopcrm.documents import cards, fonts, labels, letters, loyalty_cards, voucher_pages
-from shopcrm.documents.kinds import DocumentKind
+from shopcrm.documents.kinds import Cancelled, DocumentKind, Progress
 from shopcrm.documents.look import Logo, Surface, read_logo
 from shopcrm.documents.prepared import Prepared
 
-Progress = Callable[[int, int], bool]
-"""Told (done, total) after each card, voucher, letter or label; returning False cancels."""
 Drawer = Callable[[Surface, Prepared, Logo | None], Iterator[None]]
 
 DRAWERS: dict[DocumentKind, Drawer] = {
@@ -37,10 +35,6 @@ DRAWERS: dict[DocumentKind, Drawer] = {
     DocumentKind.LETTER: letters.letters,
     DocumentKind.LABELS: labels.address_labels,
 }
-
-
-class Cancelled(ShopError):
-    """Making the PDF was cancelled (``progress`` returned False); nothing was made."""
 
 
 def draw(prepared: Prepared | Sequence[Prepared], progress: Progress | None = None) -> bytes:

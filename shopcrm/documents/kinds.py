@@ -10,9 +10,12 @@ of 85 x 54 mm business-card labels; a letter is A4; address labels go on the A4 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
+from shopcrm.common.cleaning import quote
+from shopcrm.common.errors import InvalidInput, ShopError
 from shopcrm.common.i18n import _
 
 
@@ -35,6 +38,16 @@ VOUCHER_KINDS = frozenset(
     {DocumentKind.VOUCHER, DocumentKind.VOUCHER_SHEET, DocumentKind.VOUCHER_RECEIPT}
 )
 """The kinds printed for vouchers (``PrintJob.reward_ids``), not for customers."""
+
+
+def checked_kind(value: object) -> DocumentKind:
+    """A kind of document given by its value ("thank_you"...); ``InvalidInput`` otherwise."""
+    try:
+        return DocumentKind(value if isinstance(value, str) else "")
+    except ValueError:
+        raise InvalidInput(
+            _("“{text}” is not a kind of document.").format(text=quote(value))
+        ) from None
 
 
 def kind_titles() -> dict[DocumentKind, str]:
@@ -62,10 +75,11 @@ class PrintJob:
     the occasions of occasion cards (each names its customer). ``text`` is the message with its
     placeholders (``shopcrm.documents.texts``): None takes the owner's saved text for the kind,
     or else its first ready text (an occasion card then takes the ready text of each
-    occasion's kind). ``label_sheet`` is the sheet of address labels ("L7160", "L7163",
-    "L7165"); ``first_label`` the label (1 = top left, along the rows) where printing starts on
-    a part-used sheet, for labels and the voucher and loyalty card sheets. ``marketing`` leaves
-    out the customers without consent for letters (``Prepared.left_out`` counts them).
+    occasion's kind, an anonymous gift voucher the "gift" text). ``label_sheet`` is the sheet
+    of address labels ("L7160", "L7163", "L7165"); ``first_label`` the label (1 = top left,
+    along the rows) where printing starts on a part-used sheet, for labels and the voucher and
+    loyalty card sheets. ``marketing`` leaves out the customers without consent for letters
+    (``Prepared.left_out`` counts them).
     """
 
     kind: DocumentKind
@@ -76,3 +90,12 @@ class PrintJob:
     label_sheet: str = "L7160"
     first_label: int = 1
     marketing: bool = False
+
+
+Progress = Callable[[int, int], bool]
+"""Told (done, total) after each card, voucher, letter or label is drawn; returning False
+cancels."""
+
+
+class Cancelled(ShopError):
+    """Making a PDF was cancelled (its ``Progress`` returned False); nothing was made."""

@@ -18,6 +18,7 @@ from shopcrm.documents.prepared import Prepared, Recipient
 LARGEST = 11.0
 SMALLEST = 5.5
 UNWRAPPED = 7.5
+NAME_SMALLEST = 7.0
 
 
 def address_labels(surface: Surface, prepared: Prepared, logo: Logo | None) -> Iterator[None]:
@@ -42,29 +43,33 @@ def address_labels(surface: Surface, prepared: Prepared, logo: Logo | None) -> I
 
 
 def label_blocks(recipient: Recipient, width: float, height: float) -> tuple[Block, Block]:
-    """The name and the address at the largest common size at which both fit: each line of
-    the address on a line of its own when that is possible at 7.5 points or more, wrapped
-    otherwise."""
+    """The name (on at most three lines) and the address at the largest common size at which
+    both fit: each line of the address on a line of its own when that is possible at 7.5 points
+    or more, wrapped otherwise. A name too long even at 7 points is cut with "…" there, so that
+    the address stays readable."""
     address = "\n".join(recipient.address_lines)
     longest = max((unit_width(line, fonts.SANS) for line in recipient.address_lines), default=0)
     size = LARGEST
     while size >= UNWRAPPED:
         if longest * size <= width:
-            name = fit(recipient.name, fonts.SANS_BOLD, width, height, size, size, 1.2, 2)
-            room = height - name.height - (name.leading - name.size)
-            lines = fit(address, fonts.SANS, width, max(room, 0.0), size, size, 1.2)
+            name, lines = _blocks(recipient.name, address, width, height, size)
             if not name.shortened and not lines.shortened:
                 return name, lines
         size -= 0.25
     size = LARGEST
     while True:
-        name = fit(recipient.name, fonts.SANS_BOLD, width, height, size, size, 1.2, 2)
-        gap = name.leading - name.size
-        room = height - name.height - gap
-        lines = fit(address, fonts.SANS, width, max(room, 0.0), size, size, 1.2)
-        if (not name.shortened and not lines.shortened) or size <= SMALLEST:
-            break
+        name, lines = _blocks(recipient.name, address, width, height, size)
+        if not lines.shortened and (not name.shortened or size <= NAME_SMALLEST):
+            return name, lines
+        if size <= SMALLEST:
+            return name, lines
         size -= 0.25
-    if lines.shortened:
-        lines = fit(address, fonts.SANS, width, max(room, 0.0), SMALLEST, SMALLEST, 1.2)
-    return name, lines
+
+
+def _blocks(
+    name: str, address: str, width: float, height: float, size: float
+) -> tuple[Block, Block]:
+    """The name and the address at ``size``, the address in the room the name leaves."""
+    named = fit(name, fonts.SANS_BOLD, width, height, size, size, 1.2, 3)
+    room = height - named.height - (named.leading - named.size)
+    return named, fit(address, fonts.SANS, width, max(room, 0.0), size, size, 1.2)

@@ -7,6 +7,7 @@ Sizes are in points; a box is (x, y, width, height) in points from the page's bo
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -62,7 +63,9 @@ def fit(
     """``text`` at the largest size from ``largest`` down to ``smallest`` (``largest`` when not
     given) at which it fits ``width`` x ``height`` (and ``max_lines``), wrapped at spaces (a
     word wider than the box is broken). Line breaks in the text are kept; ``leading`` is the
-    baseline distance per point of size."""
+    baseline distance per point of size. The text is put in NFC first: an "ş" typed as "s"
+    and a combining cedilla prints (and extracts) as the one letter."""
+    text = unicodedata.normalize("NFC", text)
     return _fit(
         text, font, round(width, 3), round(height, 3), largest, smallest, leading, max_lines
     )
@@ -123,6 +126,14 @@ def fit_parts(
         return fit(separator.join(parts), font, width, height, largest, smallest, 1.25, max_lines)
     lines = tuple(line.replace(NO_BREAK, " ").strip(" ·") for line in block.lines)
     return _block(font, block.size, 1.25, lines)
+
+
+def forget_measures() -> None:
+    """Forget every fitted text and measured word, so that the next document is laid out from
+    scratch (the benchmark measures each run so, as the first print of the day would be)."""
+    _fit.cache_clear()
+    _wrap.cache_clear()
+    unit_width.cache_clear()
 
 
 def _block(

@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 
 from shopcrm.documents import fonts
 from shopcrm.documents.codes import draw_code128, draw_qr
-from shopcrm.documents.layout import Box, fit_in
+from shopcrm.documents.layout import Box, draw, fit, fit_in
 from shopcrm.documents.look import (
     ACCENT,
     GOLD,
@@ -88,11 +88,13 @@ def card_face(
     left = width - qr - 2 * mm
     draw_qr(canvas, recipient.card_code, x + width - qr, y, qr)
     canvas.setFillColor(INK)
-    name_box = (x, top - 12 * mm, left, 12 * mm)
-    name = fit_in(canvas, recipient.name, fonts.SANS_BOLD, name_box, 13.0, 5.5, max_lines=3)
     code_line = 3 * mm
     bars = 7 * mm
     bottom = y + bars + code_line + 1.5 * mm
+    name = fit(recipient.name, fonts.SANS_BOLD, left, 12 * mm, 13.0, 5.5, max_lines=3)
+    if name.shortened:  # a very long name takes the card's line of text's room too
+        name = fit(recipient.name, fonts.SANS_BOLD, left, top - bottom, 13.0, 5.0)
+    draw(canvas, name, x, top, left)
     message_top = top - name.height - 1.5 * mm
     if recipient.message and message_top - bottom > 2.5 * mm:
         canvas.setFillColor(MUTED)

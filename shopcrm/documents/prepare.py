@@ -15,9 +15,16 @@ from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings
 from shopcrm.common.whole import known_id
 from shopcrm.documents import captions, greetings
-from shopcrm.documents.kinds import VOUCHER_KINDS, DocumentKind, PrintJob, kind_titles
+from shopcrm.documents.kinds import (
+    VOUCHER_KINDS,
+    DocumentKind,
+    PrintJob,
+    checked_kind,
+    kind_titles,
+)
 from shopcrm.documents.prepared import Prepared, Recipient, ShopFace, VoucherFace
-from shopcrm.documents.sheets import ADDRESS_SHEETS, BUSINESS_CARDS, VOUCHER_SHEET, Sheet
+from shopcrm.documents.sheets import Sheet, sheet_of
+from shopcrm.documents.shop_logo import logo
 from shopcrm.documents.texts import check_text, fill, occasion_text_key, ready_text, ready_texts
 from shopcrm.loyalty.rewards import GIFT_VOUCHER, REWARD_COLUMNS, RewardStatus, reward_from_row
 from shopcrm.people.card_codes import card_code
@@ -38,12 +45,12 @@ def prepare(
     (None: none saved). Raises ``InvalidInput`` for a job that cannot be printed (an unknown
     placeholder, a used voucher, a label outside the sheet...) and ``NotFound`` for an unknown
     customer, voucher or occasion."""
-    kind = _kind(job.kind)
-    sheet = _sheet(kind, job.label_sheet)
+    kind = checked_kind(job.kind)
+    sheet = sheet_of(kind, job.label_sheet)
     first = _first_label(job.first_label, sheet)
     text = check_text(job.text) if job.text is not None else saved_text
     dated = day(today, style="long")
-    shop = ShopFace(settings.shop_name, settings.address, settings.phone, _logo(store))
+    shop = ShopFace(settings.shop_name, settings.address, settings.phone, logo(store))
     base = {"shop": settings.shop_name, "date": dated}
     prepared = Prepared(kind, kind_titles()[kind], shop, dated, sheet=sheet, first_label=first)
     if kind in VOUCHER_KINDS:
@@ -56,32 +63,6 @@ def prepare(
     return replace(
         prepared, recipients=tuple(recipients), left_out=left_out, without_address=without_address
     )
-
-
-def _kind(value: object) -> DocumentKind:
-    try:
-        return DocumentKind(value if isinstance(value, str) else "")
-    except ValueError:
-        raise InvalidInput(
-            _("“{text}” is not a kind of document.").format(text=quote(value))
-        ) from None
-
-
-def _sheet(kind: DocumentKind, label_sheet: str) -> Sheet | None:
-    if kind is DocumentKind.LABELS:
-        sheet = ADDRESS_SHEETS.get(str(label_sheet).upper().strip())
-        if sheet is None:
-            raise InvalidInput(
-                _("“{text}” is not a sheet of labels: L7160, L7163 or L7165.").format(
-                    text=quote(label_sheet)
-                )
-            )
-        return sheet
-    if kind is DocumentKind.LOYALTY_SHEET:
-        return BUSINESS_CARDS
-    if kind is DocumentKind.VOUCHER_SHEET:
-        return VOUCHER_SHEET
-    return None
 
 
 def _first_label(value: object, sheet: Sheet | None) -> int:
@@ -262,7 +243,8 @@ def _vouchers(
         ids,
     )
     _refuse_missing(ids, rows, _("There is no voucher number {id}."))
-    message = text if text is not None else _default_text(DocumentKind.VOUCHER)
+    owned_text = text if text is not None else _default_text(DocumentKind.VOUCHER)
+    gift_text = text if text is not None else ready_text(DocumentKind.VOUCHER, "gift").text
     faces: list[VoucherFace] = []
     left_out = 0
     for reward_id in ids:
@@ -275,6 +257,7 @@ def _vouchers(
             continue
         expires = day(reward.expires_on, style="long")
         gift_voucher = reward.origin == GIFT_VOUCHER
+        message = gift_text if gift_voucher else owned_text
         value = money(reward.value, currency) if gift_voucher else reward.description(currency)
         values = base | {"value": value, "code": reward.code, "expires": expires}
         if owned:
@@ -302,9 +285,3 @@ def _refuse_unusable(code: str, status: RewardStatus) -> None:
         raise InvalidInput(_("Voucher {code} has expired: it is not printed.").format(code=code))
     if status is RewardStatus.VOIDED:
         raise InvalidInput(_("Voucher {code} was voided: it is not printed.").format(code=code))
-
-
-def _logo(store: Store) -> bytes | None:
-    """The shop's logo as stored (table shop_logo), or None."""
-    row = store.one("SELECT image FROM shop_logo WHERE id = 1")
-    return bytes(row["image"]) if row is not None and row["image"] else None

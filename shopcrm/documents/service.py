@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from shopcrm.common.cleaning import quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import SettingsReader
-from shopcrm.documents import drawing, texts
-from shopcrm.documents.drawing import Progress
-from shopcrm.documents.kinds import DocumentKind, PrintJob
+from shopcrm.documents import texts
+from shopcrm.documents.kinds import DocumentKind, PrintJob, Progress, checked_kind
 from shopcrm.documents.prepare import prepare
 from shopcrm.documents.prepared import Prepared
 from shopcrm.documents.texts import ReadyText
@@ -35,7 +33,7 @@ class DocumentService:
 
     def prepare(self, job: PrintJob) -> Prepared:
         """Read everything ``job`` prints (see ``shopcrm.documents.prepare``)."""
-        kind = _kind(job.kind)
+        kind = checked_kind(job.kind)
         saved = self.saved_text(kind) if job.text is None else None
         return prepare(self._store, job, self._settings(), self._clock().date(), saved)
 
@@ -43,16 +41,19 @@ class DocumentService:
         self, prepared: Prepared | Sequence[Prepared], progress: Progress | None = None
     ) -> bytes:
         """One PDF of ``prepared`` (one job or several), touching no database; ``progress``
-        (done, total) returning False raises ``Cancelled``."""
+        (done, total) returning False raises ``Cancelled``. The drawing modules (reportlab's
+        graphics) are imported on the first call, not when the shop opens."""
+        from shopcrm.documents import drawing
+
         return drawing.draw(prepared, progress)
 
     def render(self, job: PrintJob, progress: Progress | None = None) -> bytes:
         """The PDF of ``job``: ``prepare`` and ``draw`` in one call."""
-        return drawing.draw(self.prepare(job), progress)
+        return self.draw(self.prepare(job), progress)
 
     def ready_texts(self, kind: DocumentKind | str) -> list[ReadyText]:
         """The ready texts for ``kind`` in the current language; the first is the default."""
-        return texts.ready_texts(_kind(kind))
+        return texts.ready_texts(checked_kind(kind))
 
     def placeholders(self) -> list[tuple[str, str]]:
         """Every placeholder ("{greeting}") with what it stands for, for the text editor."""
@@ -67,7 +68,7 @@ class DocumentService:
         ``texts.text_family``); an empty text goes back to the first ready text. The text as
         kept; ``InvalidInput`` (nothing saved) for an unknown placeholder or a kind without
         text."""
-        checked = _kind(kind)
+        checked = checked_kind(kind)
         if not texts.ready_texts(checked):
             raise InvalidInput(_("Address labels print no text."))
         cleaned = texts.check_text(text)
@@ -86,7 +87,7 @@ class DocumentService:
 
     def saved_text(self, kind: DocumentKind | str) -> str | None:
         """The owner's own text for ``kind``, or None when they kept the ready one."""
-        family = texts.text_family(_kind(kind))
+        family = texts.text_family(checked_kind(kind))
         row = self._store.one("SELECT text FROM document_texts WHERE kind = ?", (family,))
         return str(row["text"]) if row is not None else None
 
@@ -97,14 +98,5 @@ class DocumentService:
         saved = self.saved_text(kind)
         if saved is not None:
             return saved
-        ready = texts.ready_texts(_kind(kind))
+        ready = texts.ready_texts(checked_kind(kind))
         return ready[0].text if ready else ""
-
-
-def _kind(value: object) -> DocumentKind:
-    try:
-        return DocumentKind(value if isinstance(value, str) else "")
-    except ValueError:
-        raise InvalidInput(
-            _("“{text}” is not a kind of document.").format(text=quote(value))
-        ) from None

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from shopcrm.common.cleaning import quote
+from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
+from shopcrm.documents.kinds import DocumentKind
 
 A4 = (210.0, 297.0)
 """A4 in millimetres, portrait."""
@@ -76,3 +79,23 @@ def address_sheet_titles() -> dict[str, str]:
         "L7163": _("L7163: 14 labels of 99.1 x 38.1 mm"),
         "L7165": _("L7165: 8 labels of 99.1 x 67.7 mm"),
     }
+
+
+def sheet_of(kind: DocumentKind, label_sheet: str = "L7160") -> Sheet | None:
+    """The sheet a job of ``kind`` prints on (``label_sheet`` names the address labels'), or
+    None for a kind printed one to a page; its ``count`` bounds ``PrintJob.first_label``.
+    ``InvalidInput`` for an unknown sheet of address labels."""
+    if kind is DocumentKind.LABELS:
+        sheet = ADDRESS_SHEETS.get(str(label_sheet).upper().strip())
+        if sheet is None:
+            raise InvalidInput(
+                _("“{text}” is not a sheet of labels: L7160, L7163 or L7165.").format(
+                    text=quote(label_sheet)
+                )
+            )
+        return sheet
+    if kind is DocumentKind.LOYALTY_SHEET:
+        return BUSINESS_CARDS
+    if kind is DocumentKind.VOUCHER_SHEET:
+        return VOUCHER_SHEET
+    return None

@@ -90,11 +90,6 @@ def fill(text: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: values.get(_name(m), ""), text)
 
 
-def uses(text: str, placeholder: str) -> bool:
-    """Whether ``text`` uses the placeholder named ``placeholder`` ("greeting")."""
-    return any(_name(m) == placeholder for m in PLACEHOLDER.finditer(text))
-
-
 def _name(match: re.Match[str]) -> str:
     return match.group(1).strip().lower()
 

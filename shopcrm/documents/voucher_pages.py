@@ -108,16 +108,16 @@ def voucher_face(
         )
     top -= band + 2 * mm * scale
     canvas.setFillColor(MUTED)
-    block = _line(canvas, voucher.title, fonts.SERIF_ITALIC, x, top, left_width, 11 * scale)
+    block = _lines(canvas, voucher.title, fonts.SERIF_ITALIC, x, top, left_width, 11 * scale)
     top -= block.height + 1.5 * mm * scale
     canvas.setFillColor(ACCENT)
     value = fit(voucher.value, fonts.SANS_BOLD, left_width, 14 * mm * scale, 22 * scale, 8, 1.1, 2)
     draw(canvas, value, x, top, left_width)
     top -= value.height + 2 * mm * scale
     canvas.setFillColor(INK)
-    for line in (voucher.owner, voucher.expires):
+    for line, lines in ((voucher.owner, 2), (voucher.expires, 1)):
         if line:
-            block = _line(canvas, line, fonts.SANS, x, top, left_width, 8.0 * scale)
+            block = _lines(canvas, line, fonts.SANS, x, top, left_width, 8.0 * scale, lines, 6.5)
             top -= block.height + 1.2 * mm * scale
     bars = 8 * mm * scale
     bottom = y + bars + 2 * mm * scale
@@ -136,11 +136,20 @@ def voucher_face(
     draw_code128(canvas, voucher.code, x, y, left_width, bars)
 
 
-def _line(
-    canvas: Canvas, text: str, font: str, x: float, top: float, width: float, size: float
+def _lines(
+    canvas: Canvas,
+    text: str,
+    font: str,
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    lines: int = 1,
+    smallest: float = 5.0,
 ) -> Block:
-    """One line of ``text`` (shrunk to fit ``width``, down to 5 points) from ``top``."""
-    block = fit(text, font, width, size * 1.3, size, 5.0, max_lines=1)
+    """``text`` on at most ``lines`` lines (shrunk to fit ``width``, down to ``smallest``
+    points, then cut with "…") from ``top``."""
+    block = fit(text, font, width, size * 1.25 * lines, size, min(smallest, size), max_lines=lines)
     draw(canvas, block, x, top, width)
     return block
 
@@ -179,7 +188,7 @@ def _receipt(surface: Surface, prepared: Prepared, voucher: VoucherFace, logo: L
     gap(1 * mm)
     text(voucher.value, fonts.SANS_BOLD, 18, 3)
     gap(1.5 * mm)
-    text(voucher.owner, fonts.SANS, 9, 2)
+    text(voucher.owner, fonts.SANS, 9, 5)
     text(voucher.expires, fonts.SANS, 9, 1)
     gap(3 * mm)
     parts.append(("qr", 34 * mm))
