@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Shop, ShopError
+from shopcrm.common import formatting
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import PrintJob
 
@@ -131,7 +132,8 @@ class MainWindow(QMainWindow):
         return max(140, widest + 48)
 
     def _issue_birthdays(self) -> None:
-        """At start and once each new day: issue the birthday rewards now due.
+        """At start and once each new day: issue the birthday rewards now due, and let the
+        print rules queue the cards and letters now due.
 
         Waits for the opening's integrity check, so that the window appears at once and nothing
         is written to a damaged file (main.py then tells and quits). A window left open
@@ -152,7 +154,12 @@ class MainWindow(QMainWindow):
             self.birthdays_issued = []
             return
         self.birthdays_issued = list(issued)
-        if issued or new_day:
+        try:
+            queued = self.shop.print_queue.refresh()
+        except ShopError:
+            queued = 0
+        self.update_print_count()
+        if issued or new_day or queued:
             for page in self._pages.values():
                 refresh = getattr(page, "refresh", None)
                 if refresh is not None:
@@ -229,6 +236,20 @@ class MainWindow(QMainWindow):
                 if refresh is not None:
                     refresh()
         self.update_title()
+        self.update_print_count()
+
+    def update_print_count(self) -> None:
+        """The side bar's Print shows how many queued cards and letters wait: "Print (3)"."""
+        try:
+            count = self.shop.print_queue.count()
+        except ShopError:
+            return
+        title = self._factories[self.PRINT][0]
+        item = self.side_bar.item(self.PRINT)
+        if item is not None:
+            item.setText(
+                _("{page} ({n})").format(page=title, n=formatting.number(count)) if count else title
+            )
 
     def update_title(self) -> None:
         """ "ShopCRM — <shop name>", or the database file's name when the shop has none."""

@@ -24,7 +24,6 @@ import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from shopcrm.care.contacts import ContactKind, add_entry
 from shopcrm.care.upcoming import UpcomingService
@@ -36,14 +35,13 @@ from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.common.whole import known_id
 from shopcrm.documents import print_rules as rules
+from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.documents.print_rules import PrintRule, QueuedDocument, SwitchedOn
 from shopcrm.documents.print_words import document_titles, document_words, summary, why
+from shopcrm.documents.texts import ready_text
 from shopcrm.people.consent import Channel, consent_condition
 from shopcrm.people.occasions import OCCASION_COLUMNS, Occasion, occasion_from_row
 from shopcrm.storage.store import Row, Store
-
-if TYPE_CHECKING:  # the documents' API (shopcrm/documents/kinds.py, built beside this module)
-    from shopcrm.documents.kinds import PrintJob  # type: ignore[import-not-found, unused-ignore]
 
 MAX_RECORDED_BY = 100
 MAX_IDS = 100_000
@@ -272,14 +270,6 @@ class PrintQueueService:
         out). ``texts`` gives a note's own text; without one, a welcome card and a "we miss
         you" letter take their ready texts ("welcome", "miss_you"), a thank-you card the
         owner's text for thank-you cards, an occasion card the text of its occasion."""
-        from shopcrm.documents.kinds import (  # type: ignore[import-not-found, unused-ignore]
-            DocumentKind,
-            PrintJob,
-        )
-        from shopcrm.documents.texts import (  # type: ignore[import-not-found, unused-ignore]
-            ready_text,
-        )
-
         kinds = {
             QueuedDocument.WELCOME_CARD: DocumentKind.THANK_YOU,
             QueuedDocument.THANK_YOU_CARD: DocumentKind.THANK_YOU,

@@ -140,3 +140,8 @@ def test_the_print_page_for_every_kind_and_source(qtbot: QtBot, shop: Shop, lang
     tab_keys = [k.upper() for t in tabs for k in MNEMONIC.findall(t)]
     page_keys = [k.upper() for k, _t in alt_keys(page)]
     assert not set(tab_keys) & set(page_keys), tabs
+
+    page.show_queue()
+    check_alt_keys(page, "print queue")
+    queue_keys = [k.upper() for k, _t in alt_keys(page)]
+    assert not set(tab_keys) & set(queue_keys), tabs

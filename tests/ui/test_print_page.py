@@ -77,7 +77,7 @@ def test_an_unknown_placeholder_is_named_and_nothing_prints(
     assert page.text.message.text().startswith("“{isim}” is not a placeholder the documents know.")
     qtbot.waitUntil(lambda: "Mend the text" in page.status.text())
     page.print_button.click()
-    assert page.print_dialog is None
+    assert page.output.print_dialog is None
     page.text.save_button.click()
     assert page.shop.documents.saved_text(DocumentKind.THANK_YOU) is None
 
@@ -106,7 +106,7 @@ def test_saved_as_pdf_then_written_to_the_contact_log_after_asking(
 ) -> None:
     page.load(PrintJob(DocumentKind.THANK_YOU, customer_ids=tuple(customers[:2])))
     page.save_button.click()
-    dialog = page.file_dialog
+    dialog = page.output.file_dialog
     assert dialog is not None
     dialog.selectFile(str(tmp_path / "kartlar"))
     dialog.accept()
@@ -128,7 +128,7 @@ def test_a_no_to_the_log_writes_nothing(
     qtbot: QtBot, page: ComposePrint, customers: list[int], tmp_path: Path
 ) -> None:
     page.load(PrintJob(DocumentKind.LETTER, customer_ids=(customers[0],)))
-    page.start([page.shop.documents.prepare(page.job())], None, str(tmp_path / "m.pdf"))
+    page.output.start([page.shop.documents.prepare(page.job())], None, str(tmp_path / "m.pdf"))
     qtbot.waitUntil(lambda: page.question is not None, timeout=10_000)
     assert page.question is not None
     page.question.no_button.click()
@@ -140,14 +140,14 @@ def test_printing_sends_the_cards_to_the_printer(
 ) -> None:
     page.load(PrintJob(DocumentKind.THANK_YOU, customer_ids=tuple(customers[:2])))
     page.print_button.click()
-    assert page.print_dialog is not None  # the system's print dialog is asked first
-    page.print_dialog.reject()
-    assert page.print_dialog is None and not page.run.isVisible()
+    assert page.output.print_dialog is not None  # the system's print dialog is asked first
+    page.output.print_dialog.reject()
+    assert page.output.print_dialog is None and not page.run.isVisible()
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printer.pdf"))
-    page.start([page.shop.documents.prepare(page.job())], printer)
+    page.output.start([page.shop.documents.prepare(page.job())], printer)
     qtbot.waitUntil(lambda: page.question is not None, timeout=20_000)
     assert page.status.text() == "2 sent to the printer."
     assert len(PdfReader(str(tmp_path / "printer.pdf")).pages) == 2
@@ -160,7 +160,7 @@ def test_a_long_run_shows_its_progress_and_stops_when_asked(
     page.load(PrintJob(DocumentKind.THANK_YOU, customer_ids=many))
     seen: list[int] = []
     page.run.bar.valueChanged.connect(seen.append)
-    page.start([shop.documents.prepare(page.job())], None, str(tmp_path / "hepsi.pdf"))
+    page.output.start([shop.documents.prepare(page.job())], None, str(tmp_path / "hepsi.pdf"))
     qtbot.waitUntil(lambda: not page.run.running(), timeout=30_000)
     assert seen and max(seen) == 400 and page.run.bar.maximum() == 400
     assert len(PdfReader(str(tmp_path / "hepsi.pdf")).pages) == 400
@@ -170,7 +170,7 @@ def test_a_long_run_shows_its_progress_and_stops_when_asked(
     page.window().activateWindow()
     qtbot.waitUntil(page.window().isActiveWindow)
 
-    page.start([shop.documents.prepare(page.job())], None, str(tmp_path / "çok.pdf"))
+    page.output.start([shop.documents.prepare(page.job())], None, str(tmp_path / "çok.pdf"))
     assert page.run.isVisible() and not page.print_button.isEnabled()
     assert page.run.stop_button.hasFocus()  # Space or Enter stops it
     qtbot.mouseClick(page.run.stop_button, Qt.MouseButton.LeftButton)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 from shopcrm import Customer
 from shopcrm.common.formatting import day, money, number
 from shopcrm.common.i18n import _
+from shopcrm.documents.kinds import DocumentKind
 from shopcrm.people.occasions import Coming
+from ui.printing.menu import PrintMenuButton
 from ui.style import HINT_STYLE, bold
 
 OCCASION_STYLE = "color: #ad1457;"
@@ -28,9 +30,12 @@ OCCASION_STYLE = "color: #ad1457;"
 
 class CustomerPanel(QFrame):
     """The chosen customer at a glance: name, phone, visits, spending, last visit and notes,
-    and their occasions near. ``occasions_requested`` asks to open the customer's occasions."""
+    and their occasions near. ``occasions_requested`` asks to open the customer's occasions,
+    ``print_requested`` to print something for them."""
 
     occasions_requested = Signal()
+    print_requested = Signal(object)
+    """A ``DocumentKind`` to print for the customer (the Print… menu)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +62,19 @@ class CustomerPanel(QFrame):
         self.occasions_button = QPushButton(_("Occasions…"))
         self.occasions_button.setToolTip(_("Birthdays, anniversaries and other dates to keep"))
         self.occasions_button.clicked.connect(self.occasions_requested)
+        self.print_button = PrintMenuButton(
+            _("Print…"),
+            [
+                DocumentKind.THANK_YOU,
+                DocumentKind.THANK_YOU_FOLDED,
+                DocumentKind.LOYALTY_CARD,
+                DocumentKind.VOUCHER,
+            ],
+        )
+        self.print_button.setToolTip(
+            _("A thank-you card, a loyalty card or a voucher for this customer (Ctrl+P)")
+        )
+        self.print_button.chosen.connect(self.print_requested)
 
         figures = QGridLayout()
         for column, (caption, value) in enumerate(
@@ -74,6 +92,7 @@ class CustomerPanel(QFrame):
         phone_row = QHBoxLayout()
         phone_row.addWidget(self.phone, 1)
         phone_row.addWidget(self.occasions_button)
+        phone_row.addWidget(self.print_button)
         layout.addWidget(self.name)
         layout.addLayout(phone_row)
         layout.addWidget(self.occasions)

@@ -1,5 +1,6 @@
 """The dialogs the Counter opens beside the sale, for the customer served or about to be: a new
-customer (Ctrl+N), the opening balance from a paper stamp card, the customer's occasions.
+customer (Ctrl+N), the opening balance from a paper stamp card, the customer's occasions; and
+what it sends to the Print page (Ctrl+P: the voucher just earned, else a thank-you card).
 
 Each opens with ``open()`` (never blocking the counter), is kept while open so that tests and the
 main window can find it, and hands the counter back its result through the page's own methods.
@@ -10,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from shopcrm.common.i18n import _
+from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.people.phone import split_name_and_phone
 from ui.counter.opening_balance import OpeningBalanceDialog
 from ui.customer_form import CustomerFormDialog
@@ -60,6 +62,38 @@ class CounterErrands:
 
         dialog.finished.connect(done)
         dialog.open()
+
+    def print_now(self) -> None:
+        """Ctrl+P: print what fits the moment: the vouchers the purchase just logged earned,
+        else a thank-you card for the customer served."""
+        page = self.page
+        purchase = page.banner.purchase
+        if page.customer is not None and purchase is not None:
+            earned = page.shop.rewards.earned_by(purchase.id)
+            if earned:
+                ids = tuple(r.id for r in earned)
+                page.print_requested.emit(PrintJob(DocumentKind.VOUCHER, reward_ids=ids))
+                return
+        self.print_for_customer(DocumentKind.THANK_YOU)
+
+    def print_for_customer(self, kind: DocumentKind) -> None:
+        """Ask the Print page for ``kind`` for the customer served (their open vouchers, for
+        a voucher)."""
+        page = self.page
+        customer = page.customer
+        if customer is None:
+            page.sale.show_error(_("First find and pick the customer."))
+            return
+        if kind is DocumentKind.VOUCHER:
+            vouchers = tuple(r.id for r in page.shop.rewards.of_customer(customer.id))
+            if not vouchers:
+                page.sale.show_error(
+                    _("{name} has no open voucher to print.").format(name=customer.name)
+                )
+                return
+            page.print_requested.emit(PrintJob(kind, reward_ids=vouchers))
+            return
+        page.print_requested.emit(PrintJob(kind, customer_ids=(customer.id,)))
 
     def open_occasions(self) -> None:
         """Open the served customer's occasions; what is near shows at once when they change."""

@@ -17,6 +17,7 @@ voucher ticked (an anonymous gift voucher is ticked for the purchase of the cust
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -49,10 +50,15 @@ if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward, VoucherLookup
 
 
+log = logging.getLogger(__name__)
+
+
 class CounterPage(QWidget):
     """Serve the customer at the counter: search, pick, log the purchase, undo."""
 
     changed = Signal()
+    print_requested = Signal(object)
+    """A ``PrintJob`` for the Print page (a thank-you card, the voucher just earned)."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +87,7 @@ class CounterPage(QWidget):
 
         self.panel = CustomerPanel()
         self.panel.occasions_requested.connect(self.errands.open_occasions)
+        self.panel.print_requested.connect(self.errands.print_for_customer)
         self.upcoming = UpcomingPanel(shop)
         self.upcoming.customer_chosen.connect(self.serve_from_upcoming)
         self.empty = QLabel(
@@ -107,6 +114,7 @@ class CounterPage(QWidget):
         self.confirmation_text = self.banner.text
         self.undo_button = self.banner.undo_button
         self.banner.undo_requested.connect(self.undo_last)
+        self.banner.print_requested.connect(self.errands.print_now)
         self.history = PurchaseHistory(shop)
         self.purchases_model = self.history.model
         self.history.changed.connect(self._history_changed)
@@ -148,6 +156,7 @@ class CounterPage(QWidget):
             (QKeySequence(Qt.Key.Key_Escape), self.focus_search),
             (QKeySequence(QKeySequence.StandardKey.New), self.errands.new_customer),
             (QKeySequence(QKeySequence.StandardKey.Undo), self.undo_last),
+            (QKeySequence(QKeySequence.StandardKey.Print), self.errands.print_now),
         ]:
             shortcut = QShortcut(keys, self)
             shortcut.setContext(context)
@@ -322,21 +331,26 @@ class CounterPage(QWidget):
             self.finder.set_text_quietly(customer.name)
         self.sale.clear()
         self._reload_customer()
+        earned = self.shop.rewards.earned_by(purchase.id)
         self.banner.show_logged(
             purchase,
-            logged_message(
-                purchase,
-                self.customer or customer,
-                used,
-                self.shop.rewards.earned_by(purchase.id),
-                self._currency,
-            ),
+            logged_message(purchase, self.customer or customer, used, earned, self._currency),
             _("{amount} for {name}").format(
                 amount=money(purchase.amount, self._currency), name=customer.name
             ),
+            earned=bool(earned),
         )
         self.amount.setFocus()
+        self._queue_notes(customer.id)
         self.changed.emit()
+
+    def _queue_notes(self, customer_id: int) -> None:
+        """Let the print rules queue the cards this purchase calls for (a welcome card, a
+        thank-you card): one customer's purchases only, so the counter does not wait."""
+        try:
+            self.shop.print_queue.refresh_for_customer(customer_id)
+        except ShopError:
+            log.exception("the print queue could not be refreshed after a purchase")
 
     def _log_confirmed(self, customer_id: int) -> None:
         self.confirm_box = None

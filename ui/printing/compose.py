@@ -9,15 +9,9 @@ afterwards asks before writing the cards and letters to the customers' contact l
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -42,9 +36,8 @@ from shopcrm.documents.sheets import (
     address_sheet_titles,
 )
 from ui.confirm import Question, ask
-from ui.printing.batch import BatchRun
+from ui.printing.output import PrintOutput
 from ui.printing.pdf_preview import PdfPreview
-from ui.printing.printer import save_pdf
 from ui.printing.recipients import RecipientList
 from ui.printing.text_editor import TextEditor
 from ui.style import DONE_STYLE, ERROR_STYLE, HINT_STYLE
@@ -64,13 +57,12 @@ class ComposePrint(QWidget):
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
-        self.printer: QPrinter | None = None
         self.question: Question | None = None
-        self.print_dialog: QPrintDialog | None = None
-        self.file_dialog: QFileDialog | None = None
-        self.printed: list[Prepared] = []
-        """What the last run drew, until the contact log question is answered."""
-        self._save_to: str | None = None
+        self.output = PrintOutput(shop, self)
+        self.output.started.connect(self._started)
+        self.output.done.connect(self._printed)
+        self.output.failed.connect(self._failed)
+        self.run = self.output.run
 
         self.kind = QComboBox()
         self.kind.setObjectName("printKind")
@@ -103,9 +95,6 @@ class ComposePrint(QWidget):
         self.print_button.clicked.connect(self.print_)
         self.save_button = QPushButton(_("Save as P&DF…"))
         self.save_button.clicked.connect(self.save)
-        self.run = BatchRun(shop)
-        self.run.finished.connect(self._run_finished)
-        self.run.failed.connect(self._run_failed)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -323,7 +312,7 @@ class ComposePrint(QWidget):
 
     def _ready(self) -> Prepared | None:
         """The whole print read now, or None (and why, said) when it cannot be printed."""
-        if self.run.running():
+        if self.output.busy():
             return None
         problem = self.text.problem() if self.words.isVisible() else None
         if problem is not None:
@@ -342,88 +331,37 @@ class ComposePrint(QWidget):
     def print_(self) -> None:
         """Print: the system's print dialog, then the run with its progress."""
         prepared = self._ready()
-        if prepared is None:
-            return
-        if self.printer is None:
-            self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintDialog(self.printer, self)
-        dialog.setWindowTitle(_("Print"))
-        self.print_dialog = dialog
-
-        def chosen(result: int) -> None:
-            self.print_dialog = None
-            if result and self.printer is not None:
-                self.start([prepared], self.printer)
-
-        dialog.finished.connect(chosen)
-        QDialog.open(dialog)  # PySide's QPrintDialog.open wants a receiver and a slot
+        if prepared is not None:
+            self.output.print_([prepared])
 
     def save(self) -> None:
         """Save as PDF: choose where, then the run with its progress."""
         prepared = self._ready()
-        if prepared is None:
-            return
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        name = f"{prepared.title} {date.today().isoformat()}.pdf".replace("/", "-")
-        dialog = QFileDialog(self, _("Save as PDF"), str(Path(folder) / name), _("PDF (*.pdf)"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("pdf")
-        self.file_dialog = dialog
+        if prepared is not None:
+            self.output.save([prepared], prepared.title)
 
-        def chosen(path: str) -> None:
-            self.file_dialog = None
-            self.start([prepared], None, path)
-
-        dialog.fileSelected.connect(chosen)
-        dialog.open()
-
-    def start(
-        self, prepared: list[Prepared], printer: QPrinter | None, path: str | None = None
-    ) -> None:
-        """Run the print: draw (and print) in the worker; save to ``path`` when given."""
-        self.printed = prepared
-        self._save_to = path
+    def _started(self) -> None:
         self.print_button.setEnabled(False)
         self.save_button.setEnabled(False)
         self._say(_("Working…"), hint=True)
-        self.run.start(prepared, printer)
 
-    def _run_finished(self, pdf: bytes) -> None:
+    def _printed(self, printed: list[Prepared], message: str) -> None:
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
-        done = sum(p.count for p in self.printed)
-        if self._save_to:
-            try:
-                saved = save_pdf(pdf, self._save_to)
-            except OSError as error:
-                self._say(
-                    _("The PDF could not be saved: {error}").format(error=error.strerror or error)
-                )
-                return
-            self._say(_("Saved: {path}").format(path=str(saved)), done=True)
-        else:
-            self._say(
-                ngettext("{n} sent to the printer.", "{n} sent to the printer.", done).format(
-                    n=number(done)
-                ),
-                done=True,
-            )
-        self._ask_to_log()
+        self._say(message, done=True)
+        self._ask_to_log(printed)
 
-    def _run_failed(self, why: str) -> None:
+    def _failed(self, why: str) -> None:
         self.print_button.setEnabled(True)
         self.save_button.setEnabled(True)
-        self.printed = []
         self._say(why)
 
-    def _ask_to_log(self) -> None:
+    def _ask_to_log(self, printed: list[Prepared]) -> None:
         """Ask before writing the cards and letters printed to the customers' contact log."""
-        contacts = sum(len(p.recipients) for p in self.printed if is_contact(p.kind))
+        contacts = sum(len(p.recipients) for p in printed if is_contact(p.kind))
         if not contacts:
-            self.printed = []
             return
         about = self.text.about()
-        printed = self.printed
 
         def write() -> None:
             try:
@@ -453,7 +391,6 @@ class ComposePrint(QWidget):
             _("Write to the log"),
             write,
         )
-        self.printed = []
 
     def refresh(self) -> None:
         """Show the lists afresh after another page changed the data."""
