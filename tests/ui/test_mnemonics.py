@@ -107,6 +107,14 @@ def test_the_pages(qtbot: QtBot, shop: Shop, language: str) -> None:
     assert customers.archive_button.text().replace("&", "") in ("Unarchive", "Arşivden çıkar")
     check_alt_keys(customers, "customers, an archived one")
 
+    from ui.care.page import CarePage
+
+    care = shown(qtbot, CarePage(shop))
+    assert isinstance(care, CarePage)
+    for tab in range(care.tabs.count()):
+        care.tabs.setCurrentIndex(tab)
+        check_alt_keys(care, f"occasions and calls, tab {tab}")
+
 
 def test_cancel_never_says_void(qtbot: QtBot, shop: Shop, language: str) -> None:
     (voucher,) = shop.rewards.issue_gift_vouchers(1, "100")

@@ -4,6 +4,9 @@ Print page set up for it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -11,7 +14,9 @@ from shopcrm import Shop
 from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.loyalty.rules import RewardKind, RuleKind
 from tests.ui.conftest import show_active, type_text
+from ui.care.page import CarePage
 from ui.counter.page import CounterPage
+from ui.customers.page import CustomersPage
 from ui.main_window import MainWindow
 from ui.printing.page import PrintPage
 
@@ -117,3 +122,76 @@ def test_a_print_asked_for_opens_the_print_page_with_its_preview(qtbot: QtBot, s
     assert page.compose.recipients.ids() == (ayse.id,)
     qtbot.waitUntil(lambda: page.compose.preview.pages() == 1, timeout=5_000)
     assert "Dear Ms Yılmaz" in page.compose.preview.pdf.getAllText(0).text()
+
+
+def test_the_customers_page_prints_for_the_selected_customer(qtbot: QtBot, shop: Shop) -> None:
+    ayse = shop.customers.add(name="Ayşe Yılmaz")
+    page = CustomersPage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    jobs: list[PrintJob] = []
+    page.print_requested.connect(jobs.append)
+    page.table.selectRow(0)
+    actions = page.print_button.menu_.actions()
+    assert [a.text() for a in actions][-2:] == ["Letter (A4)", "Address labels"]
+    actions[-2].trigger()
+    assert jobs == [PrintJob(DocumentKind.LETTER, customer_ids=(ayse.id,))]
+    actions[3].trigger()  # her vouchers: she has none
+    assert len(jobs) == 1 and page.error.text() == "Ayşe Yılmaz has no open voucher to print."
+
+
+def test_the_upcoming_occasions_print_the_selected_card_or_all_of_them(
+    qtbot: QtBot, shop: Shop
+) -> None:
+    today = shop.clock().date()
+    ids = []
+    for name, days in (("Ayşe Yılmaz", 2), ("Cem Kara", 5)):
+        customer = shop.customers.add(name=name)
+        soon = today + timedelta(days=days)
+        occasion = shop.occasions.add(
+            customer.id, "wedding", f"{soon.day:02d}.{soon.month:02d}.2012"
+        )
+        ids.append(occasion.id)
+    page = CarePage(shop)
+    qtbot.addWidget(page)
+    show_active(qtbot, page)
+    jobs: list[PrintJob] = []
+    page.print_requested.connect(jobs.append)
+    upcoming = page.upcoming
+    upcoming.table.selectRow(1)
+    upcoming.print_button.click()
+    assert jobs == [PrintJob(DocumentKind.OCCASION, occasion_ids=(ids[1],))]
+    upcoming.print_all_button.click()
+    assert jobs[-1] == PrintJob(DocumentKind.OCCASION, occasion_ids=tuple(ids))
+
+
+def test_an_occasion_card_printed_leaves_the_upcoming_list(
+    qtbot: QtBot, shop: Shop, tmp_path: Path
+) -> None:
+    ayse = shop.customers.add(name="Ayşe Yılmaz", address_form="hanim", consents={"letter": True})
+    soon = shop.clock().date() + timedelta(days=3)
+    shop.occasions.add(ayse.id, "wedding", f"{soon.day:02d}.{soon.month:02d}.2012")
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    show_active(qtbot, window)
+    care = window.page(MainWindow.CARE)
+    assert isinstance(care, CarePage)
+    window.go_to(MainWindow.CARE)
+    care.tabs.setCurrentWidget(care.upcoming)
+    care.upcoming.table.selectRow(0)
+    care.upcoming.print_button.click()
+
+    page = window.stack.currentWidget()
+    assert isinstance(page, PrintPage)
+    compose = page.compose
+    qtbot.waitUntil(lambda: compose.preview.pages() == 1, timeout=5_000)
+    assert "Dear Ms Yılmaz" in compose.preview.pdf.getAllText(0).text()
+    compose.output.start([shop.documents.prepare(compose.job())], None, str(tmp_path / "c.pdf"))
+    qtbot.waitUntil(lambda: compose.question is not None, timeout=10_000)
+    assert compose.question is not None
+    compose.question.yes_button.click()
+    assert shop.upcoming.occasions() == []
+    window.go_to(MainWindow.CARE)
+    assert care.upcoming.model.rowCount() == 0
+    assert [e.kind for e in shop.contacts.of_customer(ayse.id)] == ["card"]

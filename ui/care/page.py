@@ -23,6 +23,8 @@ class CarePage(ReloadWhenShown):
 
     changed = Signal()
     """A call, a mark or a complaint changed what other pages show."""
+    print_requested = Signal(object)
+    """A ``PrintJob`` of occasion cards, from the upcoming occasions."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,6 +39,7 @@ class CarePage(ReloadWhenShown):
         for part in (self.calls, self.complaints):
             part.changed.connect(self._part_changed)
         self.upcoming.marked.connect(lambda _occasion: self._part_changed())
+        self.upcoming.print_requested.connect(self.print_requested)
         for number in range(1, 4):
             shortcut = QShortcut(QKeySequence(f"Alt+{number}"), self)
             shortcut.activated.connect(lambda n=number: self._show_tab(n - 1))

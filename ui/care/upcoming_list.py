@@ -30,6 +30,7 @@ from shopcrm.care.upcoming import MarkAction, UpcomingOccasion
 from shopcrm.common.formatting import day
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.preferences import DAY_COUNTS
+from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.people.occasion_texts import days_left
 from ui.keys import on_keys
 from ui.record_model import RecordTableModel
@@ -91,6 +92,8 @@ class UpcomingList(QWidget):
     with the occasion's id after a mark (the contact log changed too)."""
 
     marked = Signal(int)
+    print_requested = Signal(object)
+    """A ``PrintJob`` of occasion cards: the selected occasion's, or every one listed."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +124,14 @@ class UpcomingList(QWidget):
             self.buttons[action] = button
             row.addWidget(button)
         row.addStretch(1)
+        self.print_button = QPushButton(_("&Print the card…"))
+        self.print_button.setToolTip(_("The occasion card of the selected occasion"))
+        self.print_button.clicked.connect(self.print_current)
+        self.print_all_button = QPushButton(_("Print &all the cards…"))
+        self.print_all_button.setToolTip(_("One occasion card for each occasion listed"))
+        self.print_all_button.clicked.connect(self.print_all)
+        row.addWidget(self.print_button)
+        row.addWidget(self.print_all_button)
         self.buttons[MarkAction.DISMISSED].setToolTip(
             _("Take it off the list for this year, without writing to the contact log (Delete)")
         )
@@ -178,6 +189,22 @@ class UpcomingList(QWidget):
             self.table.selectRow(min(row, self.model.rowCount() - 1))
         self.marked.emit(chosen.id)
 
+    def print_current(self) -> None:
+        """Ask the Print page for the selected occasion's card."""
+        chosen = self.current()
+        if chosen is not None:
+            self.print_requested.emit(PrintJob(DocumentKind.OCCASION, occasion_ids=(chosen.id,)))
+
+    def print_all(self) -> None:
+        """Ask the Print page for a card for each occasion listed."""
+        ids = tuple(
+            row.id
+            for number in range(self.model.rowCount())
+            if (row := self.model.record_at(number)) is not None
+        )
+        if ids:
+            self.print_requested.emit(PrintJob(DocumentKind.OCCASION, occasion_ids=ids))
+
     def _context_menu(self, at: QPoint) -> None:
         index = self.table.indexAt(at)
         if index.isValid():
@@ -194,8 +221,9 @@ class UpcomingList(QWidget):
 
     def _update_buttons(self, *_args: object) -> None:
         chosen = self.current() is not None
-        for button in self.buttons.values():
+        for button in (*self.buttons.values(), self.print_button):
             button.setEnabled(chosen)
+        self.print_all_button.setEnabled(self.model.rowCount() > 0)
 
     def _say(self, text: str, style: str) -> None:
         self.message.setStyleSheet(style)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from shopcrm import ShopError
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.people.phone import split_name_and_phone
 from ui.counter.opening_balance import OpeningBalanceDialog
 from ui.customer_form import CustomerFormDialog
+from ui.printing.menu import customer_job
 
 if TYPE_CHECKING:
     from ui.care.customer_occasions import CustomerOccasionsDialog
@@ -84,16 +86,10 @@ class CounterErrands:
         if customer is None:
             page.sale.show_error(_("First find and pick the customer."))
             return
-        if kind is DocumentKind.VOUCHER:
-            vouchers = tuple(r.id for r in page.shop.rewards.of_customer(customer.id))
-            if not vouchers:
-                page.sale.show_error(
-                    _("{name} has no open voucher to print.").format(name=customer.name)
-                )
-                return
-            page.print_requested.emit(PrintJob(kind, reward_ids=vouchers))
-            return
-        page.print_requested.emit(PrintJob(kind, customer_ids=(customer.id,)))
+        try:
+            page.print_requested.emit(customer_job(page.shop, customer, kind))
+        except ShopError as error:
+            page.sale.show_error(str(error))
 
     def open_occasions(self) -> None:
         """Open the served customer's occasions; what is near shows at once when they change."""

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from shopcrm import Customer, Shop, ShopError
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, ngettext
+from shopcrm.documents.kinds import DocumentKind
 from shopcrm.people.records import CustomerLine
 from ui.care.contact_log import ContactLogDialog
 from ui.care.customer_occasions import CustomerOccasionsDialog
@@ -46,6 +47,7 @@ from ui.customers.model import (
 )
 from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
+from ui.printing.menu import CUSTOMER_KINDS, PrintMenuButton, customer_job
 from ui.purchase_history import PurchaseHistory
 from ui.style import ERROR_STYLE
 
@@ -74,6 +76,8 @@ class CustomersPage(ReloadWhenShown):
 
     changed = Signal()
     """Emitted after the page changed a customer (edited, archived or brought back)."""
+    print_requested = Signal(object)
+    """A ``PrintJob`` for the selected customer (the Print… menu)."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +117,9 @@ class CustomersPage(ReloadWhenShown):
         self.occasions_button.setToolTip(
             _("The selected customer's birthdays, anniversaries and other dates")
         )
+        self.print_button = PrintMenuButton(_("Pr&int…"), CUSTOMER_KINDS)
+        self.print_button.setToolTip(_("A card, a letter or a voucher for the selected customer"))
+        self.print_button.chosen.connect(self.print_current)
         self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
         self.history.title.setText(_("&Purchases of the selected customer"))
         self.history.changed.connect(self._history_changed)
@@ -132,6 +139,7 @@ class CustomersPage(ReloadWhenShown):
         bottom.addStretch(1)
         bottom.addWidget(self.log_button)
         bottom.addWidget(self.occasions_button)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -267,6 +275,16 @@ class CustomersPage(ReloadWhenShown):
         dialog.finished.connect(done)
         dialog.open()
 
+    def print_current(self, kind: DocumentKind) -> None:
+        """Ask the Print page for ``kind`` for the selected customer."""
+        customer = self.current_customer()
+        if customer is None:
+            return
+        try:
+            self.print_requested.emit(customer_job(self.shop, customer, kind))
+        except ShopError as error:
+            self._show_error(str(error))
+
     def archive_current(self) -> None:
         """Archive the selected customer after asking, or bring back an archived one."""
         customer = self.current_customer()
@@ -375,6 +393,7 @@ class CustomersPage(ReloadWhenShown):
         self.edit_button.setEnabled(line is not None)
         self.log_button.setEnabled(line is not None)
         self.occasions_button.setEnabled(line is not None)
+        self.print_button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
             self.archive_button.setText(_("&Unarchive"))
