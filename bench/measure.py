@@ -148,8 +148,10 @@ def explain(path: Path, captured: dict[str, list[Query]]) -> dict[str, list[dict
 # --- logging ------------------------------------------------------------------------------
 
 
-def time_logging(shop: Shop, count: int, seed: int = 1) -> list[float]:
-    """Log ``count`` purchases on random customers; milliseconds each (commit included)."""
+def time_logging(shop: Shop, count: int, seed: int = 1, print_rules: bool = False) -> list[float]:
+    """Log ``count`` purchases on random customers; milliseconds each (commit included).
+    ``print_rules``: with what the counter does next, the print rules queueing the cards the
+    purchase calls for."""
     rng = random.Random(seed)
     top = int(shop.store.one("SELECT max(id) AS n FROM customers")["n"])  # type: ignore[index]
     out = []
@@ -158,8 +160,21 @@ def time_logging(shop: Shop, count: int, seed: int = 1) -> list[float]:
         amount = random_amount(rng)
         t = time.perf_counter_ns()
         shop.purchases.log(customer_id, amount=amount, note="bench")
+        if print_rules:
+            shop.print_queue.refresh_for_customer(customer_id)
         out.append((time.perf_counter_ns() - t) / 1e6)
     return out
+
+
+def switch_on_print_rules(shop: Shop) -> None:
+    """All four print rules on: a welcome card, a thank-you card over ₺500, occasion cards a
+    week ahead, "we miss you" letters."""
+    shop.settings.update(
+        print_welcome=True,
+        print_thank_you_over="500",
+        print_occasion_days=7,
+        print_we_miss_you=True,
+    )
 
 
 RULE_MIX = [
