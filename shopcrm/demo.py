@@ -162,6 +162,7 @@ class _Person:
     notes: str = ""
     tags: list[str] = field(default_factory=list)
     consent: bool = False
+    address_form: str = ""
     referrer: int | None = None  # index into the plan's people
     customer_id: int = 0
 
@@ -207,6 +208,7 @@ def _plan(rng: random.Random, today: date, count: int) -> _Plan:
             note = rng.choice(CUSTOMER_NOTES) if rng.random() < 0.18 else ""
         person = _Person(name=name, profile=profile, notes=note)
         _fill_contact(rng, person, used_phones, used_emails)
+        person.address_form = _address_form(person.name, profile)
         people.append(person)
         visits.append(_visit_times(rng, profile, start, today))
     _tag(rng, people, visits)
@@ -248,6 +250,20 @@ def _fill_contact(
             + f"\n{postcode} {district} / İstanbul"
         )
     person.consent = rng.random() < 0.60
+
+
+def _address_form(name: str, profile: str) -> str:
+    """How the cards address them: most as "Bey" or "Hanım", some by first name, a few not
+    chosen. Drawn from the name alone, so that the rest of the demo stays as it was."""
+    if profile == "business":
+        return ""
+    first = name.split()[0]
+    pick = random.Random(name).random()
+    if pick < 0.1:
+        return ""
+    if pick < 0.3:
+        return "first_name"
+    return "hanim" if first in FEMALE_NAMES else "bey" if first in MALE_NAMES else ""
 
 
 def _visit_times(rng: random.Random, profile: str, start: date, today: date) -> list[datetime]:
@@ -385,6 +401,7 @@ def _play(shop: Shop, clock: _StepClock, plan: _Plan, habits: random.Random) -> 
                 tags=person.tags,
                 referred_by=referrer,
                 marketing_consent=person.consent,
+                address_form=person.address_form,
                 birthday=_birthday(habits),
             ).id
         elif event.kind == "buy":

@@ -153,3 +153,15 @@ def test_refuses_an_existing_file(tmp_path: Path) -> None:
 def test_leaves_no_empty_backup_behind(tmp_path: Path) -> None:
     create_demo_database(tmp_path / "demo.sqlite3", today=TODAY, customers=20)
     assert not (tmp_path / "backups").exists()
+
+
+def test_its_cards_greet_most_people_as_bey_or_hanim(shop: Shop) -> None:
+    rows = shop.store.query(
+        "SELECT name, address_form FROM customers WHERE name NOT LIKE '% Ltd%' "
+        "AND name NOT LIKE '%A.Ş.%'"
+    )
+    forms = [row["address_form"] for row in rows]
+    assert forms.count("bey") + forms.count("hanim") > len(forms) / 2
+    assert forms.count("first_name") > 10 and forms.count("") > 5
+    ayse = [row["address_form"] for row in rows if row["name"].startswith("Ayşe ")]
+    assert ayse and "bey" not in ayse
