@@ -356,3 +356,39 @@ def test_the_longest_message_shrinks_to_fit_inside_the_card(
         margin = 5 * 100 / 25.4 - 1
         assert box[0] >= margin and box[1] >= margin, (kind, png.name, box)
         assert width - box[2] >= margin and height - box[3] >= margin, (kind, png.name, box)
+
+
+def text_sizes(pdf: bytes, page: int = 0) -> dict[str, float]:
+    """The font size of each piece of text on a page."""
+    found: dict[str, float] = {}
+
+    def seen(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            found[text.strip()] = round(float(size) * float(tm[0]) * float(cm[0] or 1), 2)
+
+    PdfReader(io.BytesIO(pdf)).pages[page].extract_text(visitor_text=seen)
+    return found
+
+
+def test_the_labels_of_a_sheet_share_one_size_and_only_a_far_longer_one_shrinks(
+    shop: Shop,
+) -> None:
+    streets = ["Çiçek Sok. No: 3", "Söğütlüçeşme Caddesi No: 78 Daire: 6", "Moda Cad. 12"]
+    people = [
+        shop.customers.add(
+            name=f"Müşteri {n}", address=f"{streets[n % 3]}\n3471{n} Kadıköy / İstanbul"
+        ).id
+        for n in range(6)
+    ]
+    long_name = ("Gülşen Çağla Öztürkoğlu İnceşahin " * 6)[:200]
+    people.append(shop.customers.add(name=long_name, address="Ada Sok. 1\nİzmir").id)
+    pdf = shop.documents.render(
+        PrintJob(DocumentKind.LABELS, customer_ids=tuple(people), label_sheet="L7160")
+    )
+    sizes = text_sizes(pdf)
+    usual = {sizes[f"Müşteri {n}"] for n in range(6)}
+    usual |= {sizes[street] for street in streets}
+    assert len(usual) == 1, sizes  # the short names and addresses as large as the longest one
+    (common,) = usual
+    assert common >= 7  # no smaller than the longest ordinary address needs
+    assert sizes["Ada Sok. 1"] < common  # the label with the very long name shrank alone
