@@ -182,6 +182,9 @@ class MainWindow(QMainWindow):
             print_requested = getattr(page, "print_requested", None)
             if print_requested is not None:
                 print_requested.connect(self.print_job)
+            queue_changed = getattr(page, "queue_changed", None)
+            if queue_changed is not None:
+                queue_changed.connect(self._queue_changed)
             self._pages[number] = page
         return page
 
@@ -237,6 +240,14 @@ class MainWindow(QMainWindow):
                     refresh()
         self.update_title()
         self.update_print_count()
+
+    def _queue_changed(self) -> None:
+        """The print rules queued cards (after a sale): the side bar's count and the queue."""
+        self.update_print_count()
+        printing = self._pages.get(self.PRINT)
+        refresh = getattr(printing, "refresh", None)
+        if refresh is not None:
+            refresh()
 
     def update_print_count(self) -> None:
         """The side bar's Print shows how many queued cards and letters wait: "Print (3)"."""

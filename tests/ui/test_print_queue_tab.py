@@ -11,7 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from shopcrm.care.contacts import ContactKind
-from tests.ui.conftest import show_active
+from tests.ui.conftest import show_active, type_text
+from ui.counter.page import CounterPage
 from ui.main_window import MainWindow
 from ui.printing.page import PrintPage
 from ui.printing.queue_tab import QueueTab
@@ -135,3 +136,29 @@ def test_delete_takes_a_note_off_the_queue_after_asking(qtbot: QtBot, shop: Shop
     assert shop.print_queue.count() == 0
     assert shop.print_queue.refresh() == 0  # it never comes back
     assert window.side_bar.item(window.PRINT).text() == "Print"
+
+
+def test_a_sale_at_the_counter_queues_its_card_once_the_confirmation_shows(
+    qtbot: QtBot, shop: Shop
+) -> None:
+    shop.settings.update(print_welcome=True)
+    shop.customers.add(name="Ayşe Yılmaz", consents={"letter": True})
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    counter = window.stack.currentWidget()
+    assert isinstance(counter, CounterPage)
+    _window, page = window, window.page(MainWindow.PRINT)  # built, hidden behind the counter
+    assert isinstance(page, PrintPage)
+    type_text(counter.search, "ayşe")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    type_text(counter.amount, "80")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    assert counter.confirmation.isVisible()
+    qtbot.waitUntil(lambda: window.side_bar.item(window.PRINT).text() == "Print (1)")
+
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.side_bar.item(window.PRINT).text() == "Print")
+    window.go_to(MainWindow.PRINT)
+    page.show_queue()
+    assert page.queue.model.rowCount() == 0  # the voided purchase's card left the queue

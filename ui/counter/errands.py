@@ -8,7 +8,10 @@ main window can find it, and hands the counter back its result through the page'
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
 
 from shopcrm import ShopError
 from shopcrm.common.i18n import _
@@ -21,6 +24,8 @@ from ui.printing.menu import customer_job
 if TYPE_CHECKING:
     from ui.care.customer_occasions import CustomerOccasionsDialog
     from ui.counter.page import CounterPage
+
+log = logging.getLogger(__name__)
 
 
 class CounterErrands:
@@ -90,6 +95,21 @@ class CounterErrands:
             page.print_requested.emit(customer_job(page.shop, customer, kind))
         except ShopError as error:
             page.sale.show_error(str(error))
+
+    def queue_notes_soon(self, customer_id: int) -> None:
+        """After a purchase or its undo: let the print rules queue the cards it calls for (a
+        welcome card, a thank-you card) or withdraw those it no longer does, once the
+        confirmation has shown, so that the sale never waits for them."""
+        QTimer.singleShot(0, self.page, lambda: self._queue_notes(customer_id))
+
+    def _queue_notes(self, customer_id: int) -> None:
+        page = self.page
+        try:
+            page.shop.print_queue.refresh_for_customer(customer_id)
+        except ShopError:
+            log.exception("the print queue could not be refreshed after a purchase")
+            return
+        page.queue_changed.emit()
 
     def open_occasions(self) -> None:
         """Open the served customer's occasions; what is near shows at once when they change."""

@@ -17,7 +17,6 @@ voucher ticked (an anonymous gift voucher is ticked for the purchase of the cust
 
 from __future__ import annotations
 
-import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -50,15 +49,14 @@ if TYPE_CHECKING:
     from shopcrm.loyalty.rewards import Reward, VoucherLookup
 
 
-log = logging.getLogger(__name__)
-
-
 class CounterPage(QWidget):
     """Serve the customer at the counter: search, pick, log the purchase, undo."""
 
     changed = Signal()
     print_requested = Signal(object)
     """A ``PrintJob`` for the Print page (a thank-you card, the voucher just earned)."""
+    queue_changed = Signal()
+    """The print rules queued or withdrew cards after a purchase or its undo."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -341,16 +339,8 @@ class CounterPage(QWidget):
             earned=bool(earned),
         )
         self.amount.setFocus()
-        self._queue_notes(customer.id)
+        self.errands.queue_notes_soon(customer.id)
         self.changed.emit()
-
-    def _queue_notes(self, customer_id: int) -> None:
-        """Let the print rules queue the cards this purchase calls for (a welcome card, a
-        thank-you card): one customer's purchases only, so the counter does not wait."""
-        try:
-            self.shop.print_queue.refresh_for_customer(customer_id)
-        except ShopError:
-            log.exception("the print queue could not be refreshed after a purchase")
 
     def _log_confirmed(self, customer_id: int) -> None:
         self.confirm_box = None
@@ -399,6 +389,7 @@ class CounterPage(QWidget):
                 amount=money(voided.amount, self._currency), name=name
             )
         )
+        self.errands.queue_notes_soon(voided.customer_id)
         self.changed.emit()
 
     # showing -----------------------------------------------------------------------------

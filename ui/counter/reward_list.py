@@ -51,7 +51,7 @@ class ProgressLine(QWidget):
         self.progress = progress
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.bar = QProgressBar()
+        self.bar = QProgressBar(self)  # a parent first: shown without one, it is a window
         self.bar.setTextVisible(False)
         self.bar.setFixedSize(BAR_WIDTH, 8)
         target, done = max(0, progress.target), max(0, progress.done)
@@ -234,7 +234,8 @@ class LoyaltyBox(QFrame):
         """
         self._currency = currency
         for line in self.progress_lines:
-            line.setParent(None)
+            line.hide()  # no parent and shown would make it a window of its own for a moment
+            self.progress_box.removeWidget(line)
             line.deleteLater()
         self.progress_lines = []
         for item in progress:
@@ -244,7 +245,8 @@ class LoyaltyBox(QFrame):
         self.no_rules.setVisible(not progress)
 
         for row in self.rows:
-            row.setParent(None)
+            row.hide()
+            self.rows_box.removeWidget(row)
             row.deleteLater()
         self.rows = []
         shown: list[tuple[Reward, bool]] = []

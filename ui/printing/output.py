@@ -41,7 +41,7 @@ class PrintOutput(QObject):
         self.printer: QPrinter | None = None
         self.print_dialog: QPrintDialog | None = None
         self.file_dialog: QFileDialog | None = None
-        self.run = BatchRun(shop)
+        self.run = BatchRun(shop, window)
         self.run.finished.connect(self._finished)
         self.run.failed.connect(self._failed)
         self._jobs: list[Prepared] = []

@@ -10,11 +10,12 @@ from shopcrm import Shop
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import PrintJob
+from ui.lazy_page import ReloadWhenShown
 from ui.printing.compose import ComposePrint
 from ui.printing.queue_tab import QueueTab
 
 
-class PrintPage(QWidget):
+class PrintPage(ReloadWhenShown):
     """Two tabs: a new print, and the print queue (its count in its title)."""
 
     changed = Signal()
@@ -22,9 +23,9 @@ class PrintPage(QWidget):
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
-        self.compose = ComposePrint(shop)
+        self.compose = ComposePrint(shop, self)
         self.compose.changed.connect(self.changed)
-        self.queue = QueueTab(shop)
+        self.queue = QueueTab(shop, self)
         self.queue.changed.connect(self._queue_changed)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.compose, _("&New print"))
@@ -56,8 +57,9 @@ class PrintPage(QWidget):
             title = _("&Queue ({n})").format(n=number(count))
         self.tabs.setTabText(self.tabs.indexOf(self.queue), title)
 
-    def refresh(self) -> None:
-        """Show the data afresh after another page changed it."""
+    def reload(self) -> None:
+        """Show the data afresh after another page changed it (when the page is seen: a
+        sale never waits for the Print page)."""
         self.compose.refresh()
         self.queue.reload()
         self._title_queue()
