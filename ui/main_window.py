@@ -86,12 +86,14 @@ class MainWindow(QMainWindow):
         font = self.side_bar.font()
         font.setPointSize(font.pointSize() + 2)
         self.side_bar.setFont(font)
-        self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 8px 6px; }")
+        self.side_bar.setStyleSheet("QListWidget#sideBar::item { padding: 8px 0px; }")
         for number, (title, _factory) in enumerate(self._factories, start=1):
             item = QListWidgetItem(title)
             item.setToolTip(_("{page} (Ctrl+{number})").format(page=title, number=number))
             self.side_bar.addItem(item)
         self.side_bar.setWordWrap(True)
+        # The titles wrap to the width: never a scroll bar across ("Occasions & calls").
+        self.side_bar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.side_bar.setFixedWidth(self._side_bar_width())
         self.stack = QStackedWidget()
         for _title in self._factories:

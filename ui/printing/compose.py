@@ -152,7 +152,7 @@ class ComposePrint(QWidget):
         splitter.setStretchFactor(1, 4)
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(6, 6, 6, 6)  # off the tab's frame: "Ö" keeps its dots
         layout.addWidget(splitter)
         self.setFocusProxy(self.kind)
 
