@@ -17,7 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageDraw
 from reportlab.lib.pagesizes import A6
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
@@ -25,6 +24,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcrm import Shop
 from shopcrm.common.i18n import set_language
+from shopcrm.demo_logo import demo_logo
 from shopcrm.demo_material import FEMALE_NAMES, MALE_NAMES, SURNAMES
 from shopcrm.documents import fonts
 from shopcrm.documents.kinds import DocumentKind, PrintJob
@@ -46,7 +46,7 @@ def furnished_shop(folder: Path, cards: int) -> tuple[Shop, list[int]]:
     )
     shop.store.execute(
         "INSERT INTO shop_logo (id, image, file_name, updated_at) VALUES (1, ?, 'logo.png', ?)",
-        (_logo(), "2026-03-01T10:00:00"),
+        (demo_logo(), "2026-03-01T10:00:00"),
     )
     forms = ["bey", "hanim", "first_name", "", "none"]
     ids = []
@@ -55,17 +55,6 @@ def furnished_shop(folder: Path, cards: int) -> tuple[Shop, list[int]]:
         name = f"{first} {SURNAMES[n % len(SURNAMES)]}"
         ids.append(shop.customers.add(name=name, address_form=forms[n % len(forms)]).id)
     return shop, ids
-
-
-def _logo() -> bytes:
-    """A 240-pixel logo: a teal disc with a light centre, transparent around."""
-    picture = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
-    pen = ImageDraw.Draw(picture)
-    pen.ellipse((8, 8, 232, 232), fill=(31, 95, 91, 255))
-    pen.ellipse((70, 70, 170, 170), fill=(247, 240, 226, 255))
-    out = io.BytesIO()
-    picture.save(out, "PNG")
-    return out.getvalue()
 
 
 def floor(prepared: Prepared) -> bytes:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from shopcrm.common.text import fold
 from shopcrm.demo_care import add_demo_care
+from shopcrm.demo_logo import demo_logo
 from shopcrm.demo_material import (
     BUSINESSES,
     CUSTOMER_NOTES,
@@ -138,6 +139,7 @@ def create_demo_database(
             shop.rewards.issue_birthdays(today)
             add_occasions(shop, today, random.Random(seed + 3))
             _same_codes_every_time(shop, random.Random(seed + 2))
+            shop.logo.set(demo_logo(), "gunes-cicekcilik.png")
     finally:
         shop.close()
 

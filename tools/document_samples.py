@@ -3,13 +3,12 @@ PNG of each page, to look at before a change to the documents lands.
 
     .venv/bin/python tools/document_samples.py [OUT_FOLDER]   (/tmp/document-samples by default)
 
-Needs pdftoppm (poppler-utils, which `./shopcrm.sh test` installs). The shop gets a logo and a
-customer with a 200-character name, so that the fitting shows too.
+Needs pdftoppm (poppler-utils, which `./shopcrm.sh test` installs). The demo shop has its logo;
+a customer with a 200-character name is added, so that the fitting shows too.
 """
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image, ImageDraw  # noqa: E402
 
 from shopcrm import Shop  # noqa: E402
 from shopcrm.common.i18n import set_language  # noqa: E402
@@ -27,17 +25,6 @@ from shopcrm.documents.kinds import DocumentKind, PrintJob  # noqa: E402
 from shopcrm.documents.sheets import ADDRESS_SHEETS  # noqa: E402
 
 LONG_NAME = ("Gülşen Çağla Öztürkoğlu İnceşahin " * 7)[:200].strip()
-
-
-def _logo() -> bytes:
-    """A round teal logo with a light centre."""
-    picture = Image.new("RGBA", (240, 240), (0, 0, 0, 0))
-    pen = ImageDraw.Draw(picture)
-    pen.ellipse((8, 8, 232, 232), fill=(31, 95, 91, 255))
-    pen.ellipse((70, 70, 170, 170), fill=(247, 240, 226, 255))
-    out = io.BytesIO()
-    picture.save(out, "PNG")
-    return out.getvalue()
 
 
 def jobs(shop: Shop) -> dict[str, PrintJob]:
@@ -96,7 +83,6 @@ def make(out: Path) -> list[Path]:
         path = Path(folder) / "demo.sqlite3"
         create_demo_database(path)
         with Shop.open(path) as shop:
-            shop.logo.set(_logo(), "logo.png")
             for name, job in jobs(shop).items():
                 pdf = out / f"{name}.pdf"
                 pdf.write_bytes(shop.documents.render(job))

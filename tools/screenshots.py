@@ -1,5 +1,5 @@
-"""Make the README's screenshots: the Counter, the Rewards page and today's calls, in Turkish,
-on the demo shop.
+"""Make the README's screenshots: the Counter, the Rewards page, today's calls and the Print
+page, in Turkish, on the demo shop.
 
     .venv/bin/python tools/screenshots.py [OUT_FOLDER]   (docs/ by default)
 
@@ -26,6 +26,7 @@ import main  # noqa: E402
 from shopcrm import Shop  # noqa: E402
 from shopcrm.common.i18n import set_language  # noqa: E402
 from shopcrm.demo import create_demo_database  # noqa: E402
+from shopcrm.documents.kinds import DocumentKind, PrintJob  # noqa: E402
 
 SIZE = (1100, 720)
 
@@ -52,8 +53,16 @@ def _a_customer_with_rewards(shop: Shop) -> str:
     return shop.customers.get(best).name
 
 
+def _three_greeted(shop: Shop) -> tuple[int, ...]:
+    """Three customers the cards greet as "Bey" or "Hanım"."""
+    rows = shop.store.query(
+        "SELECT id FROM customers WHERE address_form IN ('bey', 'hanim') ORDER BY id LIMIT 3"
+    )
+    return tuple(int(row["id"]) for row in rows)
+
+
 def shoot(out: Path) -> None:
-    """Write counter-tr.png, rewards-tr.png and calls-tr.png into ``out``."""
+    """Write counter-tr.png, rewards-tr.png, calls-tr.png and print-tr.png into ``out``."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     set_language("tr")
     main.install_qt_translation(app, "tr")  # type: ignore[arg-type]
@@ -82,6 +91,9 @@ def shoot(out: Path) -> None:
         window.go_to(MainWindow.CARE)
         QTest.qWait(200)
         window.grab().save(str(out / "calls-tr.png"))
+        window.print_job(PrintJob(DocumentKind.THANK_YOU, customer_ids=_three_greeted(shop)))
+        QTest.qWait(800)  # the preview is drawn once the page settles
+        window.grab().save(str(out / "print-tr.png"))
         window.close()
 
 

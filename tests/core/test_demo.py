@@ -165,3 +165,8 @@ def test_its_cards_greet_most_people_as_bey_or_hanim(shop: Shop) -> None:
     assert forms.count("first_name") > 10 and forms.count("") > 5
     ayse = [row["address_form"] for row in rows if row["name"].startswith("Ayşe ")]
     assert ayse and "bey" not in ayse
+
+
+def test_its_cards_carry_the_shops_logo(shop: Shop) -> None:
+    info = shop.logo.info()
+    assert info is not None and info.file_name == "gunes-cicekcilik.png"
