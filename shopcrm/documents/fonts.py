@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -30,6 +32,10 @@ _FILES = {
 }
 _lock = threading.Lock()
 _registered = False
+_subsetting = threading.Lock()
+"""reportlab cuts a font's subset out of the font file through one read position shared by the
+whole process: two PDFs saved at once (the preview while a batch prints) would read each
+other's glyphs. One subset is cut at a time; the rest of the drawing runs side by side."""
 
 
 def fonts_dir() -> Path:
@@ -48,8 +54,19 @@ def register() -> None:
             return
         folder = fonts_dir()
         for name, file in _FILES.items():
-            pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+            font = TTFont(name, str(folder / file))
+            face = font.face
+            face.makeSubset = _one_at_a_time(face.makeSubset)
+            pdfmetrics.registerFont(font)
         _registered = True
+
+
+def _one_at_a_time(cut: Callable[..., bytes]) -> Callable[..., bytes]:
+    def locked(*args: Any, **kwargs: Any) -> bytes:
+        with _subsetting:
+            return cut(*args, **kwargs)
+
+    return locked
 
 
 ABOVE = 0.93

@@ -370,7 +370,7 @@ def text_sizes(pdf: bytes, page: int = 0) -> dict[str, float]:
     return found
 
 
-def test_the_labels_of_a_sheet_share_one_size_and_only_a_far_longer_one_shrinks(
+def test_the_labels_of_a_print_share_one_size_and_a_name_too_long_shrinks_alone(
     shop: Shop,
 ) -> None:
     streets = ["Çiçek Sok. No: 3", "Söğütlüçeşme Caddesi No: 78 Daire: 6", "Moda Cad. 12"]
