@@ -98,8 +98,8 @@ class CustomerPanel(QFrame):
         phone_row.addWidget(self.occasions_button)
         phone_row.addWidget(self.print_button)
         name_row = QHBoxLayout()
-        name_row.addWidget(self.name, 1)
-        name_row.addWidget(self.segment, 0, Qt.AlignmentFlag.AlignVCenter)
+        name_row.addWidget(self.name, 1)  # a long name wraps over the whole width
+        name_row.addWidget(self.segment, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(name_row)
         layout.addLayout(phone_row)
         layout.addWidget(self.occasions)
