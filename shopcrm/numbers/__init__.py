@@ -1,0 +1,1 @@
+"""The numbers: KPIs, segments and draws among customers, read from the other wings."""
