@@ -18,8 +18,8 @@ from reportlab.pdfgen.canvas import Canvas
 
 from shopcrm.common.formatting import day, number
 from shopcrm.common.i18n import _, babel_locale, ngettext
-from shopcrm.documents import fonts
-from shopcrm.documents.layout import draw_in, fit_in, fit_parts
+from shopcrm.documents import fonts, layout
+from shopcrm.documents.layout import draw_in, fit, fit_in, fit_parts
 from shopcrm.documents.look import (
     ACCENT,
     GOLD,
@@ -153,33 +153,23 @@ def _page(surface: Surface, draw: Draw, shop: ShopFace) -> None:
 
 
 def _winners(canvas: Canvas, draw: Draw, box: tuple[float, float, float, float]) -> None:
-    """The winners in the order drawn, "1.  Ayşe Y.", in one column or two."""
+    """The winners in the order drawn, "1.  Ayşe Y.", in one column or two, each column
+    left-aligned and centred in its half (or on the page)."""
     lines = [f"{winner.place}.  {winner.window_name}" for winner in draw.winners]
     x, y, width, height = box
     canvas.setFillColor(INK)
     if len(lines) <= ONE_COLUMN:
-        fit_in(
-            canvas,
-            "\n".join(lines),
-            fonts.SERIF,
-            (x + width / 4, y, width / 2, height),
-            24,
-            9,
-            leading=1.45,
+        columns, largest, smallest, leading = [lines], 24.0, 9.0, 1.45
+    else:
+        half = (len(lines) + 1) // 2
+        columns, largest, smallest, leading = [lines[:half], lines[half:]], 18.0, 7.0, 1.35
+    room = width / len(columns)
+    for index, column in enumerate(columns):
+        block = fit(
+            "\n".join(column), fonts.SERIF, room - 6 * mm, height, largest, smallest, leading
         )
-        return
-    half = (len(lines) + 1) // 2
-    for column, part in enumerate((lines[:half], lines[half:])):
-        left = x + column * width / 2 + 6 * mm
-        fit_in(
-            canvas,
-            "\n".join(part),
-            fonts.SERIF,
-            (left, y, width / 2 - 8 * mm, height),
-            18,
-            7,
-            leading=1.35,
-        )
+        left = x + index * room + (room - block.width) / 2
+        layout.draw(canvas, block, left, y + height, block.width)
 
 
 def _seed(canvas: Canvas, draw: Draw, box: tuple[float, float, float, float]) -> None:
@@ -189,7 +179,7 @@ def _seed(canvas: Canvas, draw: Draw, box: tuple[float, float, float, float]) ->
         [
             _("The draw can be repeated with seed {seed}.").format(seed=draw.seed),
             _(
-                "The winners are random.Random(seed).sample(list, {n}) in Python, the list being "
+                "Python's random.Random(seed).sample(list, {n}) picks the winners, the list being "
                 "the customer numbers in order (SHA-256: {sha})."
             ).format(n=len(draw.winners), sha=draw.candidates_sha256),
         ]

@@ -27,6 +27,7 @@ from datetime import date
 from shopcrm.common.cleaning import clean, quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput, NotFound
+from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.whole import known_id, parse_whole
 from shopcrm.loyalty.reward_service import RewardService
@@ -145,7 +146,7 @@ class DrawService:
         checked = checked_pool(pool, now.date())
         count = parse_whole(winners, signed=True)
         if not 1 <= count <= MAX_WINNERS:
-            message = _("Draw between 1 and {n} winners.").format(n=MAX_WINNERS)
+            message = _("Draw between 1 and {n} winners.").format(n=number(MAX_WINNERS))
             raise InvalidInput(message, {"winners": message})
         chosen_seed = secrets.randbelow(NEW_SEEDS) if seed is None else self._seed(seed)
         by = clean(recorded_by, _("Drawn by"), MAX_RECORDED_BY)
@@ -158,7 +159,7 @@ class DrawService:
                 "Only {n} customer is on this list: draw at most {n} winner.",
                 "Only {n} customers are on this list: draw at most {n} winners.",
                 len(ids),
-            ).format(n=len(ids))
+            ).format(n=number(len(ids)))
             raise InvalidInput(message, {"winners": message})
         drawn = pick(ids, chosen_seed, count)
         with self._store.transaction():
@@ -256,7 +257,7 @@ class DrawService:
     def _seed(self, seed: object) -> int:
         found = parse_whole(seed, signed=True)
         if not 0 <= found <= MAX_SEED:
-            message = _("A seed is a whole number from 0 to {n}.").format(n=MAX_SEED)
+            message = _("A seed is a whole number from 0 to {n}.").format(n=number(MAX_SEED))
             raise InvalidInput(message, {"seed": message})
         return found
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from shopcrm.common.errors import InvalidInput
-from shopcrm.common.formatting import day
+from shopcrm.common.formatting import day, number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.moments import EARLIEST, parse_day
 from shopcrm.common.whole import parse_whole
@@ -62,7 +62,9 @@ def checked_pool(pool: Pool, today: date) -> Pool:
         raise InvalidInput(message, {"visited_to": message})
     visits = parse_whole(pool.min_visits, signed=True)
     if not 0 <= visits <= MAX_MIN_VISITS:
-        message = _("The number of visits must be between 0 and {n}.").format(n=MAX_MIN_VISITS)
+        message = _("The number of visits must be between 0 and {n}.").format(
+            n=number(MAX_MIN_VISITS)
+        )
         raise InvalidInput(message, {"min_visits": message})
     if pool.segment:
         message = _("Draws among a segment are not available yet.")
@@ -120,7 +122,7 @@ def describe(pool: Pool, consent_only: bool) -> str:
                 "Customers who visited between {start} and {end} and have at least {n} visit",
                 "Customers who visited between {start} and {end} and have at least {n} visits",
                 visits,
-            ).format(start=start, end=end, n=visits)
+            ).format(start=start, end=end, n=number(visits))
         else:
             words = _("Customers who visited between {start} and {end}").format(
                 start=start, end=end
@@ -128,7 +130,7 @@ def describe(pool: Pool, consent_only: bool) -> str:
     elif visits > 0:
         words = ngettext(
             "Customers with at least {n} visit", "Customers with at least {n} visits", visits
-        ).format(n=visits)
+        ).format(n=number(visits))
     else:
         words = _("All customers")
     if consent_only:
