@@ -18,8 +18,10 @@ from shopcrm.common.preferences import SettingsReader
 from shopcrm.documents import texts
 from shopcrm.documents.kinds import DocumentKind, PrintJob, Progress, checked_kind
 from shopcrm.documents.prepare import prepare
-from shopcrm.documents.prepared import Prepared
+from shopcrm.documents.prepared import Prepared, ShopFace
+from shopcrm.documents.shop_logo import logo
 from shopcrm.documents.texts import ReadyText
+from shopcrm.numbers.draws import Draw
 from shopcrm.storage.store import Store
 
 
@@ -50,6 +52,15 @@ class DocumentService:
     def render(self, job: PrintJob, progress: Progress | None = None) -> bytes:
         """The PDF of ``job``: ``prepare`` and ``draw`` in one call."""
         return self.draw(self.prepare(job), progress)
+
+    def draw_notice(self, draw: Draw) -> bytes:
+        """The notice of a draw's results for the shop window (A4 PDF, in the current language:
+        see ``shopcrm.documents.draw_notice``)."""
+        from shopcrm.documents.draw_notice import draw_notice
+
+        settings = self._settings()
+        face = ShopFace(settings.shop_name, settings.address, settings.phone, logo(self._store))
+        return draw_notice(draw, face)
 
     def ready_texts(self, kind: DocumentKind | str) -> list[ReadyText]:
         """The ready texts for ``kind`` in the current language; the first is the default."""

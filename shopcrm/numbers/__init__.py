@@ -1,2 +1,3 @@
-"""Numbers: how the shop keeps its customers, in figures and segments (new, regular, VIP, at
-risk, lapsed). It reads people, sales, loyalty and care; nothing below it reads it."""
+"""Numbers: how the shop keeps its customers, in figures, segments (new, regular, VIP, at risk,
+lapsed) and draws among customers. It reads people, sales, loyalty and care; below it, only
+documents reads it."""

@@ -1,0 +1,1 @@
+"""The Numbers page and its dialogs (the draw among customers)."""
