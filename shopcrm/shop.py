@@ -62,7 +62,7 @@ class Shop:
         self.logo = LogoService(store, clock)
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.segments = SegmentService(store, clock, read_settings)
-        self.draws = DrawService(store, clock, self.rewards)
+        self.draws = DrawService(store, clock, self.rewards, read_settings)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

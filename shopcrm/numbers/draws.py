@@ -29,11 +29,13 @@ from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput, NotFound
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _, ngettext
+from shopcrm.common.preferences import SettingsReader
 from shopcrm.common.whole import known_id, parse_whole
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rewards import Reward
 from shopcrm.loyalty.rules import RewardKind
 from shopcrm.numbers.pools import Pool, candidates, checked_pool, describe
+from shopcrm.numbers.segments import SegmentLimits
 from shopcrm.people.phone import display_phone
 from shopcrm.storage.store import Row, Store
 
@@ -113,16 +115,23 @@ _DRAW_COLUMNS = (
 class DrawService:
     """Run draws, read them back, check them, and give a winner a voucher."""
 
-    def __init__(self, store: Store, clock: Clock, rewards: RewardService) -> None:
+    def __init__(
+        self, store: Store, clock: Clock, rewards: RewardService, settings: SettingsReader
+    ) -> None:
         self._store = store
         self._clock = clock
         self._rewards = rewards
+        self._settings = settings
+
+    def _candidates(self, pool: Pool, consent_only: bool) -> list[int]:
+        limits = SegmentLimits.on(self._settings(), self._clock().date())
+        return candidates(self._store, pool, consent_only, limits)
 
     def pool_size(self, pool: Pool, consent_only: bool) -> int:
         """How many customers the pool holds now (``InvalidInput`` for a pool that makes no
         sense)."""
         checked = checked_pool(pool, self._clock().date())
-        return len(candidates(self._store, checked, bool(consent_only)))
+        return len(self._candidates(checked, bool(consent_only)))
 
     def describe(self, pool: Pool, consent_only: bool) -> str:
         """Who takes part, in words (as the draw would record it)."""
@@ -151,7 +160,7 @@ class DrawService:
         chosen_seed = secrets.randbelow(NEW_SEEDS) if seed is None else self._seed(seed)
         by = clean(recorded_by, _("Drawn by"), MAX_RECORDED_BY)
         only = bool(consent_only)
-        ids = candidates(self._store, checked, only)
+        ids = self._candidates(checked, only)
         if not ids:
             raise InvalidInput(_("No customer is on this list: choose other days or visits."))
         if count > len(ids):

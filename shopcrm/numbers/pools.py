@@ -4,8 +4,8 @@ database and put in words.
 A pool is the customers (never the archived ones) who visited between two days (a purchase not
 voided, on either day or between them), and/or those with at least ``min_visits`` visits (the
 visits counted as the settings say, as the customer's record shows them). Both given: both must
-hold. Neither: every customer. ``segment`` is kept for the segments of the numbers, to be added
-as one more condition; it is empty for now.
+hold. Neither: every customer. A ``segment`` (new, regular, VIP, at risk, lapsed: as the
+segments' limits place them on the day of the draw) is one more condition.
 
 With ``consent_only`` the customers without consent to be told they won are left out: a draw is
 announced in the shop, but a winner is then called or sent a letter, which is a message from the
@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from shopcrm.common.cleaning import quote
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.formatting import day, number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.common.moments import EARLIEST, parse_day
 from shopcrm.common.whole import parse_whole
+from shopcrm.numbers.segments import Segment, SegmentLimits, segment_ids_sql, segment_titles
 from shopcrm.people.consent import Channel, consent_condition
 from shopcrm.storage.store import Store
 
@@ -41,7 +43,7 @@ class Pool:
     visited_to: date | None = None
     min_visits: int = 0
     segment: str = ""
-    """A segment of the numbers (for later; "" = any)."""
+    """Only the customers of this segment of the numbers (``Segment`` value; "" = any)."""
 
 
 def checked_pool(pool: Pool, today: date) -> Pool:
@@ -66,10 +68,14 @@ def checked_pool(pool: Pool, today: date) -> Pool:
             n=number(MAX_MIN_VISITS)
         )
         raise InvalidInput(message, {"min_visits": message})
+    segment = ""
     if pool.segment:
-        message = _("Draws among a segment are not available yet.")
-        raise InvalidInput(message, {"segment": message})
-    return Pool(start, end, visits, "")
+        try:
+            segment = Segment(pool.segment).value
+        except ValueError:
+            message = _("Unknown segment: {value}").format(value=quote(pool.segment))
+            raise InvalidInput(message, {"segment": message}) from None
+    return Pool(start, end, visits, segment)
 
 
 def _checked_day(value: object, field: str, today: date) -> date | None:
@@ -88,10 +94,14 @@ def _checked_day(value: object, field: str, today: date) -> date | None:
     return found
 
 
-def candidates(store: Store, pool: Pool, consent_only: bool) -> list[int]:
-    """The ids of the customers in a checked ``pool``, smallest first."""
+def candidates(store: Store, pool: Pool, consent_only: bool, limits: SegmentLimits) -> list[int]:
+    """The ids of the customers in a checked ``pool``, smallest first (``limits``: the
+    segments' limits today, for a pool of one segment)."""
     where = ["c.archived_at IS NULL"]
     params: dict[str, object] = {}
+    if pool.segment:
+        where.append(f"c.id IN ({segment_ids_sql(Segment(pool.segment))})")
+        params.update(limits.params())
     if pool.visited_from is not None and pool.visited_to is not None:
         where.append(
             "EXISTS (SELECT 1 FROM purchases p WHERE p.customer_id = c.id "
@@ -131,8 +141,18 @@ def describe(pool: Pool, consent_only: bool) -> str:
         words = ngettext(
             "Customers with at least {n} visit", "Customers with at least {n} visits", visits
         ).format(n=number(visits))
+    elif pool.segment:
+        words = ""
     else:
         words = _("All customers")
+    if pool.segment:
+        title = segment_titles()[Segment(pool.segment)]
+        if words:
+            words = _("{customers}, in the segment “{segment}”").format(
+                customers=words, segment=title
+            )
+        else:
+            words = _("Customers in the segment “{segment}”").format(segment=title)
     if consent_only:
         return _("{customers}, with consent to calls or letters").format(customers=words)
     return words

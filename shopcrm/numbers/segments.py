@@ -202,14 +202,19 @@ class SegmentService:
             wanted = Segment(segment)
         except ValueError:
             raise InvalidInput(_("Unknown segment: {value}").format(value=quote(segment))) from None
-        parts = [
-            f"SELECT id FROM customers WHERE archived_at IS NULL AND {condition}"
-            + (f" AND {segments[wanted]}" if segments[wanted] else "")
-            for condition, segments in RANGES
-            if wanted in segments
-        ]
-        rows = self._store.query(" UNION ALL ".join(parts) + " ORDER BY id", self.limits().params())
+        rows = self._store.query(segment_ids_sql(wanted) + " ORDER BY id", self.limits().params())
         return [int(r["id"]) for r in rows]
+
+
+def segment_ids_sql(segment: Segment) -> str:
+    """SQL selecting the ids of the active customers in ``segment``, with the named parameters
+    of ``SegmentLimits.params``."""
+    return " UNION ALL ".join(
+        f"SELECT id FROM customers WHERE archived_at IS NULL AND {condition}"
+        + (f" AND {segments[segment]}" if segments[segment] else "")
+        for condition, segments in RANGES
+        if segment in segments
+    )
 
 
 def _counted(segments: dict[Segment, str], segment: Segment) -> str:
@@ -220,4 +225,12 @@ def _counted(segments: dict[Segment, str], segment: Segment) -> str:
     return f"sum({condition})" if condition else "count(*)"
 
 
-__all__ = ["RANGES", "Segment", "SegmentLimits", "SegmentService", "segment_of", "segment_titles"]
+__all__ = [
+    "RANGES",
+    "Segment",
+    "SegmentLimits",
+    "SegmentService",
+    "segment_ids_sql",
+    "segment_of",
+    "segment_titles",
+]

@@ -262,7 +262,7 @@ def test_no_voucher_for_a_customer_who_did_not_win(shop: Shop, people: People) -
         (Pool(date(2026, 3, 1), None), 1, 1, "both days"),
         (Pool(min_visits=-1), 1, 1, "between 0 and"),
         (Pool("31.02.2026", "2026-03-07"), 1, 1, "no such day"),  # type: ignore[arg-type]
-        (Pool(segment="vip"), 1, 1, "segment"),
+        (Pool(segment="vip"), 1, 1, "No customer is on this list"),
         (MARCH, 1, -5, "seed is a whole number"),
         (MARCH, "iki", 1, "not a whole number"),
     ],
@@ -298,3 +298,27 @@ def test_a_window_shows_the_first_name_and_the_initial() -> None:
     assert window_name("Şükrü ışık") == "Şükrü I."
     assert window_name("selin inan") == "selin İ."
     assert window_name("Cher") == "Cher"
+
+
+def test_a_draw_among_a_segment_takes_the_segment_as_it_stands_on_the_day(
+    shop: Shop, people: People
+) -> None:
+    # Everyone above joined today (9 March): new. One customer last came in October: at risk.
+    away = shop.customers.add("Eski Müşteri").id
+    shop.purchases.log(away, 20_000, purchased_at="2025-10-01T10:00:00")
+    at_risk = Pool(segment="at_risk")
+    assert shop.draws.pool_size(at_risk, consent_only=False) == 1
+    assert shop.draws.describe(at_risk, consent_only=False) == (
+        "Customers in the segment “At risk”"
+    )
+    draw = shop.draws.run(at_risk, winners=1, consent_only=False, seed=3)
+    assert [w.customer_id for w in draw.winners] == [away]
+    assert draw.pool.segment == "at_risk" and shop.draws.check(draw.id)
+
+    new_in_march = Pool(date(2026, 3, 1), date(2026, 3, 7), segment="new")
+    assert shop.draws.pool_size(new_in_march, consent_only=False) == 5  # the March pool, all new
+    assert shop.draws.describe(new_in_march, consent_only=False) == (
+        "Customers who visited between March 1, 2026 and March 7, 2026, in the segment “New”"
+    )
+    with pytest.raises(InvalidInput, match="Unknown segment"):
+        shop.draws.pool_size(Pool(segment="gold"), consent_only=False)

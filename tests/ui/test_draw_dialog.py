@@ -63,6 +63,11 @@ def test_the_pool_size_follows_the_fields(dialog: DrawDialog) -> None:
     assert dialog.size_label.text() == "All customers: 5 customers."
     dialog.pool.by_visits.setChecked(True)
     assert dialog.size_label.text() == "Customers with at least 2 visits: 0 customers."
+    dialog.pool.by_visits.setChecked(False)
+    dialog.pool.by_segment.setChecked(True)  # all joined today: new
+    assert dialog.size_label.text() == "Customers in the segment “New”: 5 customers."
+    dialog.pool.segment.setCurrentText("VIP")
+    assert dialog.size_label.text() == "Customers in the segment “VIP”: 0 customers."
 
 
 def test_a_draw_from_the_keyboard(qtbot: QtBot, dialog: DrawDialog, shop: Shop) -> None:

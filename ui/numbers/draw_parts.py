@@ -10,6 +10,7 @@ from datetime import date
 from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +24,7 @@ from shopcrm.common.formatting import moment, number
 from shopcrm.common.i18n import _, babel_locale
 from shopcrm.numbers.draws import MAX_WINNERS, Draw, Winner
 from shopcrm.numbers.pools import MAX_MIN_VISITS, Pool
+from shopcrm.numbers.segments import segment_titles
 from ui.dialog_buttons import name_cancel
 from ui.form_dialog import FormDialog
 from ui.record_model import RecordTableModel
@@ -45,7 +47,8 @@ def python_day(box: QDateEdit) -> date:
 
 
 class PoolFields(QWidget):
-    """Who takes part: visited between two days, and/or at least K visits; with consent only.
+    """Who takes part: visited between two days, and/or at least K visits, and/or one segment;
+    with consent only.
     ``changed`` is called whenever any of them changes."""
 
     def __init__(self, today: date, changed: Callable[[], None]) -> None:
@@ -59,6 +62,11 @@ class PoolFields(QWidget):
         self.by_visits = QCheckBox(_("With at &least"))
         self.visits = count_box(1, MAX_MIN_VISITS, 2, _("visits"))
         self.visits.setEnabled(False)
+        self.by_segment = QCheckBox(_("Only the &segment"))
+        self.segment = QComboBox()
+        for segment, title in segment_titles().items():
+            self.segment.addItem(title, segment.value)
+        self.segment.setEnabled(False)
         self.consent_only = QCheckBox(_("Only customers with &consent to calls or letters"))
         self.consent_only.setChecked(True)
         grid = QGridLayout(self)
@@ -72,12 +80,16 @@ class PoolFields(QWidget):
         grid.addLayout(days, 0, 1)
         grid.addWidget(self.by_visits, 1, 0)
         grid.addWidget(self.visits, 1, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.consent_only, 2, 0, 1, 2)
+        grid.addWidget(self.by_segment, 2, 0)
+        grid.addWidget(self.segment, 2, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.consent_only, 3, 0, 1, 2)
         grid.setColumnStretch(1, 1)
         self.by_days.toggled.connect(self.start.setEnabled)
         self.by_days.toggled.connect(self.end.setEnabled)
         self.by_visits.toggled.connect(self.visits.setEnabled)
-        for box in (self.by_days, self.by_visits, self.consent_only):
+        self.by_segment.toggled.connect(self.segment.setEnabled)
+        self.segment.currentIndexChanged.connect(lambda _i: changed())
+        for box in (self.by_days, self.by_visits, self.by_segment, self.consent_only):
             box.toggled.connect(lambda _on: changed())
         self.start.dateChanged.connect(lambda _d: changed())
         self.end.dateChanged.connect(lambda _d: changed())
@@ -90,6 +102,7 @@ class PoolFields(QWidget):
             python_day(self.start) if days else None,
             python_day(self.end) if days else None,
             self.visits.value() if self.by_visits.isChecked() else 0,
+            str(self.segment.currentData()) if self.by_segment.isChecked() else "",
         )
 
 
