@@ -18,8 +18,13 @@ NOVEMBER = last_month(TODAY.date())
 @pytest.fixture
 def ids(shop: Shop, clock: FakeClock) -> dict[str, int]:
     shop.rules.pause(shop.rules.all()[0].id)  # only the vouchers given below
-    names = {"A": "Ayşe Demir", "B": "Burak Kaya", "C": "Cem Öz", "D": "Deniz Şahin",
-             "E": "Ece Tan"}
+    names = {
+        "A": "Ayşe Demir",
+        "B": "Burak Kaya",
+        "C": "Cem Öz",
+        "D": "Deniz Şahin",
+        "E": "Ece Tan",
+    }
     people = {k: shop.customers.add(name=n).id for k, n in names.items()}
     give = shop.rewards.give_goodwill
     clock.now = datetime(2026, 10, 2, 10, 0)
