@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from shopcrm import Shop
+from shopcrm import InvalidInput, Shop
 from shopcrm.numbers.periods import Period, PeriodKind, custom, last_month, this_month
 from tests.core.conftest import FakeClock
 
@@ -167,3 +167,43 @@ def test_this_month_so_far(shop: Shop, people: dict[str, int]) -> None:
     assert got["customers_served"] == (1, 3)  # E at midnight on 1 December
     assert got["revenue"] == (9_000, 113_000)
     assert got["churn"] == (1.0, pytest.approx(2 / 3))  # A, C, D have not come back yet
+
+
+def test_visits_counted_by_purchase(shop: Shop, people: dict[str, int]) -> None:
+    shop.settings.update(visit_rule="purchase", confirmed=True)
+    got = values(shop, NOVEMBER)
+    # A's three November purchases are three visits: 5 Oct -> 3 Nov (29) -> 3 Nov (0) ->
+    # 30 Nov (27); C 1 Nov -> 20 Nov (19): 75 days in 4 gaps.
+    assert got["average_days_between_visits"][0] == 18.75
+    assert got["customers_served"] == (3, 3)
+    # 1 Dec 2025 - 30 Nov 2026: A made 5 purchases (750), the others as before: 1,620 lira in
+    # 11 visits of 6 customers. 1,620 / 6 x 3 = 810 lira still.
+    estimate = shop.numbers.figures(NOVEMBER).get("clv_estimate")
+    assert estimate.value == 81_000
+    assert estimate.note == "₺147.27 a visit × 1.8 visits a year × 3 years = ₺810.00"
+
+
+def test_the_numbers_settings(shop: Shop) -> None:
+    settings = shop.settings.get()
+    assert (settings.repeat_window_days, settings.clv_years, settings.complaint_target_days) == (
+        90,
+        3,
+        2,
+    )
+    shop.settings.update(repeat_window_days="30", clv_years=5, complaint_target_days=1)
+    settings = shop.settings.get()
+    assert (settings.repeat_window_days, settings.clv_years, settings.complaint_target_days) == (
+        30,
+        5,
+        1,
+    )
+    for bad in ({"repeat_window_days": 0}, {"clv_years": 51}, {"complaint_target_days": "x"}):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(**bad)
+
+
+def test_a_shorter_repeat_window(shop: Shop, people: dict[str, int]) -> None:
+    shop.settings.update(repeat_window_days=19)
+    assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.5  # C came back on day 19: in
+    shop.settings.update(repeat_window_days=18)
+    assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.0  # ... and now out
