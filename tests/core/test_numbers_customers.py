@@ -114,11 +114,13 @@ def test_customer_value_spent_so_far_and_the_estimate(shop: Shop, people: dict[s
     # + 70 + 40 + 60 + 30 + 20 = 1,730 lira. By 31 October seven: 300 + 80 + 70 + 40 + 60 +
     # 30 + 20 = 600 lira.
     assert (spent.value, spent.previous) == (19_222, 8_571)
-    # 1 Dec 2025 - 30 Nov 2026: visits A 4 (750), B 1 (80), C 2 (180), D 1 (500), E 1 (70),
-    # G 1 (40): 1,620 lira in 10 visits of 6 customers: 162 lira x 10/6 visits x 3 years.
+    # 2026 up to today (336 days): visits A 4 (750 lira), B 1 (80), C 2 (180), D 1 (500),
+    # E 2 (70 + 90), G 1 (40): 1,710 lira in 11 visits of 6 customers. 155.45 lira a visit x
+    # 11/6 x 365/336 = 1.99 visits a year x 3 years = 1,710 / 6 x 365 / 336 x 3 = 928.79 lira.
     estimate = figures.get("clv_estimate")
-    assert estimate.value == 81_000
-    assert estimate.note == "₺162.00 a visit × 1.7 visits a year × 3 years = ₺810.00"
+    assert estimate.value == 92_879
+    assert estimate.note == "₺155.45 a visit × 2.0 visits a year × 3 years = ₺928.79"
+    assert estimate.previous == 92_879  # October: the same year
 
 
 def test_the_customers_behind_each_figure_by_name(shop: Shop, people: dict[str, int]) -> None:
@@ -176,11 +178,11 @@ def test_visits_counted_by_purchase(shop: Shop, people: dict[str, int]) -> None:
     # 30 Nov (27); C 1 Nov -> 20 Nov (19): 75 days in 4 gaps.
     assert got["average_days_between_visits"][0] == 18.75
     assert got["customers_served"] == (3, 3)
-    # 1 Dec 2025 - 30 Nov 2026: A made 5 purchases (750), the others as before: 1,620 lira in
-    # 11 visits of 6 customers. 1,620 / 6 x 3 = 810 lira still.
+    # 2026: A made 5 purchases, the others as before: 1,710 lira in 12 visits of 6 customers,
+    # 142.50 lira a visit x 12/6 x 365/336 = 2.17 visits a year x 3: 928.79 lira still.
     estimate = shop.numbers.figures(NOVEMBER).get("clv_estimate")
-    assert estimate.value == 81_000
-    assert estimate.note == "₺147.27 a visit × 1.8 visits a year × 3 years = ₺810.00"
+    assert estimate.value == 92_879
+    assert estimate.note == "₺142.50 a visit × 2.2 visits a year × 3 years = ₺928.79"
 
 
 def test_the_numbers_settings(shop: Shop) -> None:

@@ -110,9 +110,9 @@ def test_visits_by_weekday_and_hour(shop: Shop, sales: dict[str, int]) -> None:
     grid = shop.numbers.visits_by_weekday_hour(custom("01.10.2026", "30.11.2026", today=TODAY))
     assert len(grid) == 7 and all(len(row) == 24 for row in grid)
     seen = {(d, h): n for d, row in enumerate(grid) for h, n in enumerate(row) if n}
-    # Monday = 0: A on 5 Oct at 9 (one visit for two purchases) and 30 Nov at 23; B on Sunday
-    # 1 Nov at 0 and Saturday 7 Nov at 14 (the voided one is not a visit).
-    assert seen == {(0, 9): 1, (0, 23): 1, (6, 0): 1, (5, 14): 1}
+    # Monday = 0: A on 5 Oct at 9 and at 17 (two trips to the counter) and 30 Nov at 23; B on
+    # Sunday 1 Nov at 0 and Saturday 7 Nov at 14 (the voided one at 15 is not a trip).
+    assert seen == {(0, 9): 1, (0, 17): 1, (0, 23): 1, (6, 0): 1, (5, 14): 1}
 
 
 def test_figures_as_csv_in_both_languages(shop: Shop, sales: dict[str, int]) -> None:
