@@ -22,7 +22,7 @@ _DAYS = """
     FROM purchases WHERE voided_at IS NULL {only} GROUP BY customer_id, day
 """
 
-_ROWS = f"""
+ROWS_SQL = f"""
     WITH d AS ({_DAYS}),
     w AS (
         SELECT d.*, lag(day) OVER c AS prev_day, lead(day) OVER c AS following_day
@@ -51,7 +51,7 @@ _INSERT_ROWS = (
     "first_day, last_day, first_purchases, before_day, next_day, after_day) "
 )
 
-_CONTRIBUTION = """
+CONTRIBUTION_SQL = """
     SELECT unit, period, 1 AS customers, (before_day IS NULL) AS new, paid,
            CASE WHEN before_day IS NULL THEN paid ELSE 0 END AS paid_new, purchases, days,
            discount,
@@ -63,7 +63,7 @@ _CONTRIBUTION = """
     FROM numbers_periods WHERE customer_id = {who}
 """
 
-_TOTAL_COLUMNS = (
+TOTAL_COLUMNS = (
     "customers",
     "new",
     "paid",
@@ -77,19 +77,19 @@ _TOTAL_COLUMNS = (
 
 
 def _take_out(who: str) -> str:
-    sets = ", ".join(f"{c} = numbers_totals.{c} - d.{c}" for c in _TOTAL_COLUMNS)
+    sets = ", ".join(f"{c} = numbers_totals.{c} - d.{c}" for c in TOTAL_COLUMNS)
     return (
-        f"UPDATE numbers_totals SET {sets} FROM ({_CONTRIBUTION.format(who=who)}) AS d "
+        f"UPDATE numbers_totals SET {sets} FROM ({CONTRIBUTION_SQL.format(who=who)}) AS d "
         "WHERE numbers_totals.unit = d.unit AND numbers_totals.period = d.period;"
     )
 
 
 def _put_in(who: str) -> str:
-    columns = ", ".join(_TOTAL_COLUMNS)
-    sets = ", ".join(f"{c} = numbers_totals.{c} + excluded.{c}" for c in _TOTAL_COLUMNS)
+    columns = ", ".join(TOTAL_COLUMNS)
+    sets = ", ".join(f"{c} = numbers_totals.{c} + excluded.{c}" for c in TOTAL_COLUMNS)
     return (
         f"INSERT INTO numbers_totals (unit, period, {columns}) "
-        f"SELECT unit, period, {columns} FROM ({_CONTRIBUTION.format(who=who)}) WHERE true "
+        f"SELECT unit, period, {columns} FROM ({CONTRIBUTION_SQL.format(who=who)}) WHERE true "
         f"ON CONFLICT (unit, period) DO UPDATE SET {sets};"
     )
 
@@ -101,7 +101,7 @@ def _rebuild(who: str) -> str:
             _take_out(who),
             f"DELETE FROM numbers_periods WHERE customer_id = {who};",
             _INSERT_ROWS
-            + _ROWS.format(only=f"AND customer_id = {who}").replace("\n", "\n    ")
+            + ROWS_SQL.format(only=f"AND customer_id = {who}").replace("\n", "\n    ")
             + ";",
             _put_in(who),
         )
@@ -173,11 +173,11 @@ CREATE TABLE numbers_hours (
     PRIMARY KEY (day, hour)
 ) WITHOUT ROWID;
 
-{_INSERT_ROWS} {_ROWS.format(only="")};
+{_INSERT_ROWS} {ROWS_SQL.format(only="")};
 
-INSERT INTO numbers_totals (unit, period, {", ".join(_TOTAL_COLUMNS)})
-    SELECT unit, period, {", ".join(f"sum({c})" for c in _TOTAL_COLUMNS)}
-    FROM ({_CONTRIBUTION.format(who="customer_id")}) GROUP BY unit, period;
+INSERT INTO numbers_totals (unit, period, {", ".join(TOTAL_COLUMNS)})
+    SELECT unit, period, {", ".join(f"sum({c})" for c in TOTAL_COLUMNS)}
+    FROM ({CONTRIBUTION_SQL.format(who="customer_id")}) GROUP BY unit, period;
 
 INSERT INTO numbers_hours (day, hour, purchases)
     SELECT substr(purchased_at, 1, 10), CAST(substr(purchased_at, 12, 2) AS INTEGER), count(*)

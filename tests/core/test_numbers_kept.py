@@ -84,14 +84,14 @@ def test_the_kept_aggregates_equal_a_rebuild(busy: Shop) -> None:
     store = busy.store
     kept_rows = store.query("SELECT * FROM numbers_periods ORDER BY customer_id, unit, period")
     fresh = store.query(
-        "SELECT * FROM (" + schema_v6._ROWS.format(only="") + ") ORDER BY 3, 1, 2"  # noqa: SLF001
+        "SELECT * FROM (" + schema_v6.ROWS_SQL.format(only="") + ") ORDER BY 3, 1, 2"
     )
     assert [tuple(r.values()) for r in kept_rows] == [tuple(r.values()) for r in fresh]
     totals = store.query("SELECT * FROM numbers_totals WHERE customers > 0 ORDER BY unit, period")
-    columns = ", ".join(f"sum({c})" for c in schema_v6._TOTAL_COLUMNS)  # noqa: SLF001
+    columns = ", ".join(f"sum({c})" for c in schema_v6.TOTAL_COLUMNS)
     again = store.query(
         f"SELECT unit, period, {columns} FROM ("
-        + schema_v6._CONTRIBUTION.format(who="customer_id")  # noqa: SLF001
+        + schema_v6.CONTRIBUTION_SQL.format(who="customer_id")
         + ") GROUP BY unit, period ORDER BY unit, period"
     )
     assert [tuple(r.values()) for r in totals] == [tuple(r.values()) for r in again]
