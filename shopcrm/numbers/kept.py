@@ -41,14 +41,10 @@ def totals(store: Store, unit: str, key: str) -> dict[str, int]:
     return {k: int(row[k]) for k in _ZERO} if row else dict(_ZERO)
 
 
-def _second(rule: VisitRule) -> str:
-    if rule is VisitRule.EACH_PURCHASE:
-        return "CASE WHEN first_purchases >= 2 THEN first_day ELSE next_day END"
-    return "next_day"
-
-
 def _repeated(rule: VisitRule) -> str:
-    return f"{_second(rule)} <= date(first_day, '+' || :window || ' days')"
+    """SQL: a new customer's next visit came within ``:window`` days of the first."""
+    gap = "next_gap_by_purchase" if rule is VisitRule.EACH_PURCHASE else "next_gap"
+    return f"{gap} <= :window"
 
 
 def visitor_values(store: Store, period: Period, rule: VisitRule, window: int) -> dict[str, Value]:
@@ -56,11 +52,11 @@ def visitor_values(store: Store, period: Period, rule: VisitRule, window: int) -
     unit, key = unit_of(period) or ("", "")
     t = totals(store, unit, key)
     repeat = store.one(
-        f"SELECT count(*) AS new, coalesce(sum({_repeated(rule)}), 0) AS again "
-        "FROM numbers_periods WHERE unit = :unit AND period = :key AND before_day IS NULL",
+        "SELECT count(*) AS again FROM numbers_periods WHERE unit = :unit AND period = :key "
+        f"AND before_day IS NULL AND {_repeated(rule)}",
         {"unit": unit, "key": key, "window": window},
     )
-    new, again = (int(repeat["new"]), int(repeat["again"])) if repeat else (0, 0)
+    new, again = t["new"], (int(repeat["again"]) if repeat else 0)
     visits = t["purchases"] if rule is VisitRule.EACH_PURCHASE else t["days"]
     gaps = visits - t["new"]
     return {

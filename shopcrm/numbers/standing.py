@@ -57,11 +57,18 @@ def _lasts(store: Store, day: date, edge: str, today: date) -> tuple[str, dict[s
     if day >= today:
         return stayed, params
     if day == kept.month_end(day):
+        # Who came after the day: their first month after it (in its year) or their first year
+        # after it says their last visit up to it; one index range each.
+        later = [("M", f"{day.year}-{m:02d}") for m in range(day.month + 1, 13)]
+        later += [("Y", str(y)) for y in range(day.year + 1, today.year + 1)]
         came = (
-            "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
-            "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
-            "AND p.before_day < :edge AND ((p.unit = 'M' AND p.period > :month "
-            "AND p.period <= :year_end) OR (p.unit = 'Y' AND p.period > :year))"
+            " UNION ALL ".join(
+                "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
+                "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
+                f"AND p.unit = '{unit}' AND p.period = '{key}' AND p.before_day < :edge"
+                for unit, key in later
+            )
+            or "SELECT NULL AS id, NULL AS last WHERE 0"
         )
     else:
         came = (

@@ -41,14 +41,24 @@ ROWS_SQL = f"""
         FROM u WINDOW g AS (PARTITION BY unit, period, customer_id ORDER BY day
                             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     )
-    SELECT unit, period, customer_id, count(*), sum(n), sum(paid), sum(discount), min(day),
-           max(day), max(first_n), max(before_day), max(next_day), max(after_day)
-    FROM v GROUP BY unit, period, customer_id
+    SELECT unit, period, customer_id, days, purchases, paid, discount, first_day, last_day,
+           first_n, before_day, next_day, after_day,
+           CAST(julianday(next_day) - julianday(first_day) AS INTEGER) AS next_gap,
+           CASE WHEN first_n >= 2 THEN 0
+                ELSE CAST(julianday(next_day) - julianday(first_day) AS INTEGER) END
+    FROM (
+        SELECT unit, period, customer_id, count(*) AS days, sum(n) AS purchases,
+               sum(paid) AS paid, sum(discount) AS discount, min(day) AS first_day,
+               max(day) AS last_day, max(first_n) AS first_n, max(before_day) AS before_day,
+               max(next_day) AS next_day, max(after_day) AS after_day
+        FROM v GROUP BY unit, period, customer_id
+    )
 """
 
 _INSERT_ROWS = (
     "INSERT INTO numbers_periods (unit, period, customer_id, days, purchases, paid, discount, "
-    "first_day, last_day, first_purchases, before_day, next_day, after_day) "
+    "first_day, last_day, first_purchases, before_day, next_day, after_day, next_gap, "
+    "next_gap_by_purchase) "
 )
 
 CONTRIBUTION_SQL = """
@@ -117,7 +127,7 @@ def _hour(row: str, sign: str) -> str:
     )
 
 
-NUMBERS_SQL = f"""
+_TABLES = """
 -- The numbers read a period's counted purchases in order of time, and a customer's counted
 -- purchases (their first, their last before a day) without reading the voided ones.
 CREATE INDEX purchases_counted_by_time
@@ -146,10 +156,15 @@ CREATE TABLE numbers_periods (
     before_day TEXT,
     next_day TEXT,
     after_day TEXT,
+    -- Days from the first day to the next visit: visits by day, and by purchase (0 when the
+    -- first day had two purchases). NULL: no next visit yet.
+    next_gap INTEGER,
+    next_gap_by_purchase INTEGER,
     PRIMARY KEY (customer_id, unit, period)
 ) WITHOUT ROWID;
-CREATE INDEX numbers_periods_by_period
-    ON numbers_periods(unit, period, before_day, first_day, next_day, first_purchases);
+CREATE INDEX numbers_periods_by_period ON numbers_periods(unit, period, before_day, next_gap);
+CREATE INDEX numbers_periods_repeat_by_purchase
+    ON numbers_periods(unit, period, before_day, next_gap_by_purchase);
 
 CREATE TABLE numbers_totals (
     unit TEXT NOT NULL,
@@ -173,30 +188,41 @@ CREATE TABLE numbers_hours (
     PRIMARY KEY (day, hour)
 ) WITHOUT ROWID;
 
-{_INSERT_ROWS} {ROWS_SQL.format(only="")};
+"""
 
-INSERT INTO numbers_totals (unit, period, {", ".join(TOTAL_COLUMNS)})
+FILL_STATEMENTS = (
+    f"{_INSERT_ROWS} {ROWS_SQL.format(only='')}",
+    f"""INSERT INTO numbers_totals (unit, period, {", ".join(TOTAL_COLUMNS)})
     SELECT unit, period, {", ".join(f"sum({c})" for c in TOTAL_COLUMNS)}
-    FROM ({CONTRIBUTION_SQL.format(who="customer_id")}) GROUP BY unit, period;
-
-INSERT INTO numbers_hours (day, hour, purchases)
+    FROM ({CONTRIBUTION_SQL.format(who="customer_id")}) GROUP BY unit, period""",
+    """INSERT INTO numbers_hours (day, hour, purchases)
     SELECT substr(purchased_at, 1, 10), CAST(substr(purchased_at, 12, 2) AS INTEGER), count(*)
-    FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2;
+    FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2""",
+)
+"""Fill the aggregates from the purchases (the migration; a bulk load after it)."""
 
-CREATE TRIGGER numbers_follow_a_new_purchase AFTER INSERT ON purchases BEGIN
+TRIGGER_STATEMENTS = tuple(
+    "CREATE TRIGGER " + t.strip()
+    for t in f"""
+@@numbers_follow_a_new_purchase AFTER INSERT ON purchases BEGIN
     {_rebuild("new.customer_id")}
     {_hour("new", "+")}
 END;
 
-CREATE TRIGGER numbers_follow_a_changed_purchase
+@@numbers_follow_a_changed_purchase
     AFTER UPDATE OF voided_at, purchased_at, amount, discount, customer_id ON purchases BEGIN
     {_rebuild("old.customer_id")}
     {_hour("old", "-")}
     {_hour("new", "+")}
 END;
 
-CREATE TRIGGER numbers_follow_a_moved_purchase AFTER UPDATE OF customer_id ON purchases
+@@numbers_follow_a_moved_purchase AFTER UPDATE OF customer_id ON purchases
     WHEN new.customer_id <> old.customer_id BEGIN
     {_rebuild("new.customer_id")}
 END;
-"""
+""".split("@@")[1:]
+)
+"""The triggers that keep the aggregates in step with every change to a purchase."""
+TRIGGER_NAMES = tuple(t.split()[2] for t in TRIGGER_STATEMENTS)
+
+NUMBERS_SQL = "\n".join((_TABLES, *(f"{s};" for s in FILL_STATEMENTS), *TRIGGER_STATEMENTS))
