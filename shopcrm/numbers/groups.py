@@ -16,7 +16,13 @@ from shopcrm.numbers import loyalty_care as lc
 from shopcrm.numbers.figures import Figure, FigureGroup, FigureKind
 from shopcrm.numbers.periods import Period
 from shopcrm.numbers.standing import Standing, away_ids, standing
-from shopcrm.numbers.visitors import Visitors, served_ids, visitors
+from shopcrm.numbers.visitors import (
+    Visitors,
+    churned,
+    served_ids,
+    visitor_totals,
+    visitors,
+)
 from shopcrm.numbers.wording import span
 from shopcrm.storage.store import Store
 
@@ -62,13 +68,25 @@ class Context:
         s = self.settings
         if kept.unit_of(period):
             return kept.visitor_values(self.store, period, s.visit_rule, s.repeat_window_days)
-        return visitor_values(self.visitors(period))
+        t = visitor_totals(self.store, period, s.visit_rule, s.repeat_window_days)
+        gaps = t["visits"] - t["new"]
+        return {
+            "customers_served": t["customers"],
+            "new_customers": t["new"],
+            "returning_customers": t["customers"] - t["new"],
+            "repeat_rate": share(t["again"], t["new"]),
+            "revenue": t["paid"],
+            "returning_revenue_share": share(t["paid"] - t["paid_new"], t["paid"]),
+            "average_purchase": rounded(t["paid"], t["purchases"]),
+            "average_days_between_visits": t["gap_days"] / gaps if gaps else None,
+            "discounts_given": t["discount"],
+        }
 
     def churn(self, period: Period) -> Value:
         if kept.unit_of(period.previous()):
             return kept.churn(self.store, period)
-        before = served_ids(self.store, period.previous())
-        return share(len(before - served_ids(self.store, period)), len(before))
+        before, gone = churned(self.store, period)
+        return share(gone, before)
 
     def loyalty_care(self, period: Period) -> dict[str, Value]:
         return lc.loyalty_care_values(
@@ -84,24 +102,6 @@ def share(part: int, whole: int) -> float | None:
 def rounded(whole: int, parts: int) -> int | None:
     """``whole`` / ``parts`` to the nearest whole (halves up); None for no parts."""
     return (2 * whole + parts) // (2 * parts) if parts else None
-
-
-def visitor_values(v: Visitors) -> dict[str, Value]:
-    """The customer and revenue figures of the customers who came in a period."""
-    new = v.new
-    revenue = v.revenue
-    gap_days, gaps = v.gaps()
-    return {
-        "customers_served": len(v.rows),
-        "new_customers": len(new),
-        "returning_customers": len(v.rows) - len(new),
-        "repeat_rate": share(sum(1 for n in new if n.repeated), len(new)),
-        "revenue": revenue,
-        "returning_revenue_share": share(sum(r.paid for r in v.returning), revenue),
-        "average_purchase": rounded(revenue, v.purchases),
-        "average_days_between_visits": gap_days / gaps if gaps else None,
-        "discounts_given": sum(r.discount for r in v.rows),
-    }
 
 
 def standing_values(s: Standing) -> dict[str, Value]:

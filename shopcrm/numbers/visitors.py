@@ -109,10 +109,10 @@ def _second_visit(rule: VisitRule) -> str:
     )
 
 
-def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) -> Visitors:
-    """The customers with a counted purchase in the period, each with their figures."""
-    rows = store.query(
-        f"""
+def _per_customer(rule: VisitRule) -> str:
+    """SQL: one row per customer who came in the period (``:start``, ``:after``), with their
+    figures in it, the day of their visit before it and whether a new one came again."""
+    return f"""
         WITH g AS (
             SELECT customer_id, {visits_sql(rule)} AS visits, count(*) AS purchases,
                    sum(amount - discount) AS paid, sum(discount) AS discount,
@@ -130,9 +130,30 @@ def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) ->
         SELECT b.*, CASE WHEN b.before IS NULL THEN {_second_visit(rule).replace("g.", "b.")}
                     ELSE 0 END AS repeated
         FROM b
-        """,
+    """
+
+
+def visitor_totals(
+    store: Store, period: Period, rule: VisitRule, window_days: int
+) -> dict[str, int]:
+    """The period's customers added up in SQL (no row per customer leaves the database)."""
+    row = store.one(
+        "SELECT count(*) AS customers, coalesce(sum(before IS NULL), 0) AS new, "
+        "coalesce(sum(repeated), 0) AS again, coalesce(sum(paid), 0) AS paid, "
+        "coalesce(sum(CASE WHEN before IS NULL THEN paid ELSE 0 END), 0) AS paid_new, "
+        "coalesce(sum(purchases), 0) AS purchases, coalesce(sum(visits), 0) AS visits, "
+        "coalesce(sum(discount), 0) AS discount, coalesce(sum(CAST(julianday(last_day) - "
+        "julianday(coalesce(before, first_day)) AS INTEGER)), 0) AS gap_days "
+        f"FROM ({_per_customer(rule)})",
         {**bounds(period), "window": window_days},
     )
+    assert row is not None
+    return {k: int(v) for k, v in row.items()}
+
+
+def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) -> Visitors:
+    """The customers with a counted purchase in the period, each with their figures."""
+    rows = store.query(_per_customer(rule), {**bounds(period), "window": window_days})
     return Visitors(
         period,
         tuple(
@@ -160,3 +181,18 @@ def served_ids(store: Store, period: Period) -> frozenset[int]:
         bounds(period),
     )
     return frozenset(r["customer_id"] for r in rows)
+
+
+def churned(store: Store, period: Period) -> tuple[int, int]:
+    """The customers who came in the period before this one, and how many of them did not
+    come in this one."""
+    earlier = bounds(period.previous())
+    row = store.one(
+        "SELECT count(*) AS before, coalesce(sum(NOT EXISTS (SELECT 1 FROM purchases q "
+        f"WHERE q.customer_id = a.customer_id AND q.{COUNTED} AND q.purchased_at >= :start "
+        "AND q.purchased_at < :after)), 0) AS gone "
+        f"FROM (SELECT DISTINCT customer_id FROM purchases WHERE {COUNTED} "
+        "AND purchased_at >= :earlier_start AND purchased_at < :earlier_after) a",
+        {**bounds(period), "earlier_start": earlier["start"], "earlier_after": earlier["after"]},
+    )
+    return (int(row["before"]), int(row["gone"])) if row else (0, 0)
