@@ -214,10 +214,10 @@ def _titles(ctx: Context) -> dict[str, tuple[str, str, FigureKind, bool | None]]
             FigureKind.PERCENT,
             True,
         ),
-        "contacts_call": ("care", _("Calls"), FigureKind.COUNT, None),
-        "contacts_letter": ("care", _("Letters"), FigureKind.COUNT, None),
-        "contacts_card": ("care", _("Cards"), FigureKind.COUNT, None),
-        "contacts_gift": ("care", _("Gifts"), FigureKind.COUNT, None),
+        "contacts_call": ("care", _("Calls made"), FigureKind.COUNT, None),
+        "contacts_letter": ("care", _("Letters sent"), FigureKind.COUNT, None),
+        "contacts_card": ("care", _("Cards sent"), FigureKind.COUNT, None),
+        "contacts_gift": ("care", _("Gifts given"), FigureKind.COUNT, None),
     }
     return t
 
@@ -226,7 +226,7 @@ def group_titles() -> dict[str, str]:
     """The groups' keys and titles, in the page's order."""
     return {
         "customers": _("Customers"),
-        "churn": _("Churn"),
+        "churn": _("Lost customers"),
         "revenue": _("Revenue"),
         "value": _("Customer value"),
         "loyalty": _("Loyalty"),

@@ -125,7 +125,7 @@ def test_figures_as_csv_in_both_languages(shop: Shop, sales: dict[str, int]) -> 
     assert "Ciro;Ciro;₺150,00;₺120,00;+₺30,00" in lines
     # A returning: 50 of 150 lira, 33.3%; October had no returning customer.
     assert "Ciro;Ciroda tekrar gelenlerin payı;%33,3;%0;+33,3 puan" in lines
-    assert "Kayıp oranı;Kayıp oranı;%0;—;—" in lines
+    assert "Kaybedilen müşteriler;Kayıp oranı;%0;—;—" in lines
     set_language("en")
     lines = shop.numbers.figures_csv(shop.numbers.figures(november)).splitlines()
     assert lines[0] == "Group,Figure,November 2026,October 2026,Change"
