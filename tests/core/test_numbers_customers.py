@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from shopcrm import InvalidInput, Shop
+from shopcrm import InvalidInput, NotFound, Shop
 from shopcrm.numbers.periods import Period, PeriodKind, custom, last_month, this_month
 from tests.core.conftest import FakeClock
 
@@ -209,3 +209,21 @@ def test_a_shorter_repeat_window(shop: Shop, people: dict[str, int]) -> None:
     assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.5  # C came back on day 19: in
     shop.settings.update(repeat_window_days=18)
     assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.0  # ... and now out
+
+
+def test_unknown_figures_and_figures_without_a_list(shop: Shop, people: dict[str, int]) -> None:
+    figures = shop.numbers.figures(NOVEMBER)
+    with pytest.raises(NotFound):
+        figures.get("happiness")
+    for key in ("clv_estimate", "clv_spent", "happiness"):
+        with pytest.raises(NotFound):
+            shop.numbers.customers_behind(key, NOVEMBER)
+    assert [g.key for g in figures.groups] == [
+        "customers",
+        "churn",
+        "revenue",
+        "value",
+        "loyalty",
+        "care",
+    ]
+    assert figures.previous == OCTOBER
