@@ -61,27 +61,6 @@ class Visitors:
     def returning(self) -> tuple[Visitor, ...]:
         return tuple(v for v in self.rows if not v.is_new)
 
-    @property
-    def revenue(self) -> int:
-        return sum(v.paid for v in self.rows)
-
-    @property
-    def purchases(self) -> int:
-        return sum(v.purchases for v in self.rows)
-
-    @property
-    def visits(self) -> int:
-        return sum(v.visits for v in self.rows)
-
-    def gaps(self) -> tuple[int, int]:
-        """The days between consecutive visits that end in the period (the one before may be
-        earlier), summed, and how many such gaps there are."""
-        days = gaps = 0
-        for v in self.rows:
-            days += (v.last_day - (v.before or v.first_day)).days
-            gaps += v.visits - (1 if v.before is None else 0)
-        return days, gaps
-
 
 def bounds(period: Period) -> dict[str, str]:
     """The period as bounds on ``purchased_at``: from its first day's midnight, to before the
