@@ -145,11 +145,12 @@ def logging_cost(shop: Shop, db: Path, count: int) -> dict[str, Any]:
     fired: list[float] = []
     plain: list[float] = []
     try:
+        highest = conn.execute("SELECT max(id) FROM purchases").fetchone()[0]
         ids = [
             r[0]
             for r in conn.execute(
                 "SELECT id FROM purchases WHERE voided_at IS NULL AND id IN "
-                f"({', '.join(str(rng.randint(1, 10_000_000)) for _ in range(count))})"
+                f"({', '.join(str(rng.randint(1, highest)) for _ in range(count))})"
             )
         ]
         for purchase in ids:
