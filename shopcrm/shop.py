@@ -25,6 +25,7 @@ from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
 from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
+from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
 from shopcrm.people.occasions import OccasionService
@@ -63,6 +64,7 @@ class Shop:
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.segments = SegmentService(store, clock, read_settings)
         self.draws = DrawService(store, clock, self.rewards, read_settings)
+        self.numbers = NumbersService(store, clock, read_settings)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

@@ -62,6 +62,12 @@ class Settings:
     lapsed_third_days: int = 730
     expiring_reward_days: int = 14
     """A reward that expires unredeemed within this many days is a reason to call."""
+    repeat_window_days: int = 90
+    """A customer repeats when their second visit comes within this many days of their first."""
+    clv_years: int = 3
+    """The years a customer is expected to stay, for the lifetime value's estimate."""
+    complaint_target_days: int = 2
+    """A complaint should be answered within this many days."""
     print_welcome: bool = False
     """Print rule: a welcome card after a customer's first purchase."""
     print_thank_you_over: int = 0
@@ -78,9 +84,6 @@ class Settings:
     """A customer with this many visits or more is a VIP..."""
     segment_vip_spent: int = 1_000_000
     """...and so is one who spent this much or more (kuruş: 10.000 ₺)."""
-    repeat_window_days: int = 90
-    clv_years: int = 3
-    complaint_target_days: int = 2
 
     @property
     def keeps_rest(self) -> bool:

@@ -1,7 +1,10 @@
-"""Schema version 6: what the numbers need, one step of ``MIGRATIONS``: the segments' index,
-the draws (and the numbers' indexes and kept figures)."""
+"""Schema version 6: what the numbers need, one step of ``MIGRATIONS``: the numbers' indexes
+and the figures the purchase transaction keeps (``shopcrm.storage.schema_numbers``), the
+segments' index and the draws' tables."""
 
 from __future__ import annotations
+
+from shopcrm.storage.schema_numbers import NUMBERS_SQL
 
 SEGMENTS_V6 = """
 -- The segments (shopcrm.numbers.segments) count the active customers by how long they have
@@ -63,4 +66,4 @@ CREATE TRIGGER draw_winners_one_voucher BEFORE UPDATE OF reward_id ON draw_winne
 END;
 """
 
-SCHEMA_V6 = SEGMENTS_V6 + DRAWS_SQL
+SCHEMA_V6 = NUMBERS_SQL + "\n" + SEGMENTS_V6 + DRAWS_SQL

@@ -120,7 +120,7 @@ class Store:
             elif not created:
                 store._start_daily_backup()
         except BaseException:
-            conn.close()
+            _close_keeping_wal(path, conn)
             raise
         return store
 
@@ -365,3 +365,21 @@ def _set_aside_stray_journal(path: Path) -> None:
     if wal.exists():
         wal.replace(Path(f"{wal}.orphaned"))
     shm.unlink(missing_ok=True)
+
+
+def _close_keeping_wal(path: Path, conn: sqlite3.Connection) -> None:
+    """Close ``conn`` after a failed open without folding the -wal into the file: the last
+    connection to close would, and a file that failed to open (damaged, say) must be left byte
+    for byte as it was. A read-only connection holding the -wal open meanwhile is not the
+    last."""
+    keeper = None
+    try:
+        keeper = connections.read_only(path)
+        keeper.execute("PRAGMA schema_version").fetchone()
+    except sqlite3.Error:
+        pass  # unreadable: closing folds nothing it could have read either
+    try:
+        conn.close()
+    finally:
+        if keeper is not None:
+            keeper.close()

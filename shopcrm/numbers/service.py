@@ -1,0 +1,69 @@
+"""``shop.numbers``: the shop's numbers for a period beside the period before it, the customers
+behind each, the charts' series and the numbers as CSV. Definitions: docs/numbers.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date
+
+from shopcrm.common.clock import Clock
+from shopcrm.common.errors import NotFound
+from shopcrm.common.i18n import _
+from shopcrm.common.preferences import Settings, SettingsReader
+from shopcrm.numbers import charts, groups, showing
+from shopcrm.numbers.figures import Figures, MonthRevenue
+from shopcrm.numbers.periods import Period
+from shopcrm.storage.store import Store
+
+
+class NumbersService:
+    """The numbers, computed from the purchases, rewards and contact log as they are now."""
+
+    def __init__(self, store: Store, clock: Clock, read_settings: SettingsReader) -> None:
+        self._store = store
+        self._clock = clock
+        self._settings = read_settings
+
+    def _context(self) -> groups.Context:
+        settings: Settings = self._settings()
+        return groups.Context(self._store, settings, self._clock())
+
+    def figures(self, period: Period) -> Figures:
+        """Every figure of ``period`` and of the period before it, grouped as the page shows
+        them."""
+        ctx = self._context()
+        previous = period.previous()
+        return Figures(period, previous, groups.all_groups(ctx, period, previous))
+
+    def customers_behind(self, key: str, period: Period) -> list[int]:
+        """The ids of the customers behind a figure of ``period`` (one whose ``has_customers``
+        is True), ordered by name; ``NotFound`` for any other key."""
+        ids = groups.customers_behind(self._context(), key, period)
+        if ids is None:
+            raise NotFound(_("There is no list of customers behind “{key}”.").format(key=key))
+        return self._by_name(ids)
+
+    def revenue_by_month(self, months: int = 12, until: date | None = None) -> list[MonthRevenue]:
+        """Revenue of ``months`` calendar months up to ``until``'s (today's by default), oldest
+        first, split between new and returning customers."""
+        return charts.revenue_by_month(self._store, max(1, months), until or self._clock().date())
+
+    def visits_by_weekday_hour(self, period: Period) -> tuple[tuple[int, ...], ...]:
+        """The period's purchases (trips to the counter) in 7 rows (Monday to Sunday) of 24
+        hours."""
+        return charts.visits_by_weekday_hour(self._store, period)
+
+    def figures_csv(self, figures: Figures) -> str:
+        """The figures as CSV in the current language, values as the page shows them: group;
+        figure; this period; previous period; change (Turkish: ';' and decimal commas,
+        English: ',')."""
+        return showing.figures_csv(figures, self._settings().currency)
+
+    def _by_name(self, ids: Iterable[int]) -> list[int]:
+        rows = self._store.query(
+            "SELECT id FROM customers WHERE id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY name_folded, id",
+            (json.dumps(sorted(ids)),),
+        )
+        return [r["id"] for r in rows]
