@@ -1,0 +1,212 @@
+"""The Numbers page: the core's figures as tiles, a period change, the customers behind a
+tile and a letter to them, Ctrl+7, the Alt keys, and the exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+import main
+from shopcrm import Shop
+from shopcrm.common.i18n import set_language
+from shopcrm.documents.kinds import DocumentKind, PrintJob
+from tests.core.conftest import FakeClock
+from tests.ui.conftest import show_active
+from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
+from ui.main_window import MainWindow
+from ui.numbers.page import NumbersPage
+from ui.numbers.period_bar import CUSTOM, LAST_MONTH, THIS_YEAR
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 12, 2, 18, 30))
+
+
+@pytest.fixture
+def shop(tmp_path: Path, clock: FakeClock) -> Iterator[Shop]:
+    """Three customers: Şükrü came in November and December, Ayşe only in November, Çağla
+    only in December (her first visit); Ayşe's December purchase was voided."""
+    with Shop.open(tmp_path / "shop.sqlite3", clock=clock) as shop:
+        sukru = shop.customers.add(name="Şükrü Öztürk", phone="0532 123 45 67")
+        ayse = shop.customers.add(name="Ayşe Yılmaz", phone="0533 765 43 21")
+        cagla = shop.customers.add(name="Çağla Güneş")
+        shop.purchases.log(sukru.id, "100", purchased_at="2026-11-10T10:00:00")
+        shop.purchases.log(ayse.id, "50", purchased_at="2026-11-20T15:00:00")
+        shop.purchases.log(sukru.id, "300", purchased_at="2026-12-01T11:00:00")
+        shop.purchases.log(cagla.id, "200", purchased_at="2026-12-02T09:00:00")
+        voided = shop.purchases.log(ayse.id, "999", purchased_at="2026-12-02T10:00:00")
+        shop.purchases.void(voided.id, reason="yanlış tutar")
+        yield shop
+
+
+def shown_page(qtbot: QtBot, shop: Shop) -> NumbersPage:
+    page = NumbersPage(shop)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def tile_text(page: NumbersPage, key: str) -> str:
+    return page.tiles.tiles[key].value.text()
+
+
+def test_the_tiles_show_the_cores_figures_formatted(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    assert page.heading.text() == "December 2026 — compared with November 2026"
+    # December: Şükrü (₺300) and Çağla (₺200) came; Ayşe's ₺999 was voided. Çağla is new.
+    assert tile_text(page, "customers_served") == "2"
+    assert tile_text(page, "new_customers") == "1"
+    assert tile_text(page, "returning_customers") == "1"
+    assert tile_text(page, "revenue") == "₺500.00"
+    # November: Şükrü ₺100 and Ayşe ₺50, both new: ₺150, so December is up by ₺350, good.
+    revenue = page.tiles.tiles["revenue"]
+    assert revenue.change.text() == "▲ ₺350.00"
+    assert "#2e7d32" in revenue.change.styleSheet()
+    # Every tile is the core's own figure, written as the page writes it.
+    figures = shop.numbers.figures(page.period())
+    for figure in figures.all():
+        from shopcrm.documents.figure_texts import value_text
+
+        assert tile_text(page, figure.key) == value_text(figure.kind, figure.value, "TRY")
+
+
+def test_churn_rising_is_red(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    # Of November's two customers (Şükrü, Ayşe), Ayşe did not come in December: 50% churn.
+    churn = page.tiles.tiles["churn"]
+    assert churn.value.text() == "50.0%"
+    figure = page.figures.get("churn") if page.figures else None
+    assert figure is not None and figure.up_is_good is False
+    if figure.previous is not None and figure.value is not None and figure.value > figure.previous:
+        assert "#c62828" in churn.change.styleSheet()
+
+
+def test_a_period_change_updates_the_tiles_without_new_widgets(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    tile = page.tiles.tiles["revenue"]
+    page.period_bar.choose(LAST_MONTH)
+    assert page.heading.text() == "November 2026 — compared with October 2026"
+    assert page.tiles.tiles["revenue"] is tile
+    assert tile_text(page, "revenue") == "₺150.00"  # ₺100 + ₺50
+    assert tile_text(page, "customers_served") == "2"
+    page.period_bar.choose(THIS_YEAR)
+    assert page.heading.text() == "2026 — compared with 2025"
+    assert tile_text(page, "revenue") == "₺650.00"  # 100 + 50 + 300 + 200, not the voided 999
+    assert tile_text(page, "customers_served") == "3"
+    page.period_bar.set_custom(date(2026, 12, 2), date(2026, 12, 2))
+    assert tile_text(page, "revenue") == "₺200.00"  # Çağla alone on 2 December
+    assert page.period_bar.choices.checkedId() == CUSTOM
+
+
+def test_a_custom_range_the_core_refuses_says_why(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    page.period_bar.set_custom(date(2026, 12, 10), date(2026, 12, 1))
+    assert page.period_bar.error.text() == "The period ends before it starts. Please check the dates."
+    assert page.heading.text() == "December 2026 — compared with November 2026"
+
+
+def test_a_tile_opens_its_customers_and_prints_them_a_letter(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    tile = page.tiles.tiles["customers_served"]
+    assert tile.clickable and tile.focusPolicy() & Qt.FocusPolicy.TabFocus
+    tile.setFocus()
+    QTest.keyClick(tile, Qt.Key.Key_Return)
+    dialog = page.behind
+    assert dialog is not None and dialog.isVisible()
+    names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
+    assert names == ["Çağla Güneş", "Şükrü Öztürk"]  # December's two, in Turkish order
+    assert dialog.model.index(1, 1).data() == "0532 123 45 67"
+    assert dialog.model.index(1, 2).data() == "2"  # Şükrü's two visits
+    sukru, cagla = (shop.customers.search(n)[0].id for n in ("Şükrü", "Çağla"))
+    with qtbot.waitSignal(page.print_requested) as asked:
+        dialog.letter.click()
+    assert asked.args == [PrintJob(DocumentKind.LETTER, customer_ids=(cagla, sukru))]
+    assert not dialog.isVisible()
+
+
+def test_a_click_opens_a_tile_too(qtbot: QtBot, shop: Shop) -> None:
+    page = shown_page(qtbot, shop)
+    tile = page.tiles.tiles["new_customers"]
+    QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
+    assert page.behind is not None
+    assert page.behind.model.rowCount() == 1  # Çağla
+
+
+def test_ctrl_7_opens_the_numbers_page(qtbot: QtBot, shop: Shop) -> None:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    assert window.side_bar.item(window.NUMBERS).text() == "Numbers"
+    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = window.stack.currentWidget()
+    assert isinstance(page, NumbersPage)
+    assert tile_text(page, "revenue") == "₺500.00"
+    with qtbot.waitSignal(page.print_requested):
+        page.open_customers("customers_served")
+        assert page.behind is not None
+        page.behind.print_letter()
+    assert window.stack.currentIndex() == window.PRINT
+
+
+@pytest.fixture(params=["tr", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_language(request.param)
+    translator = main.install_qt_translation(app, request.param)
+    yield request.param
+    if translator is not None:
+        app.removeTranslator(translator)
+    set_language("en")
+
+
+def test_alt_keys_are_unique(qtbot: QtBot, shop: Shop, language: str) -> None:
+    page = shown_page(qtbot, shop)
+    check_alt_keys(page, "numbers")
+    page.open_customers("customers_served")
+    assert page.behind is not None
+    check_alt_keys(page.behind, "customers behind")
+    assert all(MNEMONIC.findall(text) for _k, text in alt_keys(page))
+
+
+def test_turkish_tiles(qtbot: QtBot, shop: Shop, language: str) -> None:
+    page = shown_page(qtbot, shop)
+    if language == "tr":
+        assert page.heading.text() == "Aralık 2026 — Kasım 2026 ile karşılaştırıldı"
+        assert tile_text(page, "revenue") == "₺500,00"
+        assert page.tiles.tiles["revenue"].change.text() == "▲ ₺350,00"
+        assert tile_text(page, "churn") == "%50,0"
+
+
+def test_the_csv_and_the_pdf_are_saved_where_asked(
+    qtbot: QtBot, shop: Shop, tmp_path: Path
+) -> None:
+    page = shown_page(qtbot, shop)
+    page.save_csv()
+    dialog = page.export.file_dialog
+    assert dialog is not None
+    target = tmp_path / "numbers.csv"
+    dialog.fileSelected.emit(str(target))
+    rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert any("₺500.00" in row for row in rows)
+    page.save_pdf()
+    dialog = page.export.file_dialog
+    assert dialog is not None
+    report = tmp_path / "numbers.pdf"
+    dialog.fileSelected.emit(str(report))
+    text = "".join(p.extract_text() for p in PdfReader(report).pages)
+    assert "December 2026" in text and "₺500.00" in text
+    assert page.message.text() == f"Saved: {report}"

@@ -1,0 +1,2 @@
+"""The Numbers page (``ui.numbers.page``): the figures of a period against the period before, the
+customers behind each, the charts, and the report as PDF or CSV."""

@@ -1,0 +1,196 @@
+"""The Numbers page's charts (QtCharts): revenue by month split into new and returning
+customers, visits by weekday and by hour, and the customers in each segment.
+
+This module imports QtCharts, which is slow to load: the page imports it only when first shown.
+Axis labels are Babel's, in the current language: month and day names, money in the shop's
+currency, counts grouped ("1.250").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from babel.dates import format_date, get_day_names
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QCategoryAxis,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QWidget
+
+from shopcrm.common import formatting as fmt
+from shopcrm.common.i18n import _, babel_locale
+from shopcrm.numbers.figures import MonthRevenue
+
+NEW_COLOUR = QColor("#7fb3ae")
+RETURNING_COLOUR = QColor("#1f5f5b")
+VISITS_COLOUR = QColor("#b08d57")
+SEGMENT_COLOUR = QColor("#4a6fa5")
+CHART_HEIGHT = 250
+
+
+def nice_ticks(top: float, count: int = 4) -> list[float]:
+    """Round steps from 0 past ``top``: 0, 250, 500, 750, 1000 for 930."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / count
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    steps = math.ceil(top / step - 1e-9)
+    return [i * step for i in range(steps + 1)]
+
+
+def month_label(month: date) -> str:
+    """A month on the axis: "Ara 26" / "Dec 26"."""
+    return str(format_date(month, "MMM yy", locale=babel_locale()))
+
+
+def weekday_names() -> list[str]:
+    """Monday..Sunday, abbreviated, in the current language."""
+    names = get_day_names("abbreviated", locale=babel_locale())
+    return [str(names[day]) for day in range(7)]
+
+
+class BarChart(QChartView):
+    """A bar chart whose series and axes are replaced on each ``show_bars``; the view stays."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._chart = QChart()
+        super().__init__(self._chart, parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(CHART_HEIGHT)
+        self._chart.setMargins(QMargins(4, 4, 4, 4))
+        self._chart.setBackgroundRoundness(0)
+        self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._x: QBarCategoryAxis | None = None
+        self._y: QCategoryAxis | None = None
+        self.categories: list[str] = []
+        self.value_labels: list[str] = []
+
+    def show_bars(
+        self,
+        title: str,
+        categories: Sequence[str],
+        sets: Sequence[tuple[str, QColor, Sequence[float]]],
+        label: Callable[[float], str],
+        stacked: bool = False,
+    ) -> None:
+        """Show one bar set per (name, colour, values); ``label`` writes a value axis tick."""
+        chart = self._chart
+        chart.setTitle(title)
+        chart.removeAllSeries()
+        for axis in chart.axes():
+            chart.removeAxis(axis)
+        series = QStackedBarSeries() if stacked else QBarSeries()
+        for name, colour, values in sets:
+            bar_set = QBarSet(name)
+            bar_set.setColor(colour)
+            bar_set.setBorderColor(colour)
+            bar_set.append([float(v) for v in values])
+            series.append(bar_set)
+        chart.addSeries(series)
+        chart.legend().setVisible(len(sets) > 1)
+        x = QBarCategoryAxis()
+        x.append(list(categories))
+        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(x)
+        if stacked:
+            totals = [sum(values) for values in zip(*(s[2] for s in sets), strict=True)]
+        else:
+            totals = [v for s in sets for v in s[2]]
+        ticks = nice_ticks(max(totals, default=0.0))
+        y = QCategoryAxis()
+        y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        y.setRange(0, ticks[-1])
+        y.setStartValue(0)
+        self.value_labels = [label(tick) for tick in ticks]
+        for tick, text in zip(ticks, self.value_labels, strict=True):
+            y.append(text, tick)
+        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(y)
+        self._x, self._y = x, y
+        self.categories = list(categories)
+
+
+class Charts(QWidget):
+    """The four charts in a grid of two by two."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.revenue = BarChart()
+        self.weekdays = BarChart()
+        self.hours = BarChart()
+        self.segments = BarChart()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.revenue, 0, 0)
+        layout.addWidget(self.segments, 0, 1)
+        layout.addWidget(self.weekdays, 1, 0)
+        layout.addWidget(self.hours, 1, 1)
+
+    def show_revenue(self, months: Sequence[MonthRevenue], currency: str) -> None:
+        """Revenue by month in lira, new customers' under returning customers'."""
+        self.revenue.show_bars(
+            _("Revenue by month"),
+            [month_label(m.month) for m in months],
+            [
+                (_("New customers"), NEW_COLOUR, [m.new / fmt.MINOR_PER_MAJOR for m in months]),
+                (
+                    _("Returning customers"),
+                    RETURNING_COLOUR,
+                    [m.returning / fmt.MINOR_PER_MAJOR for m in months],
+                ),
+            ],
+            lambda value: _money_whole(value, currency),
+            stacked=True,
+        )
+
+    def show_visits(self, grid: Sequence[Sequence[int]]) -> None:
+        """Visits by weekday (Monday first) and by hour of the day (the hours with visits)."""
+        by_day = [sum(row) for row in grid]
+        self.weekdays.show_bars(
+            _("Visits by weekday"),
+            weekday_names(),
+            [(_("Visits"), VISITS_COLOUR, by_day)],
+            _count,
+        )
+        by_hour = [sum(row[hour] for row in grid) for hour in range(24)]
+        busy = [hour for hour, n in enumerate(by_hour) if n]
+        first, last = (min(busy), max(busy)) if busy else (9, 18)
+        hours = range(first, last + 1)
+        self.hours.show_bars(
+            _("Visits by hour"),
+            [f"{hour:02d}" for hour in hours],
+            [(_("Visits"), VISITS_COLOUR, [by_hour[hour] for hour in hours])],
+            _count,
+        )
+
+    def show_segments(self, counts: Sequence[tuple[str, int]]) -> None:
+        """How many customers are in each segment."""
+        self.segments.show_bars(
+            _("Customers by segment"),
+            [title for title, _n in counts],
+            [(_("Customers"), SEGMENT_COLOUR, [n for _t, n in counts])],
+            _count,
+        )
+
+
+def _count(value: float) -> str:
+    return fmt.number(round(value))
+
+
+def _money_whole(value: float, currency: str) -> str:
+    """Whole lira on an axis: "₺12.500" (the kuruş would only crowd it)."""
+    text = fmt.money(round(value) * fmt.MINOR_PER_MAJOR, currency)
+    for decimals in (",00", ".00"):
+        if decimals in text:
+            return text.replace(decimals, "")
+    return text

@@ -1,0 +1,151 @@
+"""The figures as tiles, in groups: a title, the value, the change since the previous period.
+
+Tiles are built once for the figures' keys and filled again on each period, so that changing
+the period costs the core's figures and a few label texts, never a new widget.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm.common.i18n import _
+from shopcrm.documents.figure_texts import Tone, change, value_text
+from shopcrm.numbers.figures import Figure, Figures
+from ui.style import bold
+
+TONE_COLOURS = {Tone.GOOD: "#2e7d32", Tone.BAD: "#c62828", Tone.NEUTRAL: "#6b6b6b"}
+COLUMNS = 4
+"""Tiles per row in a group."""
+
+
+class FigureTile(QFrame):
+    """One figure. A figure with customers behind it is a button: a click, Enter or Space
+    emits ``opened`` with the figure's key."""
+
+    opened = Signal(str)
+
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("figureTile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.value = bold(QLabel(), 5)
+        self.change = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.change)
+        layout.addStretch(1)
+        self._clickable = False
+        self.setMinimumWidth(150)
+
+    @property
+    def clickable(self) -> bool:
+        """Whether the tile opens its customers."""
+        return self._clickable
+
+    def show_figure(self, figure: Figure, currency: str) -> None:
+        """Show ``figure``'s title, value and change."""
+        self.title.setText(figure.title)
+        self.value.setText(value_text(figure.kind, figure.value, currency))
+        moved = change(figure, currency)
+        if moved is None:
+            self.change.setText("")
+            self.change.setStyleSheet("")
+        else:
+            self.change.setText(moved.text)
+            self.change.setStyleSheet(f"color: {TONE_COLOURS[moved.tone]};")
+        self._clickable = figure.has_customers
+        tips = [figure.note] if figure.note else []
+        if figure.has_customers:
+            tips.append(_("Click, or press Enter, to list the customers behind this number."))
+        self.setToolTip("\n\n".join(tips))
+        self.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if figure.has_customers else Qt.FocusPolicy.NoFocus
+        )
+        self.setCursor(
+            Qt.CursorShape.PointingHandCursor if figure.has_customers else Qt.CursorShape.ArrowCursor
+        )
+        self.setAccessibleName(f"{figure.title}: {self.value.text()}")
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """A click on a tile with customers opens them."""
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            self.opened.emit(self.key)
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter, Return or Space on a tile with customers opens them."""
+        if self._clickable and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Space,
+        ):
+            self.opened.emit(self.key)
+            return
+        super().keyPressEvent(event)
+
+
+TILE_STYLE = """
+QFrame#figureTile { border: 1px solid palette(mid); border-radius: 4px; }
+QFrame#figureTile:focus { border: 2px solid palette(highlight); }
+"""
+
+
+class Tiles(QWidget):
+    """Every group of figures as a box of tiles; ``opened`` carries a tile's figure key."""
+
+    opened = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(TILE_STYLE)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._groups: dict[str, QGroupBox] = {}
+        self.tiles: dict[str, FigureTile] = {}
+        self._shape: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def show_figures(self, figures: Figures, currency: str) -> None:
+        """Show ``figures``; tiles are only built when the figures' keys change."""
+        shape = tuple((g.key, tuple(f.key for f in g.figures)) for g in figures.groups)
+        if shape != self._shape:
+            self._build(figures)
+            self._shape = shape
+        for group in figures.groups:
+            self._groups[group.key].setTitle(group.title)
+            for figure in group.figures:
+                self.tiles[figure.key].show_figure(figure, currency)
+
+    def _build(self, figures: Figures) -> None:
+        for box in self._groups.values():
+            self._layout.removeWidget(box)
+            box.deleteLater()
+        self._groups.clear()
+        self.tiles.clear()
+        for group in figures.groups:
+            box = QGroupBox(group.title)
+            grid = QGridLayout(box)
+            for column in range(COLUMNS):
+                grid.setColumnStretch(column, 1)
+            for number, figure in enumerate(group.figures):
+                tile = FigureTile(figure.key, box)
+                tile.opened.connect(self.opened)
+                grid.addWidget(tile, number // COLUMNS, number % COLUMNS)
+                self.tiles[figure.key] = tile
+            self._layout.addWidget(box)
+            self._groups[group.key] = box
