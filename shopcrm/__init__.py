@@ -9,6 +9,7 @@ wings named for the shop's work; a wing imports only the wings below it:
     loyalty   what counts as a visit, rules, rewards and vouchers, the engine that settles them
     sales     purchases, voids and corrections
     care      the contact log and complaints, upcoming occasions, the call list
+    numbers   the shop's numbers (KPIs) for a period, the customers behind them
     documents cards, vouchers, loyalty cards, letters and labels as PDFs; the print queue
     (top)     shop.py (the way in), settings.py, demo.py
 """

@@ -22,6 +22,7 @@ from shopcrm.common.formatting import money, number
 from shopcrm.common.i18n import LANGUAGES, _, ngettext
 from shopcrm.common.money import parse_amount
 from shopcrm.common.preferences import (
+    CLV_YEARS,
     CURRENCIES,
     DAY_COUNTS,
     DEFAULT_LARGE_AMOUNT,
@@ -68,7 +69,13 @@ class SettingsService:
         }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
-        for name in ("large_amount", "print_thank_you_over", "print_occasion_days", *DAY_COUNTS):
+        for name in (
+            "large_amount",
+            "print_thank_you_over",
+            "print_occasion_days",
+            "clv_years",
+            *DAY_COUNTS,
+        ):
             if name in values:
                 values[name] = int(values[name])
         for name in ("print_welcome", "print_we_miss_you"):
@@ -181,6 +188,14 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
                 raise InvalidInput(_("Cards for occasions are printed 0 to 90 days ahead."))
         elif name in DAY_COUNTS:
             value = _day_count(name, value)
+        elif name == "clv_years":
+            value = parse_whole(value)
+            if not CLV_YEARS[0] <= value <= CLV_YEARS[1]:
+                raise InvalidInput(
+                    _("A customer is expected to stay {low} to {high} years.").format(
+                        low=CLV_YEARS[0], high=CLV_YEARS[1]
+                    )
+                )
         elif name == "voucher_rest":
             try:
                 value = VoucherRest(value)
@@ -239,6 +254,8 @@ def _field_label(name: str) -> str:
         "lapsed_second_days": _("Second win-back call"),
         "lapsed_third_days": _("Third win-back call"),
         "expiring_reward_days": _("Rewards about to expire"),
+        "repeat_window_days": _("Repeat window"),
+        "complaint_target_days": _("Target for answering a complaint"),
     }
     return labels.get(name, name)
 

@@ -23,6 +23,7 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
 from shopcrm.people.occasions import OccasionService
@@ -59,6 +60,7 @@ class Shop:
         self.printed = PrintedLog(store, clock)
         self.logo = LogoService(store, clock)
         self.print_queue = PrintQueueService(store, clock, read_settings)
+        self.numbers = NumbersService(store, clock, read_settings)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

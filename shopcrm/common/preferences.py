@@ -62,6 +62,9 @@ class Settings:
     lapsed_third_days: int = 730
     expiring_reward_days: int = 14
     """A reward that expires unredeemed within this many days is a reason to call."""
+    repeat_window_days: int = 90
+    clv_years: int = 3
+    complaint_target_days: int = 2
     print_welcome: bool = False
     """Print rule: a welcome card after a customer's first purchase."""
     print_thank_you_over: int = 0
@@ -90,8 +93,13 @@ DAY_COUNTS: dict[str, tuple[int, int]] = {
     "lapsed_second_days": (30, 3650),
     "lapsed_third_days": (30, 3650),
     "expiring_reward_days": (0, 365),
+    "repeat_window_days": (1, 3650),
+    "complaint_target_days": (1, 365),
 }
 """The settings that count days, with the smallest and largest number each takes."""
+
+CLV_YEARS = (1, 50)
+"""The fewest and most years a customer is expected to stay (``clv_years``)."""
 
 SettingsReader = Callable[[], Settings]
 """Reads the shop's settings as they are now (``Shop`` hands out ``shop.settings.get``)."""
