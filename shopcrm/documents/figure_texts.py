@@ -8,6 +8,7 @@ change of a share is in percentage points ("▲ 3,2 puan"), never a percent of a
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -102,3 +103,12 @@ def _shown_as_zero(kind: FigureKind, difference: float, language: str | None) ->
         return difference == 0
     scale = 100 if kind == FigureKind.PERCENT else 1
     return _decimal(abs(difference) * scale, language) in ("0.0", "0,0")
+
+
+_CENTS = re.compile(r"[.,]00(?!\d)")
+
+
+def whole_money(major: float, currency: str = "TRY", language: str | None = None) -> str:
+    """Whole lira for a chart's axis: "₺12.500" (the kuruş would only crowd it)."""
+    text = formatting.money(round(major) * formatting.MINOR_PER_MAJOR, currency, language)
+    return _CENTS.sub("", text, count=1)

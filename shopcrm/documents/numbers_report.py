@@ -33,7 +33,7 @@ from reportlab.platypus.flowables import Flowable
 from shopcrm.common import formatting
 from shopcrm.common.i18n import _, babel_locale
 from shopcrm.documents import fonts
-from shopcrm.documents.figure_texts import Tone, change, value_text
+from shopcrm.documents.figure_texts import Tone, change, value_text, whole_money
 from shopcrm.documents.look import ACCENT, INK, MUTED
 from shopcrm.numbers.figures import Figures, MonthRevenue
 
@@ -67,7 +67,9 @@ def _text(value: str) -> str:
     return escape(unicodedata.normalize("NFC", value))
 
 
-def _style(name: str, font: str, size: float, colour: Color = INK, **more: object) -> ParagraphStyle:
+def _style(
+    name: str, font: str, size: float, colour: Color = INK, **more: object
+) -> ParagraphStyle:
     return ParagraphStyle(
         name, fontName=font, fontSize=size, leading=size * 1.3, textColor=colour, **more
     )
@@ -158,7 +160,6 @@ def _figures_table(report: NumbersReport) -> Table:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("REPEATROWS", 1),
     ]
     for group in figures.groups:
         row = len(rows)
@@ -179,18 +180,33 @@ def _figures_table(report: NumbersReport) -> Table:
                     name,
                     Paragraph(_text(value_text(figure.kind, figure.value, currency)), RIGHT),
                     Paragraph(_text(value_text(figure.kind, figure.previous, currency)), RIGHT),
-                    Paragraph(_text(moved_text), _style("change", fonts.SANS, 9, colour, alignment=2)),
+                    Paragraph(
+                        _text(moved_text), _style("change", fonts.SANS, 9, colour, alignment=2)
+                    ),
                 ]
             )
             styles.append(("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.3, LINE))
-    table = Table(rows, colWidths=[WIDTH * 0.43, WIDTH * 0.19, WIDTH * 0.19, WIDTH * 0.19])
+    table = Table(
+        rows, colWidths=[WIDTH * 0.43, WIDTH * 0.19, WIDTH * 0.19, WIDTH * 0.19], repeatRows=1
+    )
     table.setStyle(TableStyle(styles))
     return table
 
 
+def _changed(colour: Color) -> ParagraphStyle:
+    return _style("change", fonts.SANS, 9, colour, alignment=2)
+
+
 def _label(drawing: Drawing, x: float, y: float, text: str, size: float = 10) -> None:
     drawing.add(
-        String(x, y, unicodedata.normalize("NFC", text), fontName=fonts.SANS_BOLD, fontSize=size, fillColor=ACCENT)
+        String(
+            x,
+            y,
+            unicodedata.normalize("NFC", text),
+            fontName=fonts.SANS_BOLD,
+            fontSize=size,
+            fillColor=ACCENT,
+        )
     )
 
 
@@ -260,13 +276,7 @@ def _bar_chart(
 
 
 def _money_axis(currency: str) -> Callable[[float], str]:
-    def label(value: float) -> str:
-        text = formatting.money(round(value) * formatting.MINOR_PER_MAJOR, currency)
-        for decimals in (",00", ".00"):
-            text = text.replace(decimals, "")
-        return text
-
-    return label
+    return lambda value: whole_money(value, currency)
 
 
 def _count_axis(value: float) -> str:
@@ -275,7 +285,7 @@ def _count_axis(value: float) -> str:
 
 def _revenue_chart(report: NumbersReport) -> Drawing:
     months = report.months
-    names = [str(format_date(m.month, "MMM yy", locale=babel_locale())) for m in months]
+    names = [str(format_date(m.month, "LLL", locale=babel_locale())) for m in months]
     per = formatting.MINOR_PER_MAJOR
     return _bar_chart(
         WIDTH,

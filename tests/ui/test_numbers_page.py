@@ -10,10 +10,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from pypdf import PdfReader
 from pytestqt.qtbot import QtBot
 
 import main
@@ -114,7 +114,9 @@ def test_a_period_change_updates_the_tiles_without_new_widgets(qtbot: QtBot, sho
 def test_a_custom_range_the_core_refuses_says_why(qtbot: QtBot, shop: Shop) -> None:
     page = shown_page(qtbot, shop)
     page.period_bar.set_custom(date(2026, 12, 10), date(2026, 12, 1))
-    assert page.period_bar.error.text() == "The period ends before it starts. Please check the dates."
+    assert (
+        page.period_bar.error.text() == "The period ends before it starts. Please check the dates."
+    )
     assert page.heading.text() == "December 2026 — compared with November 2026"
 
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, babel_locale
+from shopcrm.documents.figure_texts import whole_money
 from shopcrm.numbers.figures import MonthRevenue
 
 NEW_COLOUR = QColor("#7fb3ae")
@@ -49,8 +50,8 @@ def nice_ticks(top: float, count: int = 4) -> list[float]:
 
 
 def month_label(month: date) -> str:
-    """A month on the axis: "Ara 26" / "Dec 26"."""
-    return str(format_date(month, "MMM yy", locale=babel_locale()))
+    """A month on the axis: "Ara" / "Dec" (twelve months in a row never share a name)."""
+    return str(format_date(month, "LLL", locale=babel_locale()))
 
 
 def weekday_names() -> list[str]:
@@ -149,7 +150,7 @@ class Charts(QWidget):
                     [m.returning / fmt.MINOR_PER_MAJOR for m in months],
                 ),
             ],
-            lambda value: _money_whole(value, currency),
+            lambda value: whole_money(value, currency),
             stacked=True,
         )
 
@@ -174,7 +175,14 @@ class Charts(QWidget):
         )
 
     def show_segments(self, counts: Sequence[tuple[str, int]]) -> None:
-        """How many customers are in each segment."""
+        """How many customers are in each segment (no chart when there are no segments: the
+        revenue takes the row)."""
+        layout = self.layout()
+        assert isinstance(layout, QGridLayout)
+        self.segments.setVisible(bool(counts))
+        layout.addWidget(self.revenue, 0, 0, 1, 1 if counts else 2)
+        if not counts:
+            return
         self.segments.show_bars(
             _("Customers by segment"),
             [title for title, _n in counts],
@@ -185,12 +193,3 @@ class Charts(QWidget):
 
 def _count(value: float) -> str:
     return fmt.number(round(value))
-
-
-def _money_whole(value: float, currency: str) -> str:
-    """Whole lira on an axis: "₺12.500" (the kuruş would only crowd it)."""
-    text = fmt.money(round(value) * fmt.MINOR_PER_MAJOR, currency)
-    for decimals in (",00", ".00"):
-        if decimals in text:
-            return text.replace(decimals, "")
-    return text

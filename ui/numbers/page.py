@@ -71,10 +71,10 @@ class NumbersPage(ReloadWhenShown):
         self.body_layout.setContentsMargins(0, 0, 8, 0)
         self.body_layout.addWidget(self.tiles)
         self.body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self.body)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setWidget(self.body)
 
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
@@ -84,7 +84,7 @@ class NumbersPage(ReloadWhenShown):
         layout.addLayout(top)
         layout.addWidget(self.period_bar)
         layout.addWidget(self.message)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         self.setFocusProxy(self.period_bar.choices.button(0))
         self._stale = True  # the first show loads
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import ShopError
-from shopcrm.common.i18n import _
+from shopcrm.common.i18n import _, babel_locale
 from shopcrm.numbers.periods import Period, custom, last_month, this_month, this_year
 from ui.style import ERROR_STYLE
 
@@ -54,6 +54,8 @@ class PeriodBar(QWidget):
         self.start = QDateEdit(_qdate(now.replace(day=1)))
         self.end = QDateEdit(_qdate(now))
         for edit in (self.start, self.end):
+            edit.setLocale(QLocale(babel_locale()))
+            edit.setDisplayFormat(edit.locale().dateFormat(QLocale.FormatType.ShortFormat))
             edit.setCalendarPopup(True)
             edit.setEnabled(False)
             edit.dateChanged.connect(self._dates_changed)

@@ -77,7 +77,9 @@ class FigureTile(QFrame):
             Qt.FocusPolicy.StrongFocus if figure.has_customers else Qt.FocusPolicy.NoFocus
         )
         self.setCursor(
-            Qt.CursorShape.PointingHandCursor if figure.has_customers else Qt.CursorShape.ArrowCursor
+            Qt.CursorShape.PointingHandCursor
+            if figure.has_customers
+            else Qt.CursorShape.ArrowCursor
         )
         self.setAccessibleName(f"{figure.title}: {self.value.text()}")
 
