@@ -22,10 +22,10 @@ from shopcrm.common.formatting import money, number
 from shopcrm.common.i18n import LANGUAGES, _, ngettext
 from shopcrm.common.money import parse_amount
 from shopcrm.common.preferences import (
-    CLV_YEARS,
     CURRENCIES,
     DAY_COUNTS,
     DEFAULT_LARGE_AMOUNT,
+    WHOLE_COUNTS,
     Settings,
     VisitRule,
     VoucherRest,
@@ -69,13 +69,8 @@ class SettingsService:
         }
         if "visit_rule" in values:
             values["visit_rule"] = VisitRule(values["visit_rule"])
-        for name in (
-            "large_amount",
-            "print_thank_you_over",
-            "print_occasion_days",
-            "clv_years",
-            *DAY_COUNTS,
-        ):
+        whole = ("large_amount", "print_thank_you_over", "print_occasion_days", "segment_vip_spent")
+        for name in (*whole, *DAY_COUNTS, *WHOLE_COUNTS):
             if name in values:
                 values[name] = int(values[name])
         for name in ("print_welcome", "print_we_miss_you"):
@@ -98,6 +93,7 @@ class SettingsService:
         if unknown:
             raise TypeError(f"unknown settings: {sorted(unknown)}")
         new = replace(current, **_validated(changes, current.currency))
+        _check_together(new)
         recount = new.visit_rule != current.visit_rule
         if not confirmed:
             warnings = []
@@ -179,6 +175,12 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
     for name, value in changes.items():
         if name in ("large_amount", "print_thank_you_over"):
             value = 0 if value in (0, "0", "") else parse_amount(value, currency)
+        elif name == "segment_vip_spent":
+            if value in (0, "0", ""):
+                raise InvalidInput(_("The spending that makes a VIP must be more than zero."))
+            value = parse_amount(value, currency)
+        elif name in WHOLE_COUNTS:
+            value = _whole_count(name, value)
         elif name in ("print_welcome", "print_we_miss_you"):
             if not isinstance(value, bool):
                 raise InvalidInput(_("Unknown choice: {value}").format(value=quote(value)))
@@ -188,14 +190,6 @@ def _validated(changes: dict[str, Any], currency: str) -> dict[str, Any]:
                 raise InvalidInput(_("Cards for occasions are printed 0 to 90 days ahead."))
         elif name in DAY_COUNTS:
             value = _day_count(name, value)
-        elif name == "clv_years":
-            value = parse_whole(value)
-            if not CLV_YEARS[0] <= value <= CLV_YEARS[1]:
-                raise InvalidInput(
-                    _("A customer is expected to stay {low} to {high} years.").format(
-                        low=CLV_YEARS[0], high=CLV_YEARS[1]
-                    )
-                )
         elif name == "voucher_rest":
             try:
                 value = VoucherRest(value)
@@ -237,6 +231,33 @@ def _day_count(name: str, value: object) -> int:
     return days
 
 
+def _whole_count(name: str, value: object) -> int:
+    """A number of visits or years for the setting ``name``, within its bounds."""
+    low, high = WHOLE_COUNTS[name]
+    count = parse_whole(value)
+    if not low <= count <= high:
+        raise InvalidInput(
+            _("{field} must be between {low} and {high}.").format(
+                field=_field_label(name), low=number(low), high=number(high)
+            )
+        )
+    return count
+
+
+def _check_together(settings: Settings) -> None:
+    """Refuse limits that contradict each other: a customer is at risk before they are lapsed."""
+    if settings.segment_at_risk_days >= settings.lapsed_first_days:
+        raise InvalidInput(
+            _(
+                "A customer is at risk before they are lapsed: the days for “at risk” "
+                "({at_risk}) must be fewer than the days of the first win-back call ({lapsed})."
+            ).format(
+                at_risk=number(settings.segment_at_risk_days),
+                lapsed=number(settings.lapsed_first_days),
+            )
+        )
+
+
 def _field_label(name: str) -> str:
     labels = {
         "shop_name": _("Shop name"),
@@ -254,8 +275,12 @@ def _field_label(name: str) -> str:
         "lapsed_second_days": _("Second win-back call"),
         "lapsed_third_days": _("Third win-back call"),
         "expiring_reward_days": _("Rewards about to expire"),
+        "segment_new_days": _("Days a customer counts as new"),
+        "segment_at_risk_days": _("Days away before a customer is at risk"),
+        "segment_vip_visits": _("Visits that make a VIP"),
         "repeat_window_days": _("Repeat window"),
-        "complaint_target_days": _("Target for answering a complaint"),
+        "clv_years": _("Years of lifetime value"),
+        "complaint_target_days": _("Complaint answer target"),
     }
     return labels.get(name, name)
 

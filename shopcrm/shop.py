@@ -23,6 +23,7 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
@@ -61,6 +62,7 @@ class Shop:
         self.logo = LogoService(store, clock)
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)
+        self.segments = SegmentService(store, clock, read_settings)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

@@ -62,9 +62,6 @@ class Settings:
     lapsed_third_days: int = 730
     expiring_reward_days: int = 14
     """A reward that expires unredeemed within this many days is a reason to call."""
-    repeat_window_days: int = 90
-    clv_years: int = 3
-    complaint_target_days: int = 2
     print_welcome: bool = False
     """Print rule: a welcome card after a customer's first purchase."""
     print_thank_you_over: int = 0
@@ -73,6 +70,17 @@ class Settings:
     """Print rule: a card for each occasion this many days ahead (0: off)."""
     print_we_miss_you: bool = False
     """Print rule: a "we miss you" letter when a customer passes the first win-back limit."""
+    segment_new_days: int = 60
+    """A customer who joined fewer days ago than this is new (``shopcrm.numbers.segments``)."""
+    segment_at_risk_days: int = 60
+    """A customer away this many days or more is at risk (lapsed from ``lapsed_first_days``)."""
+    segment_vip_visits: int = 20
+    """A customer with this many visits or more is a VIP..."""
+    segment_vip_spent: int = 1_000_000
+    """...and so is one who spent this much or more (kuruş: 10.000 ₺)."""
+    repeat_window_days: int = 90
+    clv_years: int = 3
+    complaint_target_days: int = 2
 
     @property
     def keeps_rest(self) -> bool:
@@ -93,13 +101,18 @@ DAY_COUNTS: dict[str, tuple[int, int]] = {
     "lapsed_second_days": (30, 3650),
     "lapsed_third_days": (30, 3650),
     "expiring_reward_days": (0, 365),
+    "segment_new_days": (1, 3650),
+    "segment_at_risk_days": (7, 3650),
     "repeat_window_days": (1, 3650),
-    "complaint_target_days": (1, 365),
+    "complaint_target_days": (1, 90),
 }
 """The settings that count days, with the smallest and largest number each takes."""
 
-CLV_YEARS = (1, 50)
-"""The fewest and most years a customer is expected to stay (``clv_years``)."""
+WHOLE_COUNTS: dict[str, tuple[int, int]] = {
+    "segment_vip_visits": (1, 100_000),
+    "clv_years": (1, 20),
+}
+"""The settings that count something else than days (visits, years), with their bounds."""
 
 SettingsReader = Callable[[], Settings]
 """Reads the shop's settings as they are now (``Shop`` hands out ``shop.settings.get``)."""
