@@ -71,6 +71,9 @@ class BarChart(QChartView):
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.setBackgroundRoundness(0)
         self._chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        font = self.font()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        self._axis_font = font
         self._x: QBarCategoryAxis | None = None
         self._y: QCategoryAxis | None = None
         self.categories: list[str] = []
@@ -101,6 +104,7 @@ class BarChart(QChartView):
         chart.legend().setVisible(len(sets) > 1)
         x = QBarCategoryAxis()
         x.append(list(categories))
+        x.setLabelsFont(self._axis_font)
         chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(x)
         if stacked:
@@ -112,6 +116,7 @@ class BarChart(QChartView):
         y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         y.setRange(0, ticks[-1])
         y.setStartValue(0)
+        y.setLabelsFont(self._axis_font)
         self.value_labels = [label(tick) for tick in ticks]
         for tick, text in zip(ticks, self.value_labels, strict=True):
             y.append(text, tick)
@@ -132,10 +137,10 @@ class Charts(QWidget):
         self.segments = BarChart()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.revenue, 0, 0)
-        layout.addWidget(self.segments, 0, 1)
-        layout.addWidget(self.weekdays, 1, 0)
-        layout.addWidget(self.hours, 1, 1)
+        layout.addWidget(self.revenue, 0, 0, 1, 2)
+        layout.addWidget(self.segments, 1, 0)
+        layout.addWidget(self.weekdays, 1, 1)
+        layout.addWidget(self.hours, 2, 0, 1, 2)
 
     def show_revenue(self, months: Sequence[MonthRevenue], currency: str) -> None:
         """Revenue by month in lira, new customers' under returning customers'."""
@@ -180,7 +185,7 @@ class Charts(QWidget):
         layout = self.layout()
         assert isinstance(layout, QGridLayout)
         self.segments.setVisible(bool(counts))
-        layout.addWidget(self.revenue, 0, 0, 1, 1 if counts else 2)
+        layout.addWidget(self.weekdays, 1, 1 if counts else 0, 1, 1 if counts else 2)
         if not counts:
             return
         self.segments.show_bars(

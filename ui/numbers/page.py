@@ -25,6 +25,7 @@ from shopcrm import Shop, ShopError
 from shopcrm.common.i18n import _
 from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
+from shopcrm.numbers.segments import segment_titles
 from ui.lazy_page import ReloadWhenShown
 from ui.numbers.customers_dialog import BehindDialog
 from ui.numbers.export import Export
@@ -132,13 +133,9 @@ class NumbersPage(ReloadWhenShown):
         self.charts.show_segments(self._segment_counts())
 
     def _segment_counts(self) -> list[tuple[str, int]]:
-        segments = getattr(self.shop, "segments", None)
-        if segments is None:
-            return []
-        from shopcrm.numbers.segments import segment_titles
-
+        """Each segment's title and how many customers it holds, in the segments' order."""
         titles = segment_titles()
-        counts = segments.counts()
+        counts = self.shop.segments.counts()
         return [(titles[segment], counts.get(segment, 0)) for segment in titles]
 
     def open_customers(self, key: str) -> None:
