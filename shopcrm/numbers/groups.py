@@ -4,27 +4,51 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from shopcrm.common.i18n import _
+from babel.numbers import format_decimal
+
+from shopcrm.common.formatting import money
+from shopcrm.common.i18n import _, babel_locale, ngettext
 from shopcrm.common.preferences import Settings
+from shopcrm.numbers import loyalty_care as lc
 from shopcrm.numbers.figures import Figure, FigureGroup, FigureKind
 from shopcrm.numbers.periods import Period
-from shopcrm.numbers.visitors import Visitors, visitors
+from shopcrm.numbers.standing import Standing, standing
+from shopcrm.numbers.visitors import Visitors, served_ids, visitors, year_of_visits
+from shopcrm.numbers.wording import span
 from shopcrm.storage.store import Store
+
+DAYS_A_YEAR = 365
+Value = int | float | None
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every figure is computed with: the database, the settings, and today."""
+    """What every figure is computed with: the database, the settings, and now."""
 
     store: Store
     settings: Settings
-    today: date
+    now: datetime
+
+    @property
+    def today(self) -> date:
+        return self.now.date()
 
     def visitors(self, period: Period) -> Visitors:
         return visitors(
             self.store, period, self.settings.visit_rule, self.settings.repeat_window_days
+        )
+
+    def standing(self, period: Period) -> Standing:
+        """The customers as they stood at the period's end (today, for a period not over)."""
+        s = self.settings
+        limits = (s.lapsed_first_days, s.lapsed_second_days, s.lapsed_third_days)
+        return standing(self.store, min(period.end, self.today), limits)
+
+    def loyalty_care(self, period: Period) -> dict[str, Value]:
+        return lc.loyalty_care_values(
+            self.store, period, self.now, self.settings.complaint_target_days
         )
 
 
@@ -33,50 +57,225 @@ def share(part: int, whole: int) -> float | None:
     return part / whole if whole else None
 
 
-def _customers_values(v: Visitors) -> dict[str, int | float | None]:
+def rounded(whole: int, parts: int) -> int | None:
+    """``whole`` / ``parts`` to the nearest whole (halves up); None for no parts."""
+    return (2 * whole + parts) // (2 * parts) if parts else None
+
+
+def visitor_values(v: Visitors) -> dict[str, Value]:
+    """The customer and revenue figures of the customers who came in a period."""
     new = v.new
+    revenue = v.revenue
+    gap_days, gaps = v.gaps()
     return {
         "customers_served": len(v.rows),
         "new_customers": len(new),
         "returning_customers": len(v.rows) - len(new),
         "repeat_rate": share(sum(1 for n in new if n.repeated), len(new)),
+        "revenue": revenue,
+        "returning_revenue_share": share(sum(r.paid for r in v.returning), revenue),
+        "average_purchase": rounded(revenue, v.purchases),
+        "average_days_between_visits": gap_days / gaps if gaps else None,
     }
 
 
-def customers_group(now: Visitors, before: Visitors) -> FigureGroup:
-    """Customers served, new, returning, and the repeat rate of the new ones."""
-    a, b = _customers_values(now), _customers_values(before)
-    titles = (
-        ("customers_served", _("Customers served"), FigureKind.COUNT),
-        ("new_customers", _("New customers"), FigureKind.COUNT),
-        ("returning_customers", _("Returning customers"), FigureKind.COUNT),
-        ("repeat_rate", _("Repeat rate"), FigureKind.PERCENT),
+def standing_values(s: Standing) -> dict[str, Value]:
+    """The lapsed customers and the lifetime value spent, as they stood."""
+    return {
+        "lapsed_6m": len(s.away[0]),
+        "lapsed_1y": len(s.away[1]),
+        "lapsed_2y": len(s.away[2]),
+        "clv_spent": rounded(s.spent, s.buyers),
+    }
+
+
+def estimate(ctx: Context, period: Period) -> tuple[Value, str]:
+    """The lifetime value estimate at the period's end (today, for a period not over) and its
+    formula with its numbers: over the 365 days ending then, the average paid per visit x the
+    visits a year of a customer who came x ``clv_years``."""
+    year = year_of_visits(ctx.store, min(period.end, ctx.today), ctx.settings.visit_rule)
+    if not year.visits:
+        return None, ""
+    years = ctx.settings.clv_years
+    per_visit = year.paid / year.visits
+    per_year = year.visits / year.customers
+    value = round(per_visit * per_year * years)
+    currency = ctx.settings.currency
+    note = _("{visit} a visit × {visits} visits a year × {years} = {value}").format(
+        visit=money(round(per_visit), currency),
+        visits=_one_decimal(per_year),
+        years=ngettext("{n} year", "{n} years", years).format(n=years),
+        value=money(value, currency),
     )
-    return FigureGroup(
-        "customers",
-        _("Customers"),
-        tuple(
-            Figure(key, title, a[key], b[key], kind, True, has_customers=True)
-            for key, title, kind in titles
+    return value, note
+
+
+def _one_decimal(value: float) -> str:
+    return str(format_decimal(round(value, 1), "#,##0.0", locale=babel_locale()))
+
+
+def _churn(ctx: Context, now: Visitors, before: Visitors) -> tuple[Value, Value]:
+    earlier = served_ids(ctx.store, before.period.previous())
+    a = share(len(before.ids - now.ids), len(before.ids))
+    b = share(len(earlier - before.ids), len(earlier))
+    return a, b
+
+
+def _titles(ctx: Context) -> dict[str, tuple[str, str, FigureKind, bool | None]]:
+    """key -> (group, title, kind, up_is_good), in the page's order."""
+    s = ctx.settings
+    away = _("Away {span} to {limit}")
+    longest = _("Away {span} or more")
+    t: dict[str, tuple[str, str, FigureKind, bool | None]] = {
+        "customers_served": ("customers", _("Customers served"), FigureKind.COUNT, True),
+        "new_customers": ("customers", _("New customers"), FigureKind.COUNT, True),
+        "returning_customers": ("customers", _("Returning customers"), FigureKind.COUNT, True),
+        "repeat_rate": ("customers", _("Repeat rate"), FigureKind.PERCENT, True),
+        "churn": ("churn", _("Churn"), FigureKind.PERCENT, False),
+        "lapsed_6m": (
+            "churn",
+            away.format(span=span(s.lapsed_first_days), limit=span(s.lapsed_second_days)),
+            FigureKind.COUNT,
+            False,
         ),
-    )
+        "lapsed_1y": (
+            "churn",
+            away.format(span=span(s.lapsed_second_days), limit=span(s.lapsed_third_days)),
+            FigureKind.COUNT,
+            False,
+        ),
+        "lapsed_2y": (
+            "churn",
+            longest.format(span=span(s.lapsed_third_days)),
+            FigureKind.COUNT,
+            False,
+        ),
+        "revenue": ("revenue", _("Revenue"), FigureKind.MONEY, True),
+        "returning_revenue_share": (
+            "revenue",
+            _("Revenue from returning customers"),
+            FigureKind.PERCENT,
+            True,
+        ),
+        "average_purchase": ("revenue", _("Average purchase"), FigureKind.MONEY, True),
+        "average_days_between_visits": (
+            "revenue",
+            _("Average days between visits"),
+            FigureKind.DAYS,
+            False,
+        ),
+        "clv_spent": ("value", _("Spent per customer so far"), FigureKind.MONEY, True),
+        "clv_estimate": ("value", _("Lifetime value (estimate)"), FigureKind.MONEY, True),
+        "rewards_issued": ("loyalty", _("Rewards issued"), FigureKind.COUNT, None),
+        "rewards_redeemed": ("loyalty", _("Rewards redeemed"), FigureKind.COUNT, True),
+        "rewards_expired": ("loyalty", _("Rewards expired"), FigureKind.COUNT, False),
+        "redemption_rate": ("loyalty", _("Redemption rate"), FigureKind.PERCENT, True),
+        "discounts_given": ("loyalty", _("Discounts given"), FigureKind.MONEY, None),
+        "complaints_opened": ("care", _("Complaints made"), FigureKind.COUNT, False),
+        "complaints_resolved": ("care", _("Complaints resolved"), FigureKind.COUNT, True),
+        "response_median_hours": ("care", _("Median response time"), FigureKind.HOURS, False),
+        "response_longest_hours": ("care", _("Longest response time"), FigureKind.HOURS, False),
+        "answered_within_target": (
+            "care",
+            _("Answered within {span}").format(span=span(s.complaint_target_days)),
+            FigureKind.PERCENT,
+            True,
+        ),
+        "contacts_made": ("care", _("Contacts made"), FigureKind.COUNT, True),
+        "contacts_led_to_visit": (
+            "care",
+            _("Contacts followed by a visit"),
+            FigureKind.PERCENT,
+            True,
+        ),
+        "contacts_call": ("care", _("Calls"), FigureKind.COUNT, None),
+        "contacts_letter": ("care", _("Letters"), FigureKind.COUNT, None),
+        "contacts_card": ("care", _("Cards"), FigureKind.COUNT, None),
+        "contacts_gift": ("care", _("Gifts"), FigureKind.COUNT, None),
+    }
+    return t
+
+
+def group_titles() -> dict[str, str]:
+    """The groups' keys and titles, in the page's order."""
+    return {
+        "customers": _("Customers"),
+        "churn": _("Churn"),
+        "revenue": _("Revenue"),
+        "value": _("Customer value"),
+        "loyalty": _("Loyalty"),
+        "care": _("Care"),
+    }
 
 
 def all_groups(ctx: Context, period: Period, previous: Period) -> tuple[FigureGroup, ...]:
     """Every group of figures for ``period`` beside ``previous``."""
     now, before = ctx.visitors(period), ctx.visitors(previous)
-    return (customers_group(now, before),)
+    a = {**visitor_values(now), **standing_values(ctx.standing(period))}
+    b = {**visitor_values(before), **standing_values(ctx.standing(previous))}
+    a["churn"], b["churn"] = _churn(ctx, now, before)
+    a["clv_estimate"], note = estimate(ctx, period)
+    b["clv_estimate"] = estimate(ctx, previous)[0]
+    a.update(ctx.loyalty_care(period))
+    b.update(ctx.loyalty_care(previous))
+    figures: dict[str, list[Figure]] = {key: [] for key in group_titles()}
+    for key, (group, title, kind, up) in _titles(ctx).items():
+        figures[group].append(
+            Figure(
+                key,
+                title,
+                a[key],
+                b[key],
+                kind,
+                up,
+                note=note if key == "clv_estimate" else "",
+                has_customers=key in _BEHIND or key in _LOYALTY_CARE_KEYS,
+            )
+        )
+    return tuple(
+        FigureGroup(key, title, tuple(figures[key])) for key, title in group_titles().items()
+    )
+
+
+def _ids(rows: tuple[object, ...]) -> set[int]:
+    return {getattr(r, "customer_id") for r in rows}  # noqa: B009
 
 
 _BEHIND: dict[str, Callable[[Context, Period], set[int]]] = {
-    "customers_served": lambda ctx, p: {v.customer_id for v in ctx.visitors(p).rows},
-    "new_customers": lambda ctx, p: {v.customer_id for v in ctx.visitors(p).new},
-    "returning_customers": lambda ctx, p: {v.customer_id for v in ctx.visitors(p).returning},
+    "customers_served": lambda ctx, p: set(ctx.visitors(p).ids),
+    "new_customers": lambda ctx, p: _ids(ctx.visitors(p).new),
+    "returning_customers": lambda ctx, p: _ids(ctx.visitors(p).returning),
     "repeat_rate": lambda ctx, p: {v.customer_id for v in ctx.visitors(p).new if v.repeated},
+    "churn": lambda ctx, p: set(served_ids(ctx.store, p.previous()) - served_ids(ctx.store, p)),
+    "lapsed_6m": lambda ctx, p: set(ctx.standing(p).away[0]),
+    "lapsed_1y": lambda ctx, p: set(ctx.standing(p).away[1]),
+    "lapsed_2y": lambda ctx, p: set(ctx.standing(p).away[2]),
+    "revenue": lambda ctx, p: set(ctx.visitors(p).ids),
+    "returning_revenue_share": lambda ctx, p: _ids(ctx.visitors(p).returning),
+    "average_purchase": lambda ctx, p: set(ctx.visitors(p).ids),
+    "average_days_between_visits": lambda ctx, p: {
+        v.customer_id for v in ctx.visitors(p).rows if v.before or v.visits > 1
+    },
 }
+_LOYALTY_CARE_KEYS = frozenset(
+    {
+        *lc.counted_rows(date.today()),
+        "redemption_rate",
+        "response_median_hours",
+        "response_longest_hours",
+        "answered_within_target",
+        "contacts_led_to_visit",
+    }
+)
 
 
 def customers_behind(ctx: Context, key: str, period: Period) -> set[int] | None:
     """The customers behind the figure ``key``; None when it has no such list."""
     find = _BEHIND.get(key)
-    return find(ctx, period) if find else None
+    if find:
+        return find(ctx, period)
+    if key in _LOYALTY_CARE_KEYS:
+        return lc.loyalty_care_behind(
+            ctx.store, key, period, ctx.now, ctx.settings.complaint_target_days
+        )
+    return None

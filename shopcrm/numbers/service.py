@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from datetime import date
 
 from shopcrm.common.clock import Clock
 from shopcrm.common.errors import NotFound
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
-from shopcrm.numbers import groups
-from shopcrm.numbers.figures import Figures
+from shopcrm.numbers import charts, groups, showing
+from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
 from shopcrm.storage.store import Store
 
@@ -26,7 +27,7 @@ class NumbersService:
 
     def _context(self) -> groups.Context:
         settings: Settings = self._settings()
-        return groups.Context(self._store, settings, self._clock().date())
+        return groups.Context(self._store, settings, self._clock())
 
     def figures(self, period: Period) -> Figures:
         """Every figure of ``period`` and of the period before it, grouped as the page shows
@@ -42,6 +43,21 @@ class NumbersService:
         if ids is None:
             raise NotFound(_("There is no list of customers behind “{key}”.").format(key=key))
         return self._by_name(ids)
+
+    def revenue_by_month(self, months: int = 12, until: date | None = None) -> list[MonthRevenue]:
+        """Revenue of ``months`` calendar months up to ``until``'s (today's by default), oldest
+        first, split between new and returning customers."""
+        return charts.revenue_by_month(self._store, max(1, months), until or self._clock().date())
+
+    def visits_by_weekday_hour(self, period: Period) -> tuple[tuple[int, ...], ...]:
+        """The period's visits in 7 rows (Monday to Sunday) of 24 hours."""
+        return charts.visits_by_weekday_hour(self._store, period, self._settings().visit_rule)
+
+    def figures_csv(self, figures: Figures) -> str:
+        """The figures as CSV in the current language, values as the page shows them: group;
+        figure; this period; previous period; change (Turkish: ';' and decimal commas,
+        English: ',')."""
+        return showing.figures_csv(figures, self._settings().currency)
 
     def _by_name(self, ids: Iterable[int]) -> list[int]:
         rows = self._store.query(

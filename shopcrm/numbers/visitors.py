@@ -158,3 +158,29 @@ def served_ids(store: Store, period: Period) -> frozenset[int]:
         bounds(period),
     )
     return frozenset(r["customer_id"] for r in rows)
+
+
+@dataclass(frozen=True)
+class YearOfVisits:
+    """The 365 days ending on a day: what was paid, the visits and the customers who came."""
+
+    paid: int
+    visits: int
+    customers: int
+
+
+def year_of_visits(store: Store, last_day: date, rule: VisitRule) -> YearOfVisits:
+    """Revenue, visits and customers of the 365 days ending on ``last_day``."""
+    first = last_day - timedelta(days=364)
+    per_visit = "id" if rule is VisitRule.EACH_PURCHASE else "substr(purchased_at, 1, 10)"
+    row = store.one(
+        "SELECT coalesce(sum(paid), 0) AS paid, count(*) AS visits, "
+        "count(DISTINCT customer_id) AS customers FROM ("
+        "SELECT customer_id, sum(amount - discount) AS paid FROM purchases "
+        f"WHERE {COUNTED} AND purchased_at >= :start AND purchased_at < :after "
+        f"GROUP BY customer_id, {per_visit})",
+        {"start": first.isoformat(), "after": after(last_day)},
+    )
+    if row is None:
+        return YearOfVisits(0, 0, 0)
+    return YearOfVisits(int(row["paid"]), int(row["visits"]), int(row["customers"]))
