@@ -156,6 +156,7 @@ def _figures_table(report: NumbersReport) -> Table:
         ]
     ]
     styles: list[tuple[object, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5),
@@ -191,6 +192,11 @@ def _figures_table(report: NumbersReport) -> Table:
     )
     table.setStyle(TableStyle(styles))
     return table
+
+
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose text starts in DejaVu (reportlab's default would name Helvetica)."""
+    return Drawing(width, height, initialFontName=fonts.SANS, initialFontSize=8)
 
 
 def _changed(colour: Color) -> ParagraphStyle:
@@ -230,7 +236,7 @@ def _bar_chart(
     label: Callable[[float], str],
     stacked: bool = False,
 ) -> Drawing:
-    drawing = Drawing(width, height)
+    drawing = _drawing(width, height)
     _label(drawing, 0, height - 12, title)
     legend_room = 14 if len(sets) > 1 else 0
     chart = VerticalBarChart()
@@ -326,7 +332,7 @@ def _visits_charts(report: NumbersReport) -> Drawing:
         [(_("Visits"), VISITS_COLOUR, [float(by_hour[hour]) for hour in hours])],
         _count_axis,
     )
-    both = Drawing(WIDTH, height)
+    both = _drawing(WIDTH, height)
     both.add(left)
     right.translate(half + 6 * mm, 0)
     both.add(right)

@@ -23,9 +23,16 @@ def people(shop: Shop, clock: FakeClock) -> dict[str, int]:
     clock.now = TODAY
     shop.rules.pause(shop.rules.all()[0].id)  # no vouchers: this shop tests sales only
     names = {
-        "A": "Ayşe Demir", "B": "Burak Kaya", "C": "Cem Öz", "D": "Deniz Şahin",
-        "E": "Ece Tan", "F": "Fatma Yıldız", "G": "Gül Ak", "H": "Hakan Er",
-        "I": "İlker Su", "J": "Jale Us",
+        "A": "Ayşe Demir",
+        "B": "Burak Kaya",
+        "C": "Cem Öz",
+        "D": "Deniz Şahin",
+        "E": "Ece Tan",
+        "F": "Fatma Yıldız",
+        "G": "Gül Ak",
+        "H": "Hakan Er",
+        "I": "İlker Su",
+        "J": "Jale Us",
     }
     ids = {k: shop.customers.add(name=n).id for k, n in names.items()}
 
@@ -100,9 +107,7 @@ def test_revenue_its_returning_share_the_average_purchase_and_days_between_visit
     assert got["average_days_between_visits"] == (25.0, 25.0)
 
 
-def test_customer_value_spent_so_far_and_the_estimate(
-    shop: Shop, people: dict[str, int]
-) -> None:
+def test_customer_value_spent_so_far_and_the_estimate(shop: Shop, people: dict[str, int]) -> None:
     figures = shop.numbers.figures(NOVEMBER)
     spent = figures.get("clv_spent")
     # By 30 November nine customers had bought (J too, archived since): 750 + 80 + 180 + 500
@@ -143,8 +148,12 @@ def test_a_period_without_purchases(shop: Shop, people: dict[str, int]) -> None:
     got = values(shop, empty)
     assert got["customers_served"][0] == 0
     assert got["revenue"][0] == 0
-    for key in ("repeat_rate", "returning_revenue_share", "average_purchase",
-                "average_days_between_visits"):
+    for key in (
+        "repeat_rate",
+        "returning_revenue_share",
+        "average_purchase",
+        "average_days_between_visits",
+    ):
         assert got[key][0] is None
     # The 31 days before July (31 May - 30 June) had no customer: no churn to measure. The 31
     # before those (30 April - 30 May) had G, who did not come from 31 May to 30 June.

@@ -20,6 +20,7 @@ import main
 from shopcrm import Shop
 from shopcrm.common.i18n import set_language
 from shopcrm.documents.kinds import DocumentKind, PrintJob
+from shopcrm.numbers.figures import Figure, FigureKind
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active
 from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
@@ -83,15 +84,21 @@ def test_the_tiles_show_the_cores_figures_formatted(qtbot: QtBot, shop: Shop) ->
         assert tile_text(page, figure.key) == value_text(figure.kind, figure.value, "TRY")
 
 
-def test_churn_rising_is_red(qtbot: QtBot, shop: Shop) -> None:
+def test_churn_and_its_colours(qtbot: QtBot, shop: Shop) -> None:
     page = shown_page(qtbot, shop)
     # Of November's two customers (Şükrü, Ayşe), Ayşe did not come in December: 50% churn.
     churn = page.tiles.tiles["churn"]
-    assert churn.value.text() == "50.0%"
-    figure = page.figures.get("churn") if page.figures else None
-    assert figure is not None and figure.up_is_good is False
-    if figure.previous is not None and figure.value is not None and figure.value > figure.previous:
-        assert "#c62828" in churn.change.styleSheet()
+    assert churn.value.text() == "50%"
+    # A rise in churn is bad news: red; a fall is good: green; a neutral figure is grey.
+    churn.show_figure(Figure("churn", "Churn", 0.5, 0.25, FigureKind.PERCENT, False), "TRY")
+    assert churn.change.text() == "▲ 25 points"
+    assert "#c62828" in churn.change.styleSheet()
+    churn.show_figure(Figure("churn", "Churn", 0.1, 0.25, FigureKind.PERCENT, False), "TRY")
+    assert "#2e7d32" in churn.change.styleSheet()
+    churn.show_figure(Figure("churn", "Churn", 3, 1, FigureKind.COUNT, None, note="n"), "TRY")
+    assert "#6b6b6b" in churn.change.styleSheet()
+    assert churn.toolTip() == "n"
+    assert not churn.clickable and not churn.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
 def test_a_period_change_updates_the_tiles_without_new_widgets(qtbot: QtBot, shop: Shop) -> None:
@@ -190,7 +197,7 @@ def test_turkish_tiles(qtbot: QtBot, shop: Shop, language: str) -> None:
         assert page.heading.text() == "Aralık 2026 — Kasım 2026 ile karşılaştırıldı"
         assert tile_text(page, "revenue") == "₺500,00"
         assert page.tiles.tiles["revenue"].change.text() == "▲ ₺350,00"
-        assert tile_text(page, "churn") == "%50,0"
+        assert tile_text(page, "churn") == "%50"
 
 
 def test_the_csv_and_the_pdf_are_saved_where_asked(
