@@ -1,7 +1,8 @@
 """A figure's value and its change from the previous period as the Numbers page and the printed
-report show them: the values as ``shopcrm.numbers.showing`` writes them (the CSV's own) but a
-share's percent sign on the side the language writes it ("%25,3" in Turkish), the change with an arrow ("▲ ₺1.200,00", "▼ 3,2 puan") and how it reads for the shop (good,
-bad or neither, by the figure's ``up_is_good``)."""
+report show them: the values as ``shopcrm.numbers.showing`` writes them (the CSV's own), but a
+share's percent sign on the side the language writes it ("%25,3" in Turkish); the change with
+an arrow ("▲ ₺1.200,00", "▼ 3,2 puan") and how it reads for the shop (good, bad or neither, by
+the figure's ``up_is_good``)."""
 
 from __future__ import annotations
 

@@ -159,13 +159,13 @@ def _figures_table(report: NumbersReport) -> Table:
         ("FONTNAME", (0, 0), (-1, -1), fonts.SANS),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.8),
     ]
     for group in figures.groups:
         row = len(rows)
         rows.append([Paragraph(_text(group.title), GROUP), "", "", ""])
-        styles += [("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 7)]
+        styles += [("SPAN", (0, row), (-1, row)), ("TOPPADDING", (0, row), (-1, row), 6)]
         for figure in group.figures:
             name: list[Flowable] = [Paragraph(_text(figure.title), CELL)]
             if figure.note:
@@ -217,12 +217,12 @@ def _label(drawing: Drawing, x: float, y: float, text: str, size: float = 10) ->
 
 
 def _nice_top(top: float) -> tuple[float, float]:
-    """A round top for a value axis and its step: (1000, 250) for 930."""
+    """A round top for a value axis and its whole step: (1000, 200) for 930, (2, 1) for 2."""
     if top <= 0:
         return 1.0, 1.0
-    raw = top / 4
-    magnitude = 10 ** len(str(int(raw))) / 10 if raw >= 1 else 1.0
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    raw = max(1.0, top / 5)
+    magnitude = 10.0 ** (len(str(int(raw))) - 1)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     steps = -(-top // step)
     return steps * step, step
 

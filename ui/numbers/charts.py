@@ -20,6 +20,7 @@ from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QStackedBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt
@@ -38,13 +39,14 @@ SEGMENT_COLOUR = QColor("#4a6fa5")
 CHART_HEIGHT = 250
 
 
-def nice_ticks(top: float, count: int = 4) -> list[float]:
-    """Round steps from 0 past ``top``: 0, 250, 500, 750, 1000 for 930."""
+def nice_ticks(top: float, count: int = 5) -> list[float]:
+    """Whole, round steps from 0 past ``top``: 0, 200, 400, 600, 800, 1000 for 930; 0, 1, 2
+    for 2."""
     if top <= 0:
         return [0.0, 1.0]
-    raw = top / count
+    raw = max(1.0, top / count)
     magnitude = 10 ** math.floor(math.log10(raw))
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
     steps = math.ceil(top / step - 1e-9)
     return [i * step for i in range(steps + 1)]
 
@@ -86,14 +88,23 @@ class BarChart(QChartView):
         sets: Sequence[tuple[str, QColor, Sequence[float]]],
         label: Callable[[float], str],
         stacked: bool = False,
+        horizontal: bool = False,
     ) -> None:
-        """Show one bar set per (name, colour, values); ``label`` writes a value axis tick."""
+        """Show one bar set per (name, colour, values); ``label`` writes a value axis tick.
+        Horizontal bars have their categories down the left, where long names have room."""
+        if horizontal:  # Qt puts the first category at the bottom: the first reads on top
+            categories = list(reversed(categories))
+            sets = [(name, colour, list(reversed(values))) for name, colour, values in sets]
         chart = self._chart
         chart.setTitle(title)
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
-        series = QStackedBarSeries() if stacked else QBarSeries()
+        series: QBarSeries | QStackedBarSeries | QHorizontalBarSeries = QBarSeries()
+        if stacked:
+            series = QStackedBarSeries()
+        elif horizontal:
+            series = QHorizontalBarSeries()
         for name, colour, values in sets:
             bar_set = QBarSet(name)
             bar_set.setColor(colour)
@@ -105,7 +116,8 @@ class BarChart(QChartView):
         x = QBarCategoryAxis()
         x.append(list(categories))
         x.setLabelsFont(self._axis_font)
-        chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
+        chart.addAxis(x, left if horizontal else bottom)
         series.attachAxis(x)
         if stacked:
             totals = [sum(values) for values in zip(*(s[2] for s in sets), strict=True)]
@@ -120,7 +132,7 @@ class BarChart(QChartView):
         self.value_labels = [label(tick) for tick in ticks]
         for tick, text in zip(ticks, self.value_labels, strict=True):
             y.append(text, tick)
-        chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(y, bottom if horizontal else left)
         series.attachAxis(y)
         self._x, self._y = x, y
         self.categories = list(categories)
@@ -193,6 +205,7 @@ class Charts(QWidget):
             [title for title, _n in counts],
             [(_("Customers"), SEGMENT_COLOUR, [n for _t, n in counts])],
             _count,
+            horizontal=True,
         )
 
 
