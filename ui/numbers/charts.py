@@ -63,7 +63,8 @@ def weekday_names() -> list[str]:
 
 
 class BarChart(QChartView):
-    """A bar chart whose series and axes are replaced on each ``show_bars``; the view stays."""
+    """A bar chart built on its first ``show_bars``; later ones change only the values, the
+    categories and the value axis's labels that differ (a period change costs little)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self._chart = QChart()
@@ -76,8 +77,10 @@ class BarChart(QChartView):
         font = self.font()
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self._axis_font = font
-        self._x: QBarCategoryAxis | None = None
-        self._y: QCategoryAxis | None = None
+        self._shape: tuple[object, ...] = ()
+        self._sets: list[QBarSet] = []
+        self._x = QBarCategoryAxis()
+        self._y = QCategoryAxis()
         self.categories: list[str] = []
         self.value_labels: list[str] = []
 
@@ -95,8 +98,42 @@ class BarChart(QChartView):
         if horizontal:  # Qt puts the first category at the bottom: the first reads on top
             categories = list(reversed(categories))
             sets = [(name, colour, list(reversed(values))) for name, colour, values in sets]
+        if self._chart.title() != title:
+            self._chart.setTitle(title)
+        shape = (stacked, horizontal, tuple((name, colour.name()) for name, colour, _v in sets))
+        if shape != self._shape:
+            self._build(sets, stacked, horizontal)
+            self._shape = shape
+        for bar_set, (_name, _colour, values) in zip(self._sets, sets, strict=True):
+            numbers = [float(v) for v in values]
+            if bar_set.count() == len(numbers):
+                for index, value in enumerate(numbers):
+                    if bar_set.at(index) != value:
+                        bar_set.replace(index, value)
+            else:
+                bar_set.remove(0, bar_set.count())
+                bar_set.append(numbers)
+        if list(categories) != self.categories:
+            self._x.setCategories(list(categories))
+            self.categories = list(categories)
+        if stacked:
+            totals = [sum(values) for values in zip(*(s[2] for s in sets), strict=True)]
+        else:
+            totals = [v for s in sets for v in s[2]]
+        ticks = nice_ticks(max(totals, default=0.0))
+        labels = [label(tick) for tick in ticks]
+        if labels != self.value_labels:
+            for old in self._y.categoriesLabels():
+                self._y.remove(old)
+            self._y.setRange(0, ticks[-1])
+            for tick, text in zip(ticks, labels, strict=True):
+                self._y.append(text, tick)
+            self.value_labels = labels
+
+    def _build(
+        self, sets: Sequence[tuple[str, QColor, Sequence[float]]], stacked: bool, horizontal: bool
+    ) -> None:
         chart = self._chart
-        chart.setTitle(title)
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
@@ -105,37 +142,28 @@ class BarChart(QChartView):
             series = QStackedBarSeries()
         elif horizontal:
             series = QHorizontalBarSeries()
-        for name, colour, values in sets:
+        self._sets = []
+        for name, colour, _values in sets:
             bar_set = QBarSet(name)
             bar_set.setColor(colour)
             bar_set.setBorderColor(colour)
-            bar_set.append([float(v) for v in values])
             series.append(bar_set)
+            self._sets.append(bar_set)
         chart.addSeries(series)
         chart.legend().setVisible(len(sets) > 1)
-        x = QBarCategoryAxis()
-        x.append(list(categories))
-        x.setLabelsFont(self._axis_font)
+        self._x = QBarCategoryAxis()
+        self._x.setLabelsFont(self._axis_font)
         left, bottom = Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom
-        chart.addAxis(x, left if horizontal else bottom)
-        series.attachAxis(x)
-        if stacked:
-            totals = [sum(values) for values in zip(*(s[2] for s in sets), strict=True)]
-        else:
-            totals = [v for s in sets for v in s[2]]
-        ticks = nice_ticks(max(totals, default=0.0))
-        y = QCategoryAxis()
-        y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        y.setRange(0, ticks[-1])
-        y.setStartValue(0)
-        y.setLabelsFont(self._axis_font)
-        self.value_labels = [label(tick) for tick in ticks]
-        for tick, text in zip(ticks, self.value_labels, strict=True):
-            y.append(text, tick)
-        chart.addAxis(y, bottom if horizontal else left)
-        series.attachAxis(y)
-        self._x, self._y = x, y
-        self.categories = list(categories)
+        chart.addAxis(self._x, left if horizontal else bottom)
+        series.attachAxis(self._x)
+        self._y = QCategoryAxis()
+        self._y.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        self._y.setStartValue(0)
+        self._y.setLabelsFont(self._axis_font)
+        chart.addAxis(self._y, bottom if horizontal else left)
+        series.attachAxis(self._y)
+        self.categories = []
+        self.value_labels = []
 
 
 class Charts(QWidget):

@@ -8,7 +8,6 @@ as before.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
@@ -49,7 +48,9 @@ class NumbersPage(ReloadWhenShown):
         self.figures: Figures | None = None
         self.behind: BehindDialog | None = None
         self.charts: Charts | None = None
-        self._revenue: dict[date, list[MonthRevenue]] = {}
+        self._revenue: list[MonthRevenue] | None = None
+        """The last 12 months' revenue, kept until the shop's data change."""
+        self._segments: list[tuple[str, int]] | None = None
 
         self.heading = bold(QLabel(), 4)
         self.heading.setWordWrap(True)
@@ -95,7 +96,8 @@ class NumbersPage(ReloadWhenShown):
 
     def reload(self) -> None:
         """Read the figures and the charts afresh for the period chosen."""
-        self._revenue.clear()
+        self._revenue = None
+        self._segments = None
         self._show_period(self.period())
 
     def _currency(self) -> str:
@@ -123,14 +125,13 @@ class NumbersPage(ReloadWhenShown):
 
             self.charts = Charts()
             self.body_layout.insertWidget(1, self.charts)
-        month = period.end.replace(day=1)
-        months = self._revenue.get(month)
-        if months is None:
-            months = self.shop.numbers.revenue_by_month(12, until=period.end)
-            self._revenue[month] = months
-        self.charts.show_revenue(months, currency)
+        if self._revenue is None:  # the last 12 months, whatever the period: read once
+            self._revenue = self.shop.numbers.revenue_by_month(12)
+            self.charts.show_revenue(self._revenue, currency)
         self.charts.show_visits(self.shop.numbers.visits_by_weekday_hour(period))
-        self.charts.show_segments(self._segment_counts())
+        if self._segments is None:  # the segments are today's, whatever the period
+            self._segments = self._segment_counts()
+            self.charts.show_segments(self._segments)
 
     def _segment_counts(self) -> list[tuple[str, int]]:
         """Each segment's title and how many customers it holds, in the segments' order."""

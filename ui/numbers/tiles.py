@@ -58,30 +58,28 @@ class FigureTile(QFrame):
         return self._clickable
 
     def show_figure(self, figure: Figure, currency: str) -> None:
-        """Show ``figure``'s title, value and change."""
-        self.title.setText(figure.title)
-        self.value.setText(value_text(figure.kind, figure.value, currency))
+        """Show ``figure``'s title, value and change (only what differs is set again: a label
+        given the same text, or a tile the same style, still costs a layout)."""
         moved = change(figure, currency)
-        if moved is None:
-            self.change.setText("")
-            self.change.setStyleSheet("")
-        else:
-            self.change.setText(moved.text)
-            self.change.setStyleSheet(f"color: {TONE_COLOURS[moved.tone]};")
-        self._clickable = figure.has_customers
+        _set_text(self.title, figure.title)
+        _set_text(self.value, value_text(figure.kind, figure.value, currency))
+        _set_text(self.change, "" if moved is None else moved.text)
+        style = "" if moved is None else f"color: {TONE_COLOURS[moved.tone]};"
+        if self.change.styleSheet() != style:
+            self.change.setStyleSheet(style)
         tips = [figure.note] if figure.note else []
         if figure.has_customers:
             tips.append(_("Click, or press Enter, to list the customers behind this number."))
-        self.setToolTip("\n\n".join(tips))
-        self.setFocusPolicy(
-            Qt.FocusPolicy.StrongFocus if figure.has_customers else Qt.FocusPolicy.NoFocus
-        )
-        self.setCursor(
-            Qt.CursorShape.PointingHandCursor
-            if figure.has_customers
-            else Qt.CursorShape.ArrowCursor
-        )
-        self.setAccessibleName(f"{figure.title}: {self.value.text()}")
+        tip = "\n\n".join(tips)
+        if self.toolTip() != tip:
+            self.setToolTip(tip)
+        if self._clickable != figure.has_customers or not self.accessibleName():
+            self._clickable = figure.has_customers
+            focus = Qt.FocusPolicy.StrongFocus if figure.has_customers else Qt.FocusPolicy.NoFocus
+            self.setFocusPolicy(focus)
+            hand = Qt.CursorShape.PointingHandCursor
+            self.setCursor(hand if figure.has_customers else Qt.CursorShape.ArrowCursor)
+        _set_accessible(self, f"{figure.title}: {self.value.text()}")
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click on a tile with customers opens them."""
@@ -100,6 +98,16 @@ class FigureTile(QFrame):
             self.opened.emit(self.key)
             return
         super().keyPressEvent(event)
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    if label.text() != text:
+        label.setText(text)
+
+
+def _set_accessible(widget: QWidget, name: str) -> None:
+    if widget.accessibleName() != name:
+        widget.setAccessibleName(name)
 
 
 TILE_STYLE = """
