@@ -219,3 +219,51 @@ def test_the_csv_and_the_pdf_are_saved_where_asked(
     text = "".join(p.extract_text() for p in PdfReader(report).pages)
     assert "December 2026" in text and "₺500.00" in text
     assert page.message.text() == f"Saved: {report}"
+
+
+def test_the_charts_follow_the_core_and_the_language(
+    qtbot: QtBot, shop: Shop, language: str
+) -> None:
+    page = shown_page(qtbot, shop)
+    charts = page.charts
+    assert charts is not None
+    # The last 12 months end with December 2026: November ₺150, December ₺500.
+    assert charts.revenue.categories[-2:] == {"tr": ["Kas", "Ara"], "en": ["Nov", "Dec"]}[language]
+    new, returning = charts.revenue._sets
+    assert (new.at(10), returning.at(10)) == (150.0, 0.0)  # Şükrü and Ayşe both new in November
+    assert (new.at(11), returning.at(11)) == (200.0, 300.0)  # Çağla new, Şükrü returning
+    assert charts.revenue.value_labels[-1] == {"tr": "₺500", "en": "₺500"}[language]
+    # December's visits: Tuesday 1st (Şükrü) and Wednesday 2nd (Çağla; Ayşe's was voided).
+    assert (
+        charts.weekdays.categories[:3]
+        == {
+            "tr": ["Pzt", "Sal", "Çar"],
+            "en": ["Mon", "Tue", "Wed"],
+        }[language]
+    )
+    (visits,) = charts.weekdays._sets
+    assert [visits.at(day) for day in range(7)] == [0, 1, 1, 0, 0, 0, 0]
+    (hours,) = charts.hours._sets
+    assert charts.hours.categories == ["09", "10", "11"]  # Çağla at 9, Şükrü at 11
+    assert [hours.at(i) for i in range(3)] == [1, 0, 1]
+
+
+def test_the_app_starts_without_qtcharts() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "import os, sys; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from pathlib import Path; import tempfile\n"
+        "from PySide6.QtWidgets import QApplication; app = QApplication([])\n"
+        "from shopcrm import Shop; from ui.main_window import MainWindow\n"
+        "shop = Shop.open(Path(tempfile.mkdtemp()) / 's.sqlite3')\n"
+        "window = MainWindow(shop); window.show(); app.processEvents()\n"
+        "assert 'PySide6.QtCharts' not in sys.modules\n"
+        "window.go_to(window.NUMBERS); app.processEvents()\n"
+        "assert 'PySide6.QtCharts' in sys.modules\n"
+        "window.close()\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()
