@@ -152,6 +152,8 @@ def test_a_click_opens_a_tile_too(qtbot: QtBot, shop: Shop) -> None:
     QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert page.behind is not None
     assert page.behind.model.rowCount() == 1  # Çağla
+    page.behind.reject()
+    assert page.behind is None
 
 
 def test_ctrl_7_opens_the_numbers_page(qtbot: QtBot, shop: Shop) -> None:
@@ -188,6 +190,7 @@ def test_alt_keys_are_unique(qtbot: QtBot, shop: Shop, language: str) -> None:
     page.open_customers("customers_served")
     assert page.behind is not None
     check_alt_keys(page.behind, "customers behind")
+    page.behind.reject()
     assert all(MNEMONIC.findall(text) for _k, text in alt_keys(page))
 
 
@@ -208,14 +211,17 @@ def test_the_csv_and_the_pdf_are_saved_where_asked(
     dialog = page.export.file_dialog
     assert dialog is not None
     target = tmp_path / "numbers.csv"
-    dialog.fileSelected.emit(str(target))
+    dialog.selectFile(str(target))
+    dialog.accept()
     rows = list(csv.reader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
     assert any("₺500.00" in row for row in rows)
     page.save_pdf()
     dialog = page.export.file_dialog
     assert dialog is not None
+    report = tmp_path / "numbers"  # the dialog adds ".pdf"
+    dialog.selectFile(str(report))
+    dialog.accept()
     report = tmp_path / "numbers.pdf"
-    dialog.fileSelected.emit(str(report))
     text = "".join(p.extract_text() for p in PdfReader(report).pages)
     assert "December 2026" in text and "₺500.00" in text
     assert page.message.text() == f"Saved: {report}"
