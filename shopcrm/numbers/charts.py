@@ -5,10 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from shopcrm.common.preferences import VisitRule
 from shopcrm.numbers.figures import MonthRevenue
 from shopcrm.numbers.periods import Period
-from shopcrm.numbers.visitors import COUNTED, bounds
 from shopcrm.storage.store import Store
 
 
@@ -27,55 +25,25 @@ def revenue_by_month(store: Store, months: int, until: date) -> list[MonthRevenu
     first: "new" from customers whose first visit ever was in that month, "returning" from
     those who had come before it. A month without sales has 0 and 0."""
     starts = month_starts(months, until)
-    end = (starts[-1] + timedelta(days=32)).replace(day=1)
     rows = store.query(
-        f"""
-        WITH m AS (
-            SELECT customer_id, substr(purchased_at, 1, 7) AS month,
-                   sum(amount - discount) AS paid
-            FROM purchases
-            WHERE {COUNTED} AND purchased_at >= :start AND purchased_at < :after
-            GROUP BY customer_id, month
-        )
-        SELECT month, sum(paid) AS total,
-               sum(CASE WHEN (SELECT substr(min(q.purchased_at), 1, 7) FROM purchases q
-                              WHERE q.customer_id = m.customer_id AND q.{COUNTED}) = month
-                   THEN paid ELSE 0 END) AS new
-        FROM m GROUP BY month
-        """,
-        {"start": starts[0].isoformat(), "after": end.isoformat()},
+        "SELECT period, paid, paid_new FROM numbers_totals "
+        "WHERE unit = 'M' AND period BETWEEN ? AND ?",
+        (starts[0].isoformat()[:7], starts[-1].isoformat()[:7]),
     )
-    found = {r["month"]: (r["new"], r["total"]) for r in rows}
-    out = []
-    for start in starts:
-        new, total = found.get(start.isoformat()[:7], (0, 0))
-        out.append(MonthRevenue(start, new, total - new))
-    return out
+    found = {r["period"]: (r["paid_new"], r["paid"] - r["paid_new"]) for r in rows}
+    return [MonthRevenue(start, *found.get(start.isoformat()[:7], (0, 0))) for start in starts]
 
 
-def visits_by_weekday_hour(
-    store: Store, period: Period, rule: VisitRule
-) -> tuple[tuple[int, ...], ...]:
-    """The visits of the period by weekday (7 rows, Monday first) and hour (24 columns). A
-    visit is placed at the time of its first purchase (with visits counted by day, the day's
-    first purchase of the customer)."""
-    if rule is VisitRule.EACH_PURCHASE:
-        moments = f"SELECT purchased_at AS t FROM purchases WHERE {COUNTED} AND {_IN_PERIOD}"
-    else:
-        moments = (
-            f"SELECT min(purchased_at) AS t FROM purchases WHERE {COUNTED} AND {_IN_PERIOD} "
-            "GROUP BY customer_id, substr(purchased_at, 1, 10)"
-        )
+def visits_by_weekday_hour(store: Store, period: Period) -> tuple[tuple[int, ...], ...]:
+    """The period's visits to the shop in 7 rows (Monday to Sunday) of 24 hours: each counted
+    purchase at the hour it was made (two purchases of a customer on one day are two trips to
+    the counter, whatever counts as a visit for the rewards)."""
     rows = store.query(
-        "SELECT CAST(strftime('%w', substr(t, 1, 10)) AS INTEGER) AS weekday, "
-        "CAST(substr(t, 12, 2) AS INTEGER) AS hour, count(*) AS visits "
-        f"FROM ({moments}) GROUP BY weekday, hour",
-        bounds(period),
+        "SELECT day, hour, purchases FROM numbers_hours WHERE day BETWEEN ? AND ? "
+        "AND purchases > 0",
+        (period.start.isoformat(), period.end.isoformat()),
     )
     grid = [[0] * 24 for _ in range(7)]
     for r in rows:
-        grid[(r["weekday"] + 6) % 7][r["hour"]] = r["visits"]
+        grid[date.fromisoformat(r["day"]).weekday()][r["hour"]] += r["purchases"]
     return tuple(tuple(row) for row in grid)
-
-
-_IN_PERIOD = "purchased_at >= :start AND purchased_at < :after"

@@ -10,16 +10,19 @@ from babel.numbers import format_decimal
 
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import _, babel_locale, ngettext
-from shopcrm.common.preferences import Settings
+from shopcrm.common.preferences import Settings, VisitRule
+from shopcrm.numbers import kept
 from shopcrm.numbers import loyalty_care as lc
 from shopcrm.numbers.figures import Figure, FigureGroup, FigureKind
 from shopcrm.numbers.periods import Period
-from shopcrm.numbers.standing import Standing, standing
-from shopcrm.numbers.visitors import Visitors, served_ids, visitors, year_of_visits
+from shopcrm.numbers.standing import Standing, away_ids, standing
+from shopcrm.numbers.visitors import Visitors, served_ids, visitors
 from shopcrm.numbers.wording import span
 from shopcrm.storage.store import Store
 
 DAYS_A_YEAR = 365
+FULL_ENOUGH_DAYS = 90
+"""The lifetime value estimate reads this year once this many days of it have passed."""
 Value = int | float | None
 
 
@@ -40,11 +43,32 @@ class Context:
             self.store, period, self.settings.visit_rule, self.settings.repeat_window_days
         )
 
+    @property
+    def limits(self) -> tuple[int, int, int]:
+        s = self.settings
+        return (s.lapsed_first_days, s.lapsed_second_days, s.lapsed_third_days)
+
     def standing(self, period: Period) -> Standing:
         """The customers as they stood at the period's end (today, for a period not over)."""
+        return standing(self.store, min(period.end, self.today), self.limits, self.today)
+
+    def away(self, period: Period, band: int) -> set[int]:
+        """The customers in a band of days away at the period's end (or today)."""
+        day = min(period.end, self.today)
+        return away_ids(self.store, day, self.limits, band, self.today)
+
+    def visitor_values(self, period: Period) -> dict[str, Value]:
+        """The customer and revenue figures: kept for a month or a year, else computed."""
         s = self.settings
-        limits = (s.lapsed_first_days, s.lapsed_second_days, s.lapsed_third_days)
-        return standing(self.store, min(period.end, self.today), limits)
+        if kept.unit_of(period):
+            return kept.visitor_values(self.store, period, s.visit_rule, s.repeat_window_days)
+        return visitor_values(self.visitors(period))
+
+    def churn(self, period: Period) -> Value:
+        if kept.unit_of(period.previous()):
+            return kept.churn(self.store, period)
+        before = served_ids(self.store, period.previous())
+        return share(len(before - served_ids(self.store, period)), len(before))
 
     def loyalty_care(self, period: Period) -> dict[str, Value]:
         return lc.loyalty_care_values(
@@ -76,29 +100,38 @@ def visitor_values(v: Visitors) -> dict[str, Value]:
         "returning_revenue_share": share(sum(r.paid for r in v.returning), revenue),
         "average_purchase": rounded(revenue, v.purchases),
         "average_days_between_visits": gap_days / gaps if gaps else None,
+        "discounts_given": sum(r.discount for r in v.rows),
     }
 
 
 def standing_values(s: Standing) -> dict[str, Value]:
     """The lapsed customers and the lifetime value spent, as they stood."""
     return {
-        "lapsed_6m": len(s.away[0]),
-        "lapsed_1y": len(s.away[1]),
-        "lapsed_2y": len(s.away[2]),
+        "lapsed_6m": s.away[0],
+        "lapsed_1y": s.away[1],
+        "lapsed_2y": s.away[2],
         "clv_spent": rounded(s.spent, s.buyers),
     }
 
 
 def estimate(ctx: Context, period: Period) -> tuple[Value, str]:
-    """The lifetime value estimate at the period's end (today, for a period not over) and its
-    formula with its numbers: over the 365 days ending then, the average paid per visit x the
-    visits a year of a customer who came x ``clv_years``."""
-    year = year_of_visits(ctx.store, min(period.end, ctx.today), ctx.settings.visit_rule)
-    if not year.visits:
+    """The lifetime value estimate and its formula with its numbers: over the calendar year the
+    period ends in (up to today; the year before when fewer than ``FULL_ENOUGH_DAYS`` of it have
+    passed), the average paid per visit x the visits a year of a customer who came x
+    ``clv_years``."""
+    end = min(period.end, ctx.today)
+    year = end.year
+    days = (min(date(year, 12, 31), ctx.today) - date(year, 1, 1)).days + 1
+    if days < FULL_ENOUGH_DAYS:
+        year -= 1
+        days = (date(year, 12, 31) - date(year, 1, 1)).days + 1
+    t = kept.totals(ctx.store, "Y", str(year))
+    visits = t["purchases"] if ctx.settings.visit_rule is VisitRule.EACH_PURCHASE else t["days"]
+    if not visits:
         return None, ""
     years = ctx.settings.clv_years
-    per_visit = year.paid / year.visits
-    per_year = year.visits / year.customers
+    per_visit = t["paid"] / visits
+    per_year = visits / t["customers"] * DAYS_A_YEAR / days
     value = round(per_visit * per_year * years)
     currency = ctx.settings.currency
     note = _("{visit} a visit × {visits} visits a year × {years} = {value}").format(
@@ -112,13 +145,6 @@ def estimate(ctx: Context, period: Period) -> tuple[Value, str]:
 
 def _one_decimal(value: float) -> str:
     return str(format_decimal(round(value, 1), "#,##0.0", locale=babel_locale()))
-
-
-def _churn(ctx: Context, now: Visitors, before: Visitors) -> tuple[Value, Value]:
-    earlier = served_ids(ctx.store, before.period.previous())
-    a = share(len(before.ids - now.ids), len(before.ids))
-    b = share(len(earlier - before.ids), len(earlier))
-    return a, b
 
 
 def _titles(ctx: Context) -> dict[str, tuple[str, str, FigureKind, bool | None]]:
@@ -210,10 +236,9 @@ def group_titles() -> dict[str, str]:
 
 def all_groups(ctx: Context, period: Period, previous: Period) -> tuple[FigureGroup, ...]:
     """Every group of figures for ``period`` beside ``previous``."""
-    now, before = ctx.visitors(period), ctx.visitors(previous)
-    a = {**visitor_values(now), **standing_values(ctx.standing(period))}
-    b = {**visitor_values(before), **standing_values(ctx.standing(previous))}
-    a["churn"], b["churn"] = _churn(ctx, now, before)
+    a = {**ctx.visitor_values(period), **standing_values(ctx.standing(period))}
+    b = {**ctx.visitor_values(previous), **standing_values(ctx.standing(previous))}
+    a["churn"], b["churn"] = ctx.churn(period), ctx.churn(previous)
     a["clv_estimate"], note = estimate(ctx, period)
     b["clv_estimate"] = estimate(ctx, previous)[0]
     a.update(ctx.loyalty_care(period))
@@ -241,22 +266,19 @@ def _ids(rows: tuple[object, ...]) -> set[int]:
     return {getattr(r, "customer_id") for r in rows}  # noqa: B009
 
 
-_BEHIND: dict[str, Callable[[Context, Period], set[int]]] = {
-    "customers_served": lambda ctx, p: set(ctx.visitors(p).ids),
-    "new_customers": lambda ctx, p: _ids(ctx.visitors(p).new),
-    "returning_customers": lambda ctx, p: _ids(ctx.visitors(p).returning),
-    "repeat_rate": lambda ctx, p: {v.customer_id for v in ctx.visitors(p).new if v.repeated},
-    "churn": lambda ctx, p: set(served_ids(ctx.store, p.previous()) - served_ids(ctx.store, p)),
-    "lapsed_6m": lambda ctx, p: set(ctx.standing(p).away[0]),
-    "lapsed_1y": lambda ctx, p: set(ctx.standing(p).away[1]),
-    "lapsed_2y": lambda ctx, p: set(ctx.standing(p).away[2]),
-    "revenue": lambda ctx, p: set(ctx.visitors(p).ids),
-    "returning_revenue_share": lambda ctx, p: _ids(ctx.visitors(p).returning),
-    "average_purchase": lambda ctx, p: set(ctx.visitors(p).ids),
-    "average_days_between_visits": lambda ctx, p: {
-        v.customer_id for v in ctx.visitors(p).rows if v.before or v.visits > 1
+_RAW_BEHIND: dict[str, Callable[[Visitors], set[int]]] = {
+    "customers_served": lambda v: set(v.ids),
+    "new_customers": lambda v: _ids(v.new),
+    "returning_customers": lambda v: _ids(v.returning),
+    "repeat_rate": lambda v: {n.customer_id for n in v.new if n.repeated},
+    "revenue": lambda v: set(v.ids),
+    "returning_revenue_share": lambda v: _ids(v.returning),
+    "average_purchase": lambda v: set(v.ids),
+    "average_days_between_visits": lambda v: {
+        r.customer_id for r in v.rows if r.before or r.visits > 1
     },
 }
+_BEHIND = frozenset({*_RAW_BEHIND, "churn", "lapsed_6m", "lapsed_1y", "lapsed_2y"})
 _LOYALTY_CARE_KEYS = frozenset(
     {
         *lc.counted_rows(date.today()),
@@ -271,9 +293,16 @@ _LOYALTY_CARE_KEYS = frozenset(
 
 def customers_behind(ctx: Context, key: str, period: Period) -> set[int] | None:
     """The customers behind the figure ``key``; None when it has no such list."""
-    find = _BEHIND.get(key)
-    if find:
-        return find(ctx, period)
+    if key in ("lapsed_6m", "lapsed_1y", "lapsed_2y"):
+        return ctx.away(period, ("lapsed_6m", "lapsed_1y", "lapsed_2y").index(key))
+    s = ctx.settings
+    if key in _BEHIND and kept.unit_of(period):
+        return kept.behind(ctx.store, key, period, s.visit_rule, s.repeat_window_days)
+    if key == "churn":
+        before = served_ids(ctx.store, period.previous())
+        return set(before - served_ids(ctx.store, period))
+    if key in _RAW_BEHIND:
+        return _RAW_BEHIND[key](ctx.visitors(period))
     if key in _LOYALTY_CARE_KEYS:
         return lc.loyalty_care_behind(
             ctx.store, key, period, ctx.now, ctx.settings.complaint_target_days

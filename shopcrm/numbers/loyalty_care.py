@@ -124,13 +124,8 @@ def loyalty_care_values(
     out: dict[str, int | float | None] = {}
     for key, sql in counted_rows(now.date()).items():
         if key == "discounts_given":
-            row = store.one(
-                f"SELECT coalesce(sum(discount), 0) AS n FROM purchases WHERE {COUNTED} "
-                f"AND {_moment_in('purchased_at')}",
-                params,
-            )
-        else:
-            row = store.one(f"SELECT count(*) AS n FROM ({sql})", params)
+            continue  # a sum, not a count: the purchases' figures give it
+        row = store.one(f"SELECT count(*) AS n FROM ({sql})", params)
         out[key] = int(row["n"]) if row else 0
     settled = _as_int(out["rewards_redeemed"]) + _as_int(out["rewards_expired"])
     out["redemption_rate"] = _as_int(out["rewards_redeemed"]) / settled if settled else None

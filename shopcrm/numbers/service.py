@@ -50,8 +50,9 @@ class NumbersService:
         return charts.revenue_by_month(self._store, max(1, months), until or self._clock().date())
 
     def visits_by_weekday_hour(self, period: Period) -> tuple[tuple[int, ...], ...]:
-        """The period's visits in 7 rows (Monday to Sunday) of 24 hours."""
-        return charts.visits_by_weekday_hour(self._store, period, self._settings().visit_rule)
+        """The period's purchases (trips to the counter) in 7 rows (Monday to Sunday) of 24
+        hours."""
+        return charts.visits_by_weekday_hour(self._store, period)
 
     def figures_csv(self, figures: Figures) -> str:
         """The figures as CSV in the current language, values as the page shows them: group;

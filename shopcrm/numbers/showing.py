@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from babel import Locale
 from babel.numbers import format_decimal, format_percent
 
 from shopcrm.common.formatting import money, number
@@ -29,7 +30,8 @@ def shown(
     if kind is FigureKind.MONEY:
         return money(int(value), currency, language)
     if kind is FigureKind.PERCENT:
-        return str(format_percent(round(value, 3), "#,##0.#%", locale=loc))
+        pattern = Locale.parse(loc).percent_formats[None].pattern.replace("#,##0", "#,##0.#")
+        return str(format_percent(round(value, 3), pattern, locale=loc))
     if kind is FigureKind.DAYS:
         return _("{n} days").format(n=format_decimal(round(value, 1), "#,##0.0", locale=loc))
     return _("{n} hours").format(n=format_decimal(round(value, 1), "#,##0.0", locale=loc))

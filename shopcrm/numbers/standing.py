@@ -1,13 +1,17 @@
 """Where the customers stand on a day: how long each has been away (the lapsed figures) and
-what they have paid so far (the lifetime value spent). The cached figures of the customer row
-(last visit, total spent, visits) hold for today; only the customers who bought after the day
-are read again from their purchases."""
+what they have paid so far (the lifetime value spent).
+
+The cached figures of the customer row (last visit, total spent) hold for today. For an earlier
+day, the customers who bought after it are read again: on a month's last day from the kept
+aggregates (their first month or year after it says their last visit up to it), on any other
+day from their purchases."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from shopcrm.numbers import kept
 from shopcrm.numbers.visitors import COUNTED, after
 from shopcrm.storage.store import Store
 
@@ -17,52 +21,97 @@ class Standing:
     """The customers as they stood at the end of ``day``."""
 
     day: date
-    away: tuple[frozenset[int], ...]
-    """For each limit (ascending), the customers (not archived) whose last visit was at least
-    that many days before ``day`` and less than the next limit."""
+    away: tuple[int, ...]
+    """For each limit (ascending), how many customers (not archived) had their last visit at
+    least that many days before ``day`` and less than the next limit."""
     spent: int
     """Kuruş paid by every customer up to the end of ``day``."""
     buyers: int
     """Customers with a counted purchase up to the end of ``day``."""
 
 
-def standing(store: Store, day: date, limits: tuple[int, ...]) -> Standing:
+def _edges(day: date, limits: tuple[int, ...]) -> list[str]:
+    """Away at least ``limits[i]`` days on ``day`` means a last visit before ``edges[i]``."""
+    return [after(day - timedelta(days=n)) for n in limits]
+
+
+def _band(edges: list[str], column: str) -> str:
+    cases = " ".join(f"WHEN {column} < '{edges[i]}' THEN {i}" for i in range(len(edges) - 1, 0, -1))
+    return f"CASE {cases} ELSE 0 END"
+
+
+def _lasts(store: Store, day: date, edge: str, today: date) -> tuple[str, dict[str, str]]:
+    """SQL listing (id, last) for every customer not archived whose last visit up to ``day``
+    was before ``edge``, and its parameters."""
+    params = {
+        "edge": edge,
+        "after": after(day),
+        "month": day.isoformat()[:7],
+        "year": str(day.year),
+        "year_end": f"{day.year}-12",
+    }
+    stayed = (
+        "SELECT id, last_visit AS last FROM customers "
+        "WHERE archived_at IS NULL AND last_visit < :edge"
+    )
+    if day >= today:
+        return stayed, params
+    if day == kept.month_end(day):
+        # Who came after the day: their first month after it (in its year) or their first year
+        # after it says their last visit up to it; one index range each.
+        later = [("M", f"{day.year}-{m:02d}") for m in range(day.month + 1, 13)]
+        later += [("Y", str(y)) for y in range(day.year + 1, today.year + 1)]
+        came = (
+            " UNION ALL ".join(
+                "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
+                "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
+                f"AND p.unit = '{unit}' AND p.period = '{key}' AND p.before_day < :edge"
+                for unit, key in later
+            )
+            or "SELECT NULL AS id, NULL AS last WHERE 0"
+        )
+    else:
+        came = (
+            "SELECT c.id, (SELECT max(q.purchased_at) FROM purchases q WHERE q.customer_id = c.id "
+            f"AND q.{COUNTED} AND q.purchased_at < :after) AS last FROM customers c "
+            "WHERE c.archived_at IS NULL AND c.last_visit >= :after"
+        )
+        came = f"SELECT id, last FROM ({came}) WHERE last < :edge"
+    return f"{stayed} UNION ALL {came}", params
+
+
+def standing(store: Store, day: date, limits: tuple[int, ...], today: date) -> Standing:
     """How the customers stood at the end of ``day``, away by ``limits`` (days)."""
     limits = tuple(sorted(limits))
-    later = store.query(
-        f"""
-        WITH later AS (
-            SELECT customer_id AS id, sum(amount - discount) AS paid_after
-            FROM purchases WHERE {COUNTED} AND purchased_at >= :after GROUP BY customer_id
-        )
-        SELECT later.id, later.paid_after, c.archived_at IS NOT NULL AS archived,
-               (SELECT max(q.purchased_at) FROM purchases q WHERE q.customer_id = later.id
-                AND q.{COUNTED} AND q.purchased_at < :after) AS last
-        FROM later JOIN customers c ON c.id = later.id
-        """,
+    edges = _edges(day, limits)
+    lasts, params = _lasts(store, day, edges[0], today)
+    rows = store.query(
+        f"SELECT {_band(edges, 'last')} AS band, count(*) AS n FROM ({lasts}) GROUP BY band",
+        params,
+    )
+    found = {r["band"]: r["n"] for r in rows}
+    spent, buyers = _spent(store, day, today)
+    return Standing(day, tuple(found.get(i, 0) for i in range(len(limits))), spent, buyers)
+
+
+def away_ids(store: Store, day: date, limits: tuple[int, ...], band: int, today: date) -> set[int]:
+    """The customers in one band of days away on ``day`` (0: the first limit to the second)."""
+    limits = tuple(sorted(limits))
+    edges = _edges(day, limits)
+    lasts, params = _lasts(store, day, edges[0], today)
+    rows = store.query(
+        f"SELECT id FROM ({lasts}) WHERE {_band(edges, 'last')} = :band", {**params, "band": band}
+    )
+    return {r["id"] for r in rows}
+
+
+def _spent(store: Store, day: date, today: date) -> tuple[int, int]:
+    """Kuruş paid and customers who had bought, up to the end of ``day``."""
+    if day >= today or day == kept.month_end(day):
+        return kept.spent_so_far(store, day)
+    row = store.one(
+        "SELECT coalesce(sum(amount - discount), 0) AS paid, count(DISTINCT customer_id) AS buyers "
+        f"FROM purchases WHERE {COUNTED} AND purchased_at < :after",
         {"after": after(day)},
     )
-    edges = [after(day - timedelta(days=n)) for n in limits]
-    # Edges descend: away >= limits[i] means last visit before edges[i].
-    kept = store.query(
-        "SELECT id, last_visit AS last FROM customers "
-        "WHERE archived_at IS NULL AND last_visit < :edge",
-        {"edge": edges[0]},
-    )
-    lasts = [(r["id"], r["last"]) for r in kept]
-    lasts += [(r["id"], r["last"]) for r in later if r["last"] is not None and not r["archived"]]
-    bands: list[set[int]] = [set() for _ in limits]
-    for customer_id, last in lasts:
-        for i in range(len(limits) - 1, -1, -1):
-            if last < edges[i]:
-                bands[i].add(customer_id)
-                break
-    totals = store.one(
-        "SELECT coalesce(sum(total_spent), 0) AS spent, count(*) AS buyers FROM customers "
-        "WHERE visit_count > 0"
-    )
-    spent = int(totals["spent"]) if totals else 0
-    buyers = int(totals["buyers"]) if totals else 0
-    spent -= sum(r["paid_after"] for r in later)
-    buyers -= sum(1 for r in later if r["last"] is None)
-    return Standing(day, tuple(frozenset(b) for b in bands), spent, buyers)
+    return (int(row["paid"]), int(row["buyers"])) if row else (0, 0)

@@ -28,6 +28,7 @@ class Visitor:
     purchases: int
     paid: int
     """Kuruş paid: the amounts less the discounts of the rewards redeemed."""
+    discount: int
     first_day: date
     last_day: date
     before: date | None
@@ -114,7 +115,7 @@ def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) ->
         f"""
         WITH g AS (
             SELECT customer_id, {visits_sql(rule)} AS visits, count(*) AS purchases,
-                   sum(amount - discount) AS paid,
+                   sum(amount - discount) AS paid, sum(discount) AS discount,
                    min(substr(purchased_at, 1, 10)) AS first_day,
                    max(substr(purchased_at, 1, 10)) AS last_day
             FROM purchases
@@ -140,6 +141,7 @@ def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) ->
                 visits=r["visits"],
                 purchases=r["purchases"],
                 paid=r["paid"],
+                discount=r["discount"],
                 first_day=date.fromisoformat(r["first_day"]),
                 last_day=date.fromisoformat(r["last_day"]),
                 before=date.fromisoformat(r["before"]) if r["before"] else None,
@@ -158,29 +160,3 @@ def served_ids(store: Store, period: Period) -> frozenset[int]:
         bounds(period),
     )
     return frozenset(r["customer_id"] for r in rows)
-
-
-@dataclass(frozen=True)
-class YearOfVisits:
-    """The 365 days ending on a day: what was paid, the visits and the customers who came."""
-
-    paid: int
-    visits: int
-    customers: int
-
-
-def year_of_visits(store: Store, last_day: date, rule: VisitRule) -> YearOfVisits:
-    """Revenue, visits and customers of the 365 days ending on ``last_day``."""
-    first = last_day - timedelta(days=364)
-    per_visit = "id" if rule is VisitRule.EACH_PURCHASE else "substr(purchased_at, 1, 10)"
-    row = store.one(
-        "SELECT coalesce(sum(paid), 0) AS paid, count(*) AS visits, "
-        "count(DISTINCT customer_id) AS customers FROM ("
-        "SELECT customer_id, sum(amount - discount) AS paid FROM purchases "
-        f"WHERE {COUNTED} AND purchased_at >= :start AND purchased_at < :after "
-        f"GROUP BY customer_id, {per_visit})",
-        {"start": first.isoformat(), "after": after(last_day)},
-    )
-    if row is None:
-        return YearOfVisits(0, 0, 0)
-    return YearOfVisits(int(row["paid"]), int(row["visits"]), int(row["customers"]))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from shopcrm.storage.schema_v6 import SEGMENTS_V6
+from shopcrm.storage.schema_v6 import NUMBERS_SQL, SEGMENTS_V6
 
 SCHEMA_V1 = """
 CREATE TABLE settings (
@@ -413,6 +413,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V3),
     _run(SCHEMA_V4),
     _run(SCHEMA_V5),
-    _run(SEGMENTS_V6),
+    _run(NUMBERS_SQL + "\n" + SEGMENTS_V6),
 ]
 LATEST = len(MIGRATIONS)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from shopcrm import Shop
+from shopcrm import InvalidInput, Shop
 from shopcrm.numbers.periods import Period, PeriodKind, custom, last_month, this_month
 from tests.core.conftest import FakeClock
 
@@ -114,11 +114,13 @@ def test_customer_value_spent_so_far_and_the_estimate(shop: Shop, people: dict[s
     # + 70 + 40 + 60 + 30 + 20 = 1,730 lira. By 31 October seven: 300 + 80 + 70 + 40 + 60 +
     # 30 + 20 = 600 lira.
     assert (spent.value, spent.previous) == (19_222, 8_571)
-    # 1 Dec 2025 - 30 Nov 2026: visits A 4 (750), B 1 (80), C 2 (180), D 1 (500), E 1 (70),
-    # G 1 (40): 1,620 lira in 10 visits of 6 customers: 162 lira x 10/6 visits x 3 years.
+    # 2026 up to today (336 days): visits A 4 (750 lira), B 1 (80), C 2 (180), D 1 (500),
+    # E 2 (70 + 90), G 1 (40): 1,710 lira in 11 visits of 6 customers. 155.45 lira a visit x
+    # 11/6 x 365/336 = 1.99 visits a year x 3 years = 1,710 / 6 x 365 / 336 x 3 = 928.79 lira.
     estimate = figures.get("clv_estimate")
-    assert estimate.value == 81_000
-    assert estimate.note == "₺162.00 a visit × 1.7 visits a year × 3 years = ₺810.00"
+    assert estimate.value == 92_879
+    assert estimate.note == "₺155.45 a visit × 2.0 visits a year × 3 years = ₺928.79"
+    assert estimate.previous == 92_879  # October: the same year
 
 
 def test_the_customers_behind_each_figure_by_name(shop: Shop, people: dict[str, int]) -> None:
@@ -167,3 +169,43 @@ def test_this_month_so_far(shop: Shop, people: dict[str, int]) -> None:
     assert got["customers_served"] == (1, 3)  # E at midnight on 1 December
     assert got["revenue"] == (9_000, 113_000)
     assert got["churn"] == (1.0, pytest.approx(2 / 3))  # A, C, D have not come back yet
+
+
+def test_visits_counted_by_purchase(shop: Shop, people: dict[str, int]) -> None:
+    shop.settings.update(visit_rule="purchase", confirmed=True)
+    got = values(shop, NOVEMBER)
+    # A's three November purchases are three visits: 5 Oct -> 3 Nov (29) -> 3 Nov (0) ->
+    # 30 Nov (27); C 1 Nov -> 20 Nov (19): 75 days in 4 gaps.
+    assert got["average_days_between_visits"][0] == 18.75
+    assert got["customers_served"] == (3, 3)
+    # 2026: A made 5 purchases, the others as before: 1,710 lira in 12 visits of 6 customers,
+    # 142.50 lira a visit x 12/6 x 365/336 = 2.17 visits a year x 3: 928.79 lira still.
+    estimate = shop.numbers.figures(NOVEMBER).get("clv_estimate")
+    assert estimate.value == 92_879
+    assert estimate.note == "₺142.50 a visit × 2.2 visits a year × 3 years = ₺928.79"
+
+
+def test_the_numbers_settings(shop: Shop) -> None:
+    settings = shop.settings.get()
+    assert (settings.repeat_window_days, settings.clv_years, settings.complaint_target_days) == (
+        90,
+        3,
+        2,
+    )
+    shop.settings.update(repeat_window_days="30", clv_years=5, complaint_target_days=1)
+    settings = shop.settings.get()
+    assert (settings.repeat_window_days, settings.clv_years, settings.complaint_target_days) == (
+        30,
+        5,
+        1,
+    )
+    for bad in ({"repeat_window_days": 0}, {"clv_years": 51}, {"complaint_target_days": "x"}):
+        with pytest.raises(InvalidInput):
+            shop.settings.update(**bad)
+
+
+def test_a_shorter_repeat_window(shop: Shop, people: dict[str, int]) -> None:
+    shop.settings.update(repeat_window_days=19)
+    assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.5  # C came back on day 19: in
+    shop.settings.update(repeat_window_days=18)
+    assert values(shop, NOVEMBER)["repeat_rate"][0] == 0.0  # ... and now out

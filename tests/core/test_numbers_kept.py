@@ -1,0 +1,103 @@
+"""The aggregates the purchase transaction keeps give what the purchases themselves give: a
+month or a year read from them equals the same days as a custom period computed from the
+purchases, and after logging, voiding and correcting they equal a rebuild from scratch."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from shopcrm import Shop
+from shopcrm.numbers.periods import Period, custom, last_month, this_month, this_year
+from shopcrm.storage import schema_v6
+from tests.core.conftest import FakeClock
+
+TODAY = date(2026, 12, 2)
+
+
+@pytest.fixture
+def busy(shop: Shop, clock: FakeClock) -> Shop:
+    """Forty customers and about 400 purchases over 2025 and 2026, some voided, some corrected,
+    some at midnight, one archived customer."""
+    clock.now = datetime(2026, 12, 2, 10, 0)
+    shop.rules.pause(shop.rules.all()[0].id)
+    rng = random.Random(11)
+    ids = [shop.customers.add(name=f"Müşteri {n:02d}").id for n in range(40)]
+    start = datetime(2025, 1, 1)
+    for _ in range(400):
+        who = rng.choice(ids[: rng.randint(1, 40)])  # the first customers come more often
+        when = start + timedelta(days=rng.randrange(700), minutes=rng.choice((0, 600, 1439)))
+        p = shop.purchases.log(who, amount=rng.randint(1, 500) * 100, purchased_at=when)
+        roll = rng.random()
+        if roll < 0.05:
+            shop.purchases.void(p.id, "entered_twice")
+        elif roll < 0.08:
+            shop.purchases.correct(p.id, amount=rng.randint(1, 500) * 100)
+    shop.customers.archive(ids[5])
+    return shop
+
+
+def same_days(period: Period) -> Period:
+    return custom(period.start, period.end, today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "period", [this_month(TODAY), last_month(TODAY), this_year(TODAY), this_year(date(2025, 6, 1))]
+)
+@pytest.mark.parametrize("rule", ["day", "purchase"])
+def test_a_month_or_year_kept_equals_the_same_days_computed(
+    busy: Shop, period: Period, rule: str
+) -> None:
+    busy.settings.update(visit_rule=rule, confirmed=True)
+    kept = {f.key: f.value for f in busy.numbers.figures(period).all()}
+    computed = {f.key: f.value for f in busy.numbers.figures(same_days(period)).all()}
+    assert kept["customers_served"] > 0 or period.start.month == 12
+    assert kept == pytest.approx(computed)
+    for key in (
+        "customers_served",
+        "new_customers",
+        "returning_customers",
+        "repeat_rate",
+        "average_days_between_visits",
+        "lapsed_6m",
+        "lapsed_1y",
+    ):
+        assert busy.numbers.customers_behind(key, period) == busy.numbers.customers_behind(
+            key, same_days(period)
+        ), key
+
+
+def test_churn_kept_equals_churn_computed(busy: Shop) -> None:
+    november = last_month(TODAY)
+    kept = busy.numbers.figures(november).get("churn").value
+    before = busy.numbers.customers_behind("customers_served", november.previous())
+    now = set(busy.numbers.customers_behind("customers_served", november))
+    assert kept == pytest.approx(len(set(before) - now) / len(before))
+    assert busy.numbers.customers_behind("churn", november) == sorted(
+        set(before) - now, key=lambda i: busy.customers.get(i).name
+    )
+
+
+def test_the_kept_aggregates_equal_a_rebuild(busy: Shop) -> None:
+    store = busy.store
+    kept_rows = store.query("SELECT * FROM numbers_periods ORDER BY customer_id, unit, period")
+    fresh = store.query(
+        "SELECT * FROM (" + schema_v6.ROWS_SQL.format(only="") + ") ORDER BY 3, 1, 2"
+    )
+    assert [tuple(r.values()) for r in kept_rows] == [tuple(r.values()) for r in fresh]
+    totals = store.query("SELECT * FROM numbers_totals WHERE customers > 0 ORDER BY unit, period")
+    columns = ", ".join(f"sum({c})" for c in schema_v6.TOTAL_COLUMNS)
+    again = store.query(
+        f"SELECT unit, period, {columns} FROM ("
+        + schema_v6.CONTRIBUTION_SQL.format(who="customer_id")
+        + ") GROUP BY unit, period ORDER BY unit, period"
+    )
+    assert [tuple(r.values()) for r in totals] == [tuple(r.values()) for r in again]
+    hours = store.query("SELECT day, hour, purchases FROM numbers_hours WHERE purchases > 0")
+    counted = store.query(
+        "SELECT substr(purchased_at, 1, 10) AS day, CAST(substr(purchased_at, 12, 2) AS INTEGER) "
+        "AS hour, count(*) AS purchases FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2"
+    )
+    assert sorted(tuple(r.values()) for r in hours) == sorted(tuple(r.values()) for r in counted)
