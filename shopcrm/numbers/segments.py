@@ -6,7 +6,7 @@ docs/segments.md). The first rule that holds decides:
 
 1. lapsed: away ``lapsed_first_days`` (182) days or more;
 2. at risk: away ``segment_at_risk_days`` (60) days or more;
-3. new: joined fewer than ``segment_new_days`` (60) days ago;
+3. new: joined ``segment_new_days`` (60) days ago or less;
 4. VIP: ``segment_vip_visits`` (20) visits or more, or ``segment_vip_spent`` (10.000 ₺) or more;
 5. regular: everyone else.
 
@@ -75,7 +75,7 @@ class SegmentLimits:
             lapsed_before=lapsed_before,
             # settings older than the rule "at risk before lapsed" may say otherwise: lapsed wins
             at_risk_before=max(after(settings.segment_at_risk_days), lapsed_before),
-            new_from=after(settings.segment_new_days),
+            new_from=(today - timedelta(days=settings.segment_new_days)).isoformat(),
             vip_visits=settings.segment_vip_visits,
             vip_spent=settings.segment_vip_spent,
         )

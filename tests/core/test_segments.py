@@ -8,7 +8,7 @@ limits:
   -> 9 Mar 1: 182);
 - at risk from 60 days away: 60 days before 9 March is 8 January 2026 (9 Mar -> 9 Feb 28
   days, -> 9 Jan 31, -> 8 Jan 1: 60);
-- new when joined fewer than 60 days ago: 9 January 2026 (59 days) is new, 8 January is not;
+- new when joined 60 days ago or less: 8 January 2026 (60 days) is new, 7 January (61) is not;
 - VIP from 20 visits or 10.000 ₺ (1_000_000 kuruş) spent.
 """
 
@@ -72,10 +72,10 @@ def test_at_risk_from_60_days_away() -> None:
     assert of(someone(last_visit="2026-01-09T09:00:00")) is Segment.REGULAR  # 59 days
 
 
-def test_new_when_joined_fewer_than_60_days_ago() -> None:
+def test_new_when_joined_60_days_ago_or_less() -> None:
     recent = "2026-03-01T12:00:00"
-    assert of(someone(joined="2026-01-09T09:00:00", last_visit=recent)) is Segment.NEW  # 59
-    assert of(someone(joined="2026-01-08T23:00:00", last_visit=recent)) is Segment.REGULAR  # 60
+    assert of(someone(joined="2026-01-08T23:00:00", last_visit=recent)) is Segment.NEW  # 60
+    assert of(someone(joined="2026-01-07T09:00:00", last_visit=recent)) is Segment.REGULAR  # 61
     assert of(someone(joined="2026-03-09T10:00:00", last_visit=None, visits=0)) is Segment.NEW
 
 
@@ -90,7 +90,8 @@ def test_a_customer_who_never_bought_is_away_since_joining() -> None:
     never = {"visits": 0, "spent": 0, "last_visit": None}
     assert of(someone(joined=f"{LAPSED_DAY}T08:00:00", **never)) is Segment.LAPSED  # 182 days
     assert of(someone(joined="2025-09-09T08:00:00", **never)) is Segment.AT_RISK  # 181 days
-    assert of(someone(joined=f"{AT_RISK_DAY}T08:00:00", **never)) is Segment.AT_RISK  # 60 days
+    # joined 60 days ago: new, but away 60 days: at risk comes first
+    assert of(someone(joined=f"{AT_RISK_DAY}T08:00:00", **never)) is Segment.AT_RISK
     assert of(someone(joined="2026-01-09T08:00:00", **never)) is Segment.NEW  # 59 days
 
 
@@ -114,13 +115,13 @@ def test_the_owners_limits_move_the_segments() -> None:
         segment_vip_spent=200_000,
         lapsed_first_days=90,
     )
-    # 9 March - 30 days = 7 February; - 90 days = 9 December 2025; joined within 10 days: 28 Feb+
+    # 9 March - 30 days = 7 February; - 90 days = 9 December 2025; - 10 days = 27 February
     assert of(someone(last_visit="2026-02-07T10:00:00", visits=1), settings) is Segment.AT_RISK
     assert of(someone(last_visit="2026-02-08T10:00:00", visits=1), settings) is Segment.REGULAR
     assert of(someone(last_visit="2025-12-09T10:00:00"), settings) is Segment.LAPSED
     assert of(someone(last_visit="2025-12-10T10:00:00"), settings) is Segment.AT_RISK
-    assert of(someone(joined="2026-02-28T10:00:00"), settings) is Segment.NEW
-    assert of(someone(joined="2026-02-27T10:00:00", visits=4, spent=199_999), settings) is (
+    assert of(someone(joined="2026-02-27T10:00:00"), settings) is Segment.NEW
+    assert of(someone(joined="2026-02-26T10:00:00", visits=4, spent=199_999), settings) is (
         Segment.REGULAR
     )
     assert of(someone(visits=5), settings) is Segment.VIP
@@ -228,9 +229,9 @@ def test_one_customers_segment_archived_or_not(shop: Shop, shop_of_seven: dict[s
 def test_time_moves_customers_on(
     shop: Shop, clock: FakeClock, shop_of_seven: dict[str, int]
 ) -> None:
-    clock.now = datetime(2026, 3, 10, 9, 0)  # a day later: İlker joined 60 days ago
+    clock.now = datetime(2026, 3, 11, 9, 0)  # two days later: İlker joined 61 days ago
     assert shop.segments.of_customer(shop_of_seven["new"]) is Segment.REGULAR
-    # Irmak's last visit (1 February) is 37 days away, and Şükrü's on 8 March one day
+    # Irmak's last visit (1 February) is 38 days away, and Şükrü's on 8 March three days
     assert shop.segments.counts()[Segment.NEW] == 0
     shop.settings.update(segment_vip_visits=2)
     assert shop.segments.customer_ids(Segment.VIP) == sorted(
@@ -276,7 +277,7 @@ def test_limits_fall_on_days() -> None:
     assert (limits.lapsed_before, limits.at_risk_before, limits.new_from) == (
         "2025-09-09",
         "2026-01-09",
-        "2026-01-09",
+        "2026-01-08",
     )
 
 
@@ -336,3 +337,19 @@ def test_at_risk_and_lapsed_move_together(shop: Shop) -> None:
     shop.settings.update(lapsed_first_days=40, segment_at_risk_days=30)
     s = shop.settings.get()
     assert (s.segment_at_risk_days, s.lapsed_first_days) == (30, 40)
+
+
+def test_counting_reads_the_segments_index_never_the_customer_rows(shop: Shop) -> None:
+    """counts() runs over 1,000,000 customers: every part of its one statement is a range of
+    the index customers_by_segment, read alone (docs/segments.md, Speed)."""
+    statements: list[str] = []
+    shop.store.conn.set_trace_callback(statements.append)
+    try:
+        shop.segments.counts()
+    finally:
+        shop.store.conn.set_trace_callback(None)
+    (counting,) = [s for s in statements if "UNION ALL" in s]
+    plan = [row[3] for row in shop.store.conn.execute("EXPLAIN QUERY PLAN " + counting)]
+    searches = [step for step in plan if "customers" in step]
+    assert len(searches) == 4
+    assert all("USING COVERING INDEX customers_by_segment" in step for step in searches), plan

@@ -20,8 +20,10 @@ from shopcrm import Customer
 from shopcrm.common.formatting import day, money, number
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import DocumentKind
+from shopcrm.numbers.segments import Segment
 from shopcrm.people.occasions import Coming
 from ui.printing.menu import PrintMenuButton
+from ui.segment_badge import SegmentBadge
 from ui.style import HINT_STYLE, bold
 
 OCCASION_STYLE = "color: #ad1457;"
@@ -43,6 +45,8 @@ class CustomerPanel(QFrame):
         self.name = bold(QLabel(), 6)
         self.name.setWordWrap(True)
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.segment = SegmentBadge()
+        self.segment.hide()
         self.phone = QLabel()
         self.visits = bold(QLabel(), 2)
         self.total = bold(QLabel(), 2)
@@ -93,16 +97,22 @@ class CustomerPanel(QFrame):
         phone_row.addWidget(self.phone, 1)
         phone_row.addWidget(self.occasions_button)
         phone_row.addWidget(self.print_button)
-        layout.addWidget(self.name)
+        name_row = QHBoxLayout()
+        name_row.addWidget(self.name, 1)  # a long name wraps over the whole width
+        name_row.addWidget(self.segment, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(name_row)
         layout.addLayout(phone_row)
         layout.addWidget(self.occasions)
         layout.addLayout(figures)
         layout.addWidget(self.notes)
         layout.addWidget(self.last_contact)
 
-    def show_customer(self, customer: Customer, currency: str) -> None:
-        """Fill the panel with ``customer``; money in ``currency``."""
+    def show_customer(
+        self, customer: Customer, currency: str, segment: Segment | None = None
+    ) -> None:
+        """Fill the panel with ``customer`` and their ``segment``; money in ``currency``."""
         self.name.setText(customer.name)
+        self.segment.show_segment(segment)
         self.phone.setText(customer.phone_display or _("No phone number"))
         self.visits.setText(number(customer.visit_count))
         self.total.setText(money(customer.total_spent, currency))

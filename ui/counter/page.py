@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from shopcrm import Customer, NeedsConfirmation, NotFound, Purchase, Shop, ShopError
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import _
+from shopcrm.numbers.segments import segment_of
 from shopcrm.sales.voids import VoidReason
 from ui.care.upcoming_panel import UpcomingPanel
 from ui.confirm import Question, ask
@@ -68,7 +69,8 @@ class CounterPage(QWidget):
         self.confirm_box: Question | None = None
         self.voucher: Reward | None = None
         """An anonymous gift voucher scanned for the purchase of the customer served."""
-        self._currency = shop.settings.get().currency
+        self._settings = shop.settings.get()
+        self._currency = self._settings.currency
 
         self.finder = CounterSearch(shop)
         self.search = self.finder.box
@@ -417,7 +419,10 @@ class CounterPage(QWidget):
         if customer is None:
             self._update_preview()
             return
-        self.panel.show_customer(customer, self._currency)
+        today = self.shop.clock().date()
+        self.panel.show_customer(
+            customer, self._currency, segment_of(customer, self._settings, today)
+        )
         self.panel.show_occasions(self.shop.occasions.near(customer.id))
         self.panel.show_last_contact(self.shop.contacts.last_contact_text(customer.id))
         self._show_loyalty(ticked or set())
@@ -489,7 +494,8 @@ class CounterPage(QWidget):
     def refresh(self) -> None:
         """Show the data afresh after another page changed it."""
         self.upcoming.refresh()
-        self._currency = self.shop.settings.get().currency
+        self._settings = self.shop.settings.get()
+        self._currency = self._settings.currency
         if self.customer is not None:
             self._reload_customer(keep_ticks=True)
         else:

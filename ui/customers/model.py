@@ -29,13 +29,14 @@ from shopcrm import Customer
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
+from shopcrm.numbers.segments import Segment, SegmentLimits, segment_titles
 from shopcrm.people.phone import query_digits
 from shopcrm.people.records import CustomerLine
 
 Index = QModelIndex | QPersistentModelIndex
 
-NAME, PHONE, EMAIL, TAGS, VISITS, SPENT, LAST_VISIT, SINCE = range(8)
-COLUMN_COUNT = 8
+NAME, PHONE, EMAIL, TAGS, VISITS, SPENT, LAST_VISIT, SINCE, SEGMENT = range(9)
+COLUMN_COUNT = 9
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 """What a column sorts by: the Turkish sort key of a name, raw numbers, ISO dates."""
@@ -62,6 +63,7 @@ def column_titles() -> list[str]:
         _("Total spent"),
         _("Last visit"),
         _("Customer since"),
+        _("Segment"),
     ]
 
 
@@ -111,17 +113,26 @@ class CustomersModel(QAbstractTableModel):
         self._sort_values: dict[int, list[Any]] = {}
         self._names_ranked = False
         self._currency = "TRY"
+        self._limits: SegmentLimits | None = None
+        self._segment_titles = segment_titles()
+        self._segment_places = {segment: place for place, segment in enumerate(Segment)}
         self._titles = column_titles()
 
     def set_lines(
-        self, lines: Sequence[CustomerLine], currency: str = "TRY", in_name_order: bool = True
+        self,
+        lines: Sequence[CustomerLine],
+        currency: str = "TRY",
+        in_name_order: bool = True,
+        limits: SegmentLimits | None = None,
     ) -> None:
-        """List these customers, replacing the rows; money is shown in ``currency``.
+        """List these customers, replacing the rows; money is shown in ``currency``, segments
+        under ``limits`` (none shown without).
 
         ``lines`` are in Turkish order of name, as ``shop.customers.lines()`` gives them,
         unless ``in_name_order`` is False.
         """
         self.beginResetModel()
+        self._limits = limits
         self._lines = list(lines)
         self.filter_texts[:] = [filter_text(line) for line in self._lines]
         self._rows_by_id = {line.id: row for row, line in enumerate(self._lines)}
@@ -147,7 +158,7 @@ class CustomersModel(QAbstractTableModel):
                 if line.name != previous.name:
                     self._place_name(row)
             else:
-                values[row] = sort_value(line, column)
+                values[row] = self._sort_value(line, column)
         self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         return True
 
@@ -195,7 +206,7 @@ class CustomersModel(QAbstractTableModel):
         """
         values = self._sort_values.get(column)
         if values is None:
-            values = [sort_value(line, column) for line in self._lines]
+            values = [self._sort_value(line, column) for line in self._lines]
             self._sort_values[column] = values
         return values
 
@@ -257,14 +268,31 @@ class CustomersModel(QAbstractTableModel):
                 return f"{text}\n{_('Archived')}" if text else _("Archived")
             return text or None
         if role == SORT_ROLE:
-            return sort_value(line, column)
+            return self._sort_value(line, column)
         if role == FILTER_ROLE:
             return self.filter_texts[row]
         if role == CUSTOMER_ROLE:
             return line
         return None
 
+    def segment(self, line: CustomerLine) -> Segment | None:
+        """The segment of a listed customer (None for the archived, or without limits)."""
+        if self._limits is None or line.archived:
+            return None
+        return self._limits.segment(
+            line.visit_count, line.total_spent, line.last_visit, line.created_at
+        )
+
+    def _sort_value(self, line: CustomerLine, column: int) -> Any:
+        if column == SEGMENT:
+            segment = self.segment(line)
+            return len(self._segment_places) if segment is None else self._segment_places[segment]
+        return sort_value(line, column)
+
     def _cell_text(self, line: CustomerLine, column: int) -> str:
+        if column == SEGMENT:
+            segment = self.segment(line)
+            return "" if segment is None else self._segment_titles[segment]
         if column == NAME:
             return line.name
         if column == PHONE:
@@ -294,6 +322,7 @@ class CustomersProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(FILTER_ROLE)
         self._query = ""
+        self._ids: frozenset[int] | None = None
         self._texts: list[str] = []
         self._column = -1
         self._order = Qt.SortOrder.AscendingOrder
@@ -317,10 +346,18 @@ class CustomersProxy(QSortFilterProxyModel):
         self._query = folded_query(text)
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def set_customer_ids(self, ids: frozenset[int] | None) -> None:
+        """Keep only these customers (a segment's), or every customer with None."""
+        self.beginFilterChange()
+        self._ids = ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        """Whether a row matches the filter box."""
+        """Whether a row matches the filter box and is one of the customers kept."""
         query = self._query
-        return not query or query in self._texts[source_row]
+        if query and query not in self._texts[source_row]:
+            return False
+        return self._ids is None or self.customers_model().line(source_row).id in self._ids
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``: names in Turkish order, numbers by value, dates by ISO text."""

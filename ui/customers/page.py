@@ -7,15 +7,13 @@ back. The table sits in a splitter, so that a panel of the selected customer can
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -33,11 +31,13 @@ from ui.care.contact_log import ContactLogDialog
 from ui.care.customer_occasions import CustomerOccasionsDialog
 from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
+from ui.customers.filter_bar import CustomersFilterBar
 from ui.customers.model import (
     EMAIL,
     LAST_VISIT,
     NAME,
     PHONE,
+    SEGMENT,
     SINCE,
     SPENT,
     TAGS,
@@ -54,10 +54,6 @@ from ui.style import ERROR_STYLE
 HISTORY_SHOWN = 200
 """The newest purchases shown for the selected customer."""
 
-# Above this many customers the filter waits for a pause in the typing before it runs.
-_TYPING_PAUSE_ABOVE = 20_000
-_TYPING_PAUSE_MS = 150
-
 # Starting column widths, in average characters of the table's font.
 _COLUMN_CHARS = {
     NAME: 24,
@@ -68,6 +64,7 @@ _COLUMN_CHARS = {
     SPENT: 13,
     LAST_VISIT: 13,
     SINCE: 13,
+    SEGMENT: 12,
 }
 
 
@@ -86,18 +83,14 @@ class CustomersPage(ReloadWhenShown):
         self.confirm_box: QMessageBox | None = None
         self.occasions_dialog: CustomerOccasionsDialog | None = None
 
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Filter by name, phone or e-mail (Ctrl+F)"))
-        self.filter.setClearButtonEnabled(True)
-        self.show_archived = QCheckBox(_("Show &archived"))
-        self._typing_pause = QTimer(self)
-        self._typing_pause.setSingleShot(True)
-        self._typing_pause.setInterval(_TYPING_PAUSE_MS)
-        self._typing_pause.timeout.connect(self._apply_filter)
-
         self.model = CustomersModel(self)
         self.proxy = CustomersProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.top = CustomersFilterBar(shop, self.model, self.proxy)
+        self.filter = self.top.filter
+        self.segment = self.top.segment
+        self.show_archived = self.top.show_archived
+        self.new_button = self.top.new_button
         self.table = self._make_table()
 
         self.count = QLabel()
@@ -106,8 +99,6 @@ class CustomersPage(ReloadWhenShown):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
-        self.new_button = QPushButton(_("&New customer…"))
-        self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("A&rchive"))
         self.log_button = QPushButton(_("Contact &log…"))
@@ -130,10 +121,6 @@ class CustomersPage(ReloadWhenShown):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 1)
 
-        top = QHBoxLayout()
-        top.addWidget(self.filter, 1)
-        top.addWidget(self.show_archived)
-        top.addWidget(self.new_button)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count)
         bottom.addStretch(1)
@@ -143,12 +130,12 @@ class CustomersPage(ReloadWhenShown):
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.top)
         layout.addWidget(self.split, 1)
         layout.addWidget(self.error)
         layout.addLayout(bottom)
 
-        self.filter.textChanged.connect(self._filter_changed)
+        self.top.applied.connect(self._update_count)
         self.show_archived.toggled.connect(self.refresh)
         self.table.doubleClicked.connect(self.edit_current)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
@@ -159,7 +146,7 @@ class CustomersPage(ReloadWhenShown):
         self.archive_button.clicked.connect(self.archive_current)
         self.log_button.clicked.connect(self.open_contact_log)
         self.occasions_button.clicked.connect(self.open_occasions)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_filter)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.top.focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
         on_keys(self.table, ENTER, self.edit_current)
         on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
@@ -190,7 +177,8 @@ class CustomersPage(ReloadWhenShown):
         current = self.current_line()
         currency = self.shop.settings.get().currency
         lines = self.shop.customers.lines(include_archived=self.show_archived.isChecked())
-        self.model.set_lines(lines, currency)
+        self.model.set_lines(lines, currency, limits=self.shop.segments.limits())
+        self.top.reapply()
         self.error.hide()
         if current is not None:
             self._select(current.id)
@@ -232,6 +220,8 @@ class CustomersPage(ReloadWhenShown):
         known = self.model.row_of(customer.id) is not None  # "use the existing customer"
         if self.filter.text():
             self.filter.clear()  # it might hide the customer just added
+        if self.top.chosen_segment() is not None:
+            self.top.segment.setCurrentIndex(0)  # so might the segment: all are shown again
         self.reload()
         self._select(customer.id)
         self.table.setFocus()
@@ -350,21 +340,6 @@ class CustomersPage(ReloadWhenShown):
                 | QItemSelectionModel.SelectionFlag.Rows,
             )
             self.table.scrollTo(index)
-
-    def _filter_changed(self, _text: str) -> None:
-        if self.model.rowCount() > _TYPING_PAUSE_ABOVE:
-            self._typing_pause.start()
-        else:
-            self._apply_filter()
-
-    def _apply_filter(self) -> None:
-        self._typing_pause.stop()
-        self.proxy.set_query(self.filter.text())
-        self._update_count()
-
-    def _focus_filter(self) -> None:
-        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.filter.selectAll()
 
     def _update_count(self) -> None:
         total = self.model.rowCount()

@@ -1,5 +1,6 @@
 """The Settings page: the shop's name and address, language, currency, what counts as a visit,
-the days of occasions and calls, and printing (the logo and the print rules)."""
+the days of occasions and calls, the limits of segments and numbers, and printing (the logo and
+the print rules)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import CURRENCIES, Settings, VoucherRest
 from ui.confirm import Question, ask
 from ui.settings.days import DaySettings
+from ui.settings.numbers import NumberSettings
 from ui.settings.printing import PrintingSettings
 from ui.style import DONE_STYLE, ERROR_STYLE
 
@@ -129,10 +131,14 @@ class SettingsPage(QWidget):
         buttons.addWidget(self.save_button)
         self.days = DaySettings()
         self.printing = PrintingSettings(shop)
-        self.days.boxes["lapsed_first_days"].valueChanged.connect(self.printing.show_away_days)
+        self.numbers = NumberSettings()
+        lapsed_days = self.days.boxes["lapsed_first_days"]
+        lapsed_days.valueChanged.connect(self.printing.show_away_days)
+        lapsed_days.valueChanged.connect(self.numbers.show_lapsed_days)
         column = QVBoxLayout()
         column.addLayout(form)
         column.addWidget(self.days)
+        column.addWidget(self.numbers)
         column.addWidget(self.printing)
         column.addWidget(self.error)
         column.addWidget(self.message)
@@ -175,6 +181,7 @@ class SettingsPage(QWidget):
             "large_amount": self.large_amount.text().strip(),
             "voucher_rest": self.voucher_rest.currentData(),
             **self.days.values(),
+            **self.numbers.values(),
             **self.printing.values(),
         }
 
@@ -218,6 +225,7 @@ class SettingsPage(QWidget):
         self._choose(self.visit_rule, settings.visit_rule.value)
         self._choose(self.voucher_rest, settings.voucher_rest.value)
         self.days.show_settings(settings)
+        self.numbers.show_settings(settings)
         self.printing.show_settings(settings)
         self.large_amount.setText(
             amount_input(settings.large_amount) if settings.large_amount else "0"
