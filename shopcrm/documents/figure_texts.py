@@ -1,8 +1,7 @@
 """A figure's value and its change from the previous period as the Numbers page and the printed
-report show them: the values as ``shopcrm.numbers.showing`` writes them (the CSV's own), but a
-share's percent sign on the side the language writes it ("%25,3" in Turkish); the change with
-an arrow ("▲ ₺1.200,00", "▼ 3,2 puan") and how it reads for the shop (good, bad or neither, by
-the figure's ``up_is_good``)."""
+report show them: the values as ``shopcrm.numbers.showing`` writes them (the CSV's own); the
+change with an arrow ("▲ ₺1.200,00", "▼ 3,2 puan") and how it reads for the shop (good, bad
+or neither, by the figure's ``up_is_good``)."""
 
 from __future__ import annotations
 
@@ -10,10 +9,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from babel.numbers import format_decimal
-
 from shopcrm.common import formatting
-from shopcrm.common.i18n import _, babel_locale
+from shopcrm.common.i18n import _
 from shopcrm.numbers.figures import Figure, FigureKind
 from shopcrm.numbers.showing import MINUS, NONE, change_shown, shown
 
@@ -40,12 +37,7 @@ class Change:
 def value_text(
     kind: FigureKind, value: int | float | None, currency: str = "TRY", language: str | None = None
 ) -> str:
-    """A figure's value as the page shows it; "—" for None. A share puts the percent sign
-    where the language writes it: "%25,3" in Turkish, "25.3%" in English."""
-    if kind is FigureKind.PERCENT and value is not None:
-        sign, first = formatting.percent_sign(language)
-        digits = format_decimal(round(value * 100, 1), "#,##0.#", locale=babel_locale(language))
-        return f"{sign}{digits}" if first else f"{digits}{sign}"
+    """A figure's value as the page and the CSV show it: "%25,3", "₺1.250,50"; "—" for None."""
     return shown(kind, value, currency, language)
 
 
