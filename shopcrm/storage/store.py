@@ -120,7 +120,10 @@ class Store:
             elif not created:
                 store._start_daily_backup()
         except BaseException:
-            conn.close()
+            if background:
+                _close_folding_nothing(path, conn)
+            else:
+                conn.close()
             raise
         return store
 
@@ -365,3 +368,18 @@ def _set_aside_stray_journal(path: Path) -> None:
     if wal.exists():
         wal.replace(Path(f"{wal}.orphaned"))
     shm.unlink(missing_ok=True)
+
+
+def _close_folding_nothing(path: Path, conn: sqlite3.Connection) -> None:
+    """Close ``conn`` without folding the -wal into ``path``: the opening failed before the
+    background check could hold its read-only connection (a schema too damaged to read), and
+    the last read-write connection to close would otherwise checkpoint into a damaged file. A
+    read-only connection holding the -wal open closes last and folds nothing."""
+    try:
+        guard = connections.read_only(path)
+        guard.execute("PRAGMA user_version").fetchone()
+    except sqlite3.Error:
+        conn.close()
+        return
+    conn.close()
+    guard.close()
