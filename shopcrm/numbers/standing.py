@@ -40,28 +40,23 @@ def _band(edges: list[str], column: str) -> str:
     return f"CASE {cases} ELSE 0 END"
 
 
-def _lasts(store: Store, day: date, edge: str, today: date) -> tuple[str, dict[str, str]]:
-    """SQL listing (id, last) for every customer not archived whose last visit up to ``day``
-    was before ``edge``, and its parameters."""
-    params = {
-        "edge": edge,
-        "after": after(day),
-        "month": day.isoformat()[:7],
-        "year": str(day.year),
-        "year_end": f"{day.year}-12",
-    }
-    stayed = (
-        "SELECT id, last_visit AS last FROM customers "
-        "WHERE archived_at IS NULL AND last_visit < :edge"
-    )
+_STAYED = (
+    "SELECT id, last_visit AS last FROM customers WHERE archived_at IS NULL AND last_visit < :edge"
+)
+"""The customers who did not come after the day: their cached last visit is their last up to it."""
+
+
+def _came(day: date, today: date) -> str:
+    """SQL listing (id, last) for the customers (not archived) who bought after ``day`` and
+    whose last visit up to it was before ``:edge``."""
     if day >= today:
-        return stayed, params
+        return "SELECT NULL AS id, NULL AS last WHERE 0"
     if day == kept.month_end(day):
-        # Who came after the day: their first month after it (in its year) or their first year
-        # after it says their last visit up to it; one index range each.
+        # Their first month after the day (in its year) or their first year after it says their
+        # last visit up to it: one index range each.
         later = [("M", f"{day.year}-{m:02d}") for m in range(day.month + 1, 13)]
         later += [("Y", str(y)) for y in range(day.year + 1, today.year + 1)]
-        came = (
+        return (
             " UNION ALL ".join(
                 "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
                 "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
@@ -70,37 +65,48 @@ def _lasts(store: Store, day: date, edge: str, today: date) -> tuple[str, dict[s
             )
             or "SELECT NULL AS id, NULL AS last WHERE 0"
         )
-    else:
-        came = (
-            "SELECT c.id, (SELECT max(q.purchased_at) FROM purchases q WHERE q.customer_id = c.id "
-            f"AND q.{COUNTED} AND q.purchased_at < :after) AS last FROM customers c "
-            "WHERE c.archived_at IS NULL AND c.last_visit >= :after"
-        )
-        came = f"SELECT id, last FROM ({came}) WHERE last < :edge"
-    return f"{stayed} UNION ALL {came}", params
+    came = (
+        "SELECT c.id, (SELECT max(q.purchased_at) FROM purchases q WHERE q.customer_id = c.id "
+        f"AND q.{COUNTED} AND q.purchased_at < :after) AS last FROM customers c "
+        "WHERE c.archived_at IS NULL AND c.last_visit >= :after"
+    )
+    return f"SELECT id, last FROM ({came}) WHERE last < :edge"
 
 
 def standing(store: Store, day: date, limits: tuple[int, ...], today: date) -> Standing:
     """How the customers stood at the end of ``day``, away by ``limits`` (days)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
-    lasts, params = _lasts(store, day, edges[0], today)
-    rows = store.query(
-        f"SELECT {_band(edges, 'last')} AS band, count(*) AS n FROM ({lasts}) GROUP BY band",
+    params = {"edge": edges[0], "after": after(day)}
+    # Those who stayed away since: one index range count per band.
+    bounds = [*edges[1:], ""]
+    counts = [
+        store.one(
+            "SELECT count(*) AS n FROM customers WHERE archived_at IS NULL "
+            "AND last_visit >= :low AND last_visit < :high",
+            {"low": low, "high": high},
+        )
+        for low, high in zip(bounds, edges, strict=True)
+    ]
+    away = [int(row["n"]) if row else 0 for row in counts]
+    for r in store.query(
+        f"SELECT {_band(edges, 'last')} AS band, count(*) AS n FROM ({_came(day, today)}) "
+        "GROUP BY band",
         params,
-    )
-    found = {r["band"]: r["n"] for r in rows}
+    ):
+        away[r["band"]] += r["n"]
     spent, buyers = _spent(store, day, today)
-    return Standing(day, tuple(found.get(i, 0) for i in range(len(limits))), spent, buyers)
+    return Standing(day, tuple(away), spent, buyers)
 
 
 def away_ids(store: Store, day: date, limits: tuple[int, ...], band: int, today: date) -> set[int]:
     """The customers in one band of days away on ``day`` (0: the first limit to the second)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
-    lasts, params = _lasts(store, day, edges[0], today)
+    lasts = f"{_STAYED} UNION ALL {_came(day, today)}"
     rows = store.query(
-        f"SELECT id FROM ({lasts}) WHERE {_band(edges, 'last')} = :band", {**params, "band": band}
+        f"SELECT id FROM ({lasts}) WHERE {_band(edges, 'last')} = :band",
+        {"edge": edges[0], "after": after(day), "band": band},
     )
     return {r["id"] for r in rows}
 
