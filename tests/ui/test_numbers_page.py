@@ -273,3 +273,23 @@ def test_the_app_starts_without_qtcharts() -> None:
     root = Path(__file__).resolve().parents[2]
     done = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True)
     assert done.returncode == 0, done.stderr.decode()
+
+
+def test_tab_walks_from_the_period_to_the_tiles_with_customers(qtbot: QtBot, shop: Shop) -> None:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.go_to(window.NUMBERS)
+    page = window.stack.currentWidget()
+    assert isinstance(page, NumbersPage)
+    assert page.period_bar.choices.button(0).hasFocus()  # "This month"
+    stops = []
+    for _ in range(8):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget())
+    assert stops[:2] == [page.pdf_button, page.csv_button]
+    tiles = page.tiles.tiles
+    assert stops[2] is tiles["customers_served"] and stops[3] is tiles["new_customers"]
+    QTest.keyClick(stops[3], Qt.Key.Key_Space)
+    assert page.behind is not None and page.behind.model.rowCount() == 1  # Çağla
+    page.behind.reject()

@@ -70,6 +70,7 @@ class BarChart(QChartView):
         self._chart = QChart()
         super().__init__(self._chart, parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab walks the tiles, not the pictures
         self.setMinimumHeight(CHART_HEIGHT)
         self._chart.setMargins(QMargins(4, 4, 4, 4))
         self._chart.setBackgroundRoundness(0)

@@ -8,9 +8,10 @@ as before.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -63,11 +64,14 @@ class NumbersPage(ReloadWhenShown):
         self.csv_button.clicked.connect(self.save_csv)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.hide()  # shown once there is something to say
         self.export.done.connect(self._said)
         self.export.failed.connect(self._failed)
 
         self.tiles = Tiles()
         self.tiles.opened.connect(self.open_customers)
+        self._tabs_stale = False
+        self.tiles.built.connect(lambda: setattr(self, "_tabs_stale", True))
         self.body = QWidget()
         self.body_layout = QVBoxLayout(self.body)
         self.body_layout.setContentsMargins(0, 0, 8, 0)
@@ -76,6 +80,7 @@ class NumbersPage(ReloadWhenShown):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the tiles within
         self.scroller.setWidget(self.body)
 
         top = QHBoxLayout()
@@ -118,6 +123,9 @@ class NumbersPage(ReloadWhenShown):
         )
         self.tiles.show_figures(figures, currency)
         self._show_charts(period, currency)
+        if self._tabs_stale:  # once the charts joined the page too
+            self._tabs_stale = False
+            self._order_tabs()
 
     def _show_charts(self, period: Period, currency: str) -> None:
         if self.charts is None:
@@ -125,6 +133,7 @@ class NumbersPage(ReloadWhenShown):
 
             self.charts = Charts()
             self.body_layout.insertWidget(1, self.charts)
+            self.charts.show()
         if self._revenue is None:  # the last 12 months, whatever the period: read once
             self._revenue = self.shop.numbers.revenue_by_month(12)
             self.charts.show_revenue(self._revenue, currency)
@@ -138,6 +147,14 @@ class NumbersPage(ReloadWhenShown):
         titles = segment_titles()
         counts = self.shop.segments.counts()
         return [(titles[segment], counts.get(segment, 0)) for segment in titles]
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the period to the dates, the two exports, then the tiles in order."""
+        bar = self.period_bar
+        chain: list[QWidget] = [bar.choices.button(3), bar.start, bar.end]
+        chain += [self.pdf_button, self.csv_button, *self.tiles.tiles.values()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def open_customers(self, key: str) -> None:
         """List the customers behind the figure ``key`` of the period shown."""
@@ -166,7 +183,9 @@ class NumbersPage(ReloadWhenShown):
     def _said(self, text: str) -> None:
         self.message.setStyleSheet("")
         self.message.setText(text)
+        self.message.show()
 
     def _failed(self, text: str) -> None:
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.setText(text)
+        self.message.show()

@@ -120,6 +120,8 @@ class Tiles(QWidget):
     """Every group of figures as a box of tiles; ``opened`` carries a tile's figure key."""
 
     opened = Signal(str)
+    built = Signal()
+    """The tiles were made anew (their keys changed): the page sets its Tab order again."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +138,7 @@ class Tiles(QWidget):
         if shape != self._shape:
             self._build(figures)
             self._shape = shape
+            self.built.emit()
         for group in figures.groups:
             self._groups[group.key].setTitle(group.title)
             for figure in group.figures:
@@ -158,4 +161,5 @@ class Tiles(QWidget):
                 grid.addWidget(tile, number // COLUMNS, number % COLUMNS)
                 self.tiles[figure.key] = tile
             self._layout.addWidget(box)
+            box.show()  # at once: a layout shows a child added to a shown page only later
             self._groups[group.key] = box
