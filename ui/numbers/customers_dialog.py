@@ -90,6 +90,7 @@ class BehindDialog(QDialog):
 
     def print_letter(self) -> None:
         """Ask for a letter to every customer listed."""
-        ids = [line.id for line in self.model._records]
+        rows = range(self.model.rowCount())
+        ids = [line.id for row in rows if (line := self.model.record_at(row)) is not None]
         self.print_requested.emit(PrintJob(DocumentKind.LETTER, customer_ids=tuple(ids)))
         self.accept()
