@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 import main
@@ -239,6 +239,9 @@ def test_the_charts_follow_the_core_and_the_language(
     assert (new.at(10), returning.at(10)) == (150.0, 0.0)  # Şükrü and Ayşe both new in November
     assert (new.at(11), returning.at(11)) == (200.0, 300.0)  # Çağla new, Şükrü returning
     assert charts.revenue.value_labels[-1] == {"tr": "₺500", "en": "₺500"}[language]
+    returning.hovered.emit(True, 11)  # the mouse on December's returning customers' part
+    tips = {"tr": "Tekrar gelen müşteri — Ara: ₺300", "en": "Returning customers — Dec: ₺300"}
+    assert QToolTip.text() == tips[language]
     # December's visits: Tuesday 1st (Şükrü) and Wednesday 2nd (Çağla; Ayşe's was voided).
     assert (
         charts.weekdays.categories[:3]

@@ -24,8 +24,8 @@ from PySide6.QtCharts import (
     QStackedBarSeries,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import QGridLayout, QToolTip, QWidget
 
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, babel_locale
@@ -79,6 +79,7 @@ class BarChart(QChartView):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         self._axis_font = font
         self._shape: tuple[object, ...] = ()
+        self._label: Callable[[float], str] = str
         self._sets: list[QBarSet] = []
         self._x = QBarCategoryAxis()
         self._y = QCategoryAxis()
@@ -105,6 +106,7 @@ class BarChart(QChartView):
         if shape != self._shape:
             self._build(sets, stacked, horizontal)
             self._shape = shape
+        self._label = label
         for bar_set, (_name, _colour, values) in zip(self._sets, sets, strict=True):
             numbers = [float(v) for v in values]
             if bar_set.count() == len(numbers):
@@ -131,6 +133,16 @@ class BarChart(QChartView):
                 self._y.append(text, tick)
             self.value_labels = labels
 
+    def _hovered(self, bar_set: QBarSet, status: bool, index: int) -> None:
+        """A bar under the mouse says its category and exact value in a tool tip."""
+        if not status or not 0 <= index < len(self.categories):
+            QToolTip.hideText()
+            return
+        text = f"{self.categories[index]}: {self._label(bar_set.at(index))}"
+        if len(self._sets) > 1:
+            text = f"{bar_set.label()} — {text}"
+        QToolTip.showText(QCursor.pos(), text, self)
+
     def _build(
         self, sets: Sequence[tuple[str, QColor, Sequence[float]]], stacked: bool, horizontal: bool
     ) -> None:
@@ -149,6 +161,9 @@ class BarChart(QChartView):
             bar_set.setColor(colour)
             bar_set.setBorderColor(colour)
             series.append(bar_set)
+            bar_set.hovered.connect(
+                lambda status, index, one=bar_set: self._hovered(one, status, index)
+            )
             self._sets.append(bar_set)
         chart.addSeries(series)
         chart.legend().setVisible(len(sets) > 1)
