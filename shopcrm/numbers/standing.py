@@ -51,33 +51,36 @@ def _came(day: date, today: date) -> str:
     whose last visit up to it was before ``:edge``."""
     if day >= today:
         return "SELECT NULL AS id, NULL AS last WHERE 0"
-    if day == kept.month_end(day):
-        # Their first month after the day (in its year) or their first year after it says their
-        # last visit up to it: one index range each.
-        later = [("M", f"{day.year}-{m:02d}") for m in range(day.month + 1, 13)]
-        later += [("Y", str(y)) for y in range(day.year + 1, today.year + 1)]
-        return (
-            " UNION ALL ".join(
-                "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
-                "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
-                f"AND p.unit = '{unit}' AND p.period = '{key}' AND p.before_day < :edge"
-                for unit, key in later
-            )
-            or "SELECT NULL AS id, NULL AS last WHERE 0"
+    end = kept.month_end(day)
+    # Their first month after the month's end (in its year) or their first year after it says
+    # their last visit up to it: one index range each.
+    later = [("M", f"{end.year}-{m:02d}") for m in range(end.month + 1, 13)]
+    later += [("Y", str(y)) for y in range(end.year + 1, today.year + 1)]
+    parts = [
+        "SELECT p.customer_id AS id, p.before_day AS last FROM numbers_periods p "
+        "JOIN customers c ON c.id = p.customer_id WHERE c.archived_at IS NULL "
+        f"AND p.unit = '{unit}' AND p.period = '{key}' AND p.before_day < :edge"
+        for unit, key in later
+    ]
+    if day < end:
+        # Those who came later in the day's own month: the visit before the month, or their
+        # last purchase up to the day when they came on both sides of it.
+        parts.append(
+            "SELECT id, last FROM (SELECT p.customer_id AS id, CASE WHEN p.first_day > :day "
+            "THEN p.before_day ELSE (SELECT max(q.purchased_at) FROM purchases q "
+            f"WHERE q.customer_id = p.customer_id AND q.{COUNTED} AND q.purchased_at < :after) "
+            "END AS last FROM numbers_periods p JOIN customers c ON c.id = p.customer_id "
+            f"WHERE c.archived_at IS NULL AND p.unit = 'M' AND p.period = '{end.isoformat()[:7]}' "
+            "AND p.last_day > :day) WHERE last < :edge"
         )
-    came = (
-        "SELECT c.id, (SELECT max(q.purchased_at) FROM purchases q WHERE q.customer_id = c.id "
-        f"AND q.{COUNTED} AND q.purchased_at < :after) AS last FROM customers c "
-        "WHERE c.archived_at IS NULL AND c.last_visit >= :after"
-    )
-    return f"SELECT id, last FROM ({came}) WHERE last < :edge"
+    return " UNION ALL ".join(parts) or "SELECT NULL AS id, NULL AS last WHERE 0"
 
 
 def standing(store: Store, day: date, limits: tuple[int, ...], today: date) -> Standing:
     """How the customers stood at the end of ``day``, away by ``limits`` (days)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
-    params = {"edge": edges[0], "after": after(day)}
+    params = {"edge": edges[0], "after": after(day), "day": day.isoformat()}
     # Those who stayed away since: one index range count per band.
     bounds = [*edges[1:], ""]
     counts = [
@@ -106,18 +109,26 @@ def away_ids(store: Store, day: date, limits: tuple[int, ...], band: int, today:
     lasts = f"{_STAYED} UNION ALL {_came(day, today)}"
     rows = store.query(
         f"SELECT id FROM ({lasts}) WHERE {_band(edges, 'last')} = :band",
-        {"edge": edges[0], "after": after(day), "band": band},
+        {"edge": edges[0], "after": after(day), "day": day.isoformat(), "band": band},
     )
     return {r["id"] for r in rows}
 
 
 def _spent(store: Store, day: date, today: date) -> tuple[int, int]:
-    """Kuruş paid and customers who had bought, up to the end of ``day``."""
+    """Kuruş paid and customers who had bought, up to the end of ``day``: the kept months
+    before its month, and the days of its month up to it."""
     if day >= today or day == kept.month_end(day):
         return kept.spent_so_far(store, day)
+    month_start = day.replace(day=1)
+    paid, buyers = kept.spent_so_far(store, month_start - timedelta(days=1))
     row = store.one(
-        "SELECT coalesce(sum(amount - discount), 0) AS paid, count(DISTINCT customer_id) AS buyers "
-        f"FROM purchases WHERE {COUNTED} AND purchased_at < :after",
-        {"after": after(day)},
+        "SELECT coalesce(sum(amount - discount), 0) AS paid FROM purchases "
+        f"WHERE {COUNTED} AND purchased_at >= :start AND purchased_at < :after",
+        {"start": month_start.isoformat(), "after": after(day)},
     )
-    return (int(row["paid"]), int(row["buyers"])) if row else (0, 0)
+    first = store.one(
+        "SELECT count(*) AS n FROM numbers_periods WHERE unit = 'M' AND period = :month "
+        "AND before_day IS NULL AND first_day <= :day",
+        {"month": month_start.isoformat()[:7], "day": day.isoformat()},
+    )
+    return paid + (int(row["paid"]) if row else 0), buyers + (int(first["n"]) if first else 0)

@@ -101,3 +101,41 @@ def test_the_kept_aggregates_equal_a_rebuild(busy: Shop) -> None:
         "AS hour, count(*) AS purchases FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2"
     )
     assert sorted(tuple(r.values()) for r in hours) == sorted(tuple(r.values()) for r in counted)
+
+
+@pytest.mark.parametrize(
+    "day", [date(2026, 5, 17), date(2026, 4, 30), date(2025, 12, 31), date(2026, 11, 1), TODAY]
+)
+def test_customers_away_and_spent_so_far_on_any_day(busy: Shop, day: date) -> None:
+    """Worked out customer by customer from the purchases, on a day within a month, a month's
+    last day, a year's last day and today."""
+    busy.settings.update(lapsed_first_days=30, lapsed_second_days=60, lapsed_third_days=120)
+    rows = busy.store.query(
+        "SELECT p.customer_id, p.purchased_at, p.amount - p.discount AS paid, "
+        "c.archived_at IS NOT NULL AS archived FROM purchases p "
+        "JOIN customers c ON c.id = p.customer_id "
+        "WHERE p.voided_at IS NULL AND p.purchased_at < ?",
+        ((day + timedelta(days=1)).isoformat(),),
+    )
+    last: dict[int, date] = {}
+    archived = set()
+    for r in rows:
+        seen = date.fromisoformat(r["purchased_at"][:10])
+        last[r["customer_id"]] = max(last.get(r["customer_id"], seen), seen)
+        if r["archived"]:
+            archived.add(r["customer_id"])
+    away = {who: (day - seen).days for who, seen in last.items() if who not in archived}
+    expected = (
+        sum(1 for d in away.values() if 30 <= d < 60),
+        sum(1 for d in away.values() if 60 <= d < 120),
+        sum(1 for d in away.values() if d >= 120),
+    )
+    period = custom(day - timedelta(days=9), day, today=TODAY)
+    figures = busy.numbers.figures(period)
+    got = tuple(figures.get(k).value for k in ("lapsed_6m", "lapsed_1y", "lapsed_2y"))
+    assert got == expected
+    assert sum(expected) > 0
+    paid = sum(r["paid"] for r in rows)
+    assert figures.get("clv_spent").value == (2 * paid + len(last)) // (2 * len(last))
+    behind = busy.numbers.customers_behind("lapsed_1y", period)
+    assert set(behind) == {who for who, d in away.items() if 60 <= d < 120}
