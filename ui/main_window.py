@@ -52,6 +52,12 @@ def _print_page(shop: Shop) -> QWidget:
     return PrintPage(shop)
 
 
+def _numbers_page(shop: Shop) -> QWidget:
+    from ui.numbers.page import NumbersPage
+
+    return NumbersPage(shop)
+
+
 def _counter_page(shop: Shop) -> QWidget:
     from ui.counter.page import CounterPage
 
@@ -65,7 +71,7 @@ class MainWindow(QMainWindow):
     appears fast; a page that emits ``changed`` makes the others refresh.
     """
 
-    COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT = range(6)
+    COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT, NUMBERS = range(7)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +83,7 @@ class MainWindow(QMainWindow):
             (_("Settings"), _settings_page),
             (_("Occasions & calls"), _care_page),
             (_("Print"), _print_page),
+            (_("Numbers"), _numbers_page),
         ]
         self._pages: dict[int, QWidget] = {}
 
@@ -168,8 +175,8 @@ class MainWindow(QMainWindow):
                     refresh()
 
     def page(self, number: int) -> QWidget:
-        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT), built if
-        need be."""
+        """The page at ``number`` (COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT, NUMBERS),
+        built if need be."""
         page = self._pages.get(number)
         if page is None:
             page = self._factories[number][1](self.shop)

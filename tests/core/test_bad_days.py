@@ -263,3 +263,18 @@ def test_checking_a_damaged_file_changes_neither_it_nor_its_wal(
     assert path.read_bytes() == before
     assert wal.exists() and wal.read_bytes() == wal_before
     assert not (path.parent / "backups").exists()
+
+
+def test_a_schema_too_damaged_to_read_is_not_changed_by_a_background_opening(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = damaged_with_wal(tmp_path / "shop.sqlite3", clock, tmp_path / "copy")
+    data = bytearray(path.read_bytes())
+    data[100:4096] = b"\xff" * 3996  # the first page's list of tables, past the header
+    path.write_bytes(bytes(data))
+    wal = Path(f"{path}-wal")
+    before, wal_before = path.read_bytes(), wal.read_bytes()
+    with pytest.raises(DatabaseDamaged, match="damaged"):
+        Shop.open(path, clock=clock, check_in_background=True).close()
+    assert path.read_bytes() == before
+    assert wal.read_bytes() == wal_before

@@ -1,1 +1,2 @@
-"""The Numbers page and its dialogs (the draw among customers)."""
+"""The Numbers page (``ui.numbers.page``): the figures of a period against the period before, the
+customers behind each, the charts, the report as PDF or CSV, and the draw among customers."""

@@ -1,0 +1,96 @@
+"""The customers behind a number: who they are, and a letter to them in one step."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm import Shop
+from shopcrm.common import formatting as fmt
+from shopcrm.common.i18n import _, ngettext
+from shopcrm.documents.kinds import DocumentKind, PrintJob
+from shopcrm.people.records import CustomerLine
+from ui.record_model import RecordTableModel
+from ui.tables import list_table
+
+NAME, PHONE, VISITS, LAST_VISIT = range(4)
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class CustomerLinesModel(RecordTableModel[CustomerLine]):
+    """Name, phone, visits and last visit of each customer."""
+
+    def __init__(self) -> None:
+        super().__init__([_("Name"), _("Phone"), _("Visits"), _("Last visit")])
+
+    def cell(self, record: CustomerLine, column: int, role: int) -> object:
+        """Qt: the text of a cell; numbers to the right."""
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == VISITS:
+            return _RIGHT
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if column == NAME:
+            return record.name
+        if column == PHONE:
+            return record.phone_display
+        if column == VISITS:
+            return fmt.number(record.visit_count)
+        return fmt.day(record.last_visit) or _("never")
+
+
+def customer_lines(shop: Shop, ids: Sequence[int]) -> list[CustomerLine]:
+    """The lines of the customers ``ids``, in that order."""
+    wanted = set(ids)
+    found = {
+        line.id: line for line in shop.customers.lines(include_archived=True) if line.id in wanted
+    }
+    return [found[i] for i in ids if i in found]
+
+
+class BehindDialog(QDialog):
+    """The customers behind one figure of a period. "Print a letter…" emits ``print_requested``
+    with a letter to all of them and closes the dialog."""
+
+    print_requested = Signal(object)
+
+    def __init__(
+        self, shop: Shop, title: str, ids: Sequence[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.ids = list(ids)
+        self.model = CustomerLinesModel()
+        self.model.set_records(customer_lines(shop, self.ids))
+        self.table = list_table(self.model, stretch=NAME)
+        count = self.model.rowCount()
+        self.summary = QLabel(
+            ngettext("{n} customer", "{n} customers", count).format(n=fmt.number(count))
+        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
+        self.letter = QPushButton(_("Print a &letter…"))
+        self.letter.setEnabled(count > 0)
+        self.buttons.addButton(self.letter, QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons.rejected.connect(self.reject)
+        self.letter.clicked.connect(self.print_letter)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self.resize(640, 460)
+
+    def print_letter(self) -> None:
+        """Ask for a letter to every customer listed."""
+        rows = range(self.model.rowCount())
+        ids = [line.id for row in rows if (line := self.model.record_at(row)) is not None]
+        self.print_requested.emit(PrintJob(DocumentKind.LETTER, customer_ids=tuple(ids)))
+        self.accept()
