@@ -290,9 +290,29 @@ def test_tab_walks_from_the_period_to_the_tiles_with_customers(qtbot: QtBot, sho
     for _ in range(8):
         QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         stops.append(QApplication.focusWidget())
-    assert stops[:2] == [page.pdf_button, page.csv_button]
+    assert stops[:3] == [page.pdf_button, page.csv_button, page.draw_button]
     tiles = page.tiles.tiles
-    assert stops[2] is tiles["customers_served"] and stops[3] is tiles["new_customers"]
-    QTest.keyClick(stops[3], Qt.Key.Key_Space)
+    assert stops[3] is tiles["customers_served"] and stops[4] is tiles["new_customers"]
+    QTest.keyClick(stops[4], Qt.Key.Key_Space)
     assert page.behind is not None and page.behind.model.rowCount() == 1  # Çağla
     page.behind.reject()
+
+
+def test_the_draw_opens_with_alt_d_and_closing_it_refreshes_the_other_pages(
+    qtbot: QtBot, shop: Shop
+) -> None:
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    window.go_to(window.NUMBERS)
+    page = window.stack.currentWidget()
+    assert isinstance(page, NumbersPage)
+    QTest.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.draw is not None and page.draw.isVisible())
+    from ui.numbers.draw_dialog import DrawDialog
+
+    assert isinstance(page.draw, DrawDialog)
+    changed: list[bool] = []
+    page.changed.connect(lambda: changed.append(True))
+    page.draw.reject()
+    assert page.draw is None and changed == [True]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -42,12 +43,15 @@ class NumbersPage(ReloadWhenShown):
 
     print_requested = Signal(object)
     """A ``PrintJob``: a letter to the customers behind a figure."""
+    changed = Signal()
+    """A draw gave vouchers: the other pages show them."""
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.shop = shop
         self.figures: Figures | None = None
         self.behind: BehindDialog | None = None
+        self.draw: QDialog | None = None
         self.charts: Charts | None = None
         self._revenue: list[MonthRevenue] | None = None
         """The last 12 months' revenue, kept until the shop's data change."""
@@ -59,6 +63,11 @@ class NumbersPage(ReloadWhenShown):
         self.period_bar.changed.connect(self._show_period)
         self.pdf_button = QPushButton(_("Save report as &PDF…"))
         self.csv_button = QPushButton(_("Save numbers as &CSV…"))
+        self.draw_button = QPushButton(_("&Draw among customers…"))
+        self.draw_button.setToolTip(
+            _("Pick winners at random, recorded so that the draw can be shown fair")
+        )
+        self.draw_button.clicked.connect(self.open_draw)
         self.export = Export(shop, self)
         self.pdf_button.clicked.connect(self.save_pdf)
         self.csv_button.clicked.connect(self.save_csv)
@@ -87,6 +96,7 @@ class NumbersPage(ReloadWhenShown):
         top.addWidget(self.heading, 1)
         top.addWidget(self.pdf_button)
         top.addWidget(self.csv_button)
+        top.addWidget(self.draw_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.period_bar)
@@ -152,7 +162,8 @@ class NumbersPage(ReloadWhenShown):
         """Tab goes from the period to the dates, the two exports, then the tiles in order."""
         bar = self.period_bar
         chain: list[QWidget] = [bar.choices.button(3), bar.start, bar.end]
-        chain += [self.pdf_button, self.csv_button, *self.tiles.tiles.values()]
+        chain += [self.pdf_button, self.csv_button, self.draw_button]
+        chain += list(self.tiles.tiles.values())
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 
@@ -169,6 +180,19 @@ class NumbersPage(ReloadWhenShown):
         dialog.finished.connect(lambda _r: setattr(self, "behind", None))
         self.behind = dialog
         dialog.open()
+
+    def open_draw(self) -> None:
+        """Open the draw among customers (its vouchers change the shop's data)."""
+        from ui.numbers.draw_dialog import DrawDialog  # not before it is asked for
+
+        dialog = DrawDialog(self.shop, self)
+        dialog.finished.connect(lambda _r: self._draw_closed())
+        self.draw = dialog
+        dialog.open()
+
+    def _draw_closed(self) -> None:
+        self.draw = None
+        self.changed.emit()  # a winner's voucher is new on the counter and the Rewards page
 
     def save_pdf(self) -> None:
         """Ask where, then save the report of the period shown as a PDF."""
