@@ -22,6 +22,7 @@ from enum import StrEnum
 
 from babel.dates import format_timedelta
 
+from shopcrm.care.call_plans import PlannedCalls, plan_calls
 from shopcrm.care.contacts import ContactKind, add_entry
 from shopcrm.common.cleaning import clean, quote
 from shopcrm.common.clock import Clock, iso
@@ -382,6 +383,11 @@ class CallListService:
         if value > today + timedelta(days=366):
             raise InvalidInput(_("The day to call back must be within a year."))
         return value
+
+    def plan(self, customer_ids: Sequence[int], why: str, recorded_by: str = "") -> PlannedCalls:
+        """Put these customers on today's call list with ``why``: those with consent to calls
+        (``shopcrm.care.call_plans``)."""
+        return plan_calls(self._store, self._clock, customer_ids, why, recorded_by)
 
     def _consenting(self, customer_ids: list[int]) -> set[int]:
         """Of these customers, those with consent to calls now."""

@@ -146,6 +146,27 @@ def test_a_tile_opens_its_customers_and_prints_them_a_letter(qtbot: QtBot, shop:
     assert not dialog.isVisible()
 
 
+def test_the_customers_behind_a_tile_go_on_todays_call_list_with_consent(
+    qtbot: QtBot, shop: Shop
+) -> None:
+    page = shown_page(qtbot, shop)
+    sukru, cagla = (shop.customers.search(n)[0].id for n in ("Şükrü", "Çağla"))
+    shop.consent.record(sukru, "call", True)  # Çağla has given no consent to calls
+    page.tiles.tiles["customers_served"].setFocus()
+    QTest.keyClick(page.tiles.tiles["customers_served"], Qt.Key.Key_Return)
+    dialog = page.behind
+    assert dialog is not None
+    show_active(qtbot, dialog)
+    with qtbot.waitSignal(page.changed):
+        QTest.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert dialog.summary.text() == (
+        "1 customer put on today's call list. 1 left out: no consent to calls."
+    )
+    assert [row.name for row in shop.calls.today().rows] == ["Şükrü Öztürk"]
+    assert not dialog.call.isEnabled()
+    assert shop.contacts.of_customer(cagla) == []
+
+
 def test_a_click_opens_a_tile_too(qtbot: QtBot, shop: Shop) -> None:
     page = shown_page(qtbot, shop)
     tile = page.tiles.tiles["new_customers"]

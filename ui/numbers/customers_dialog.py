@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from shopcrm import Shop
+from shopcrm import Shop, ShopError
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.documents.kinds import DocumentKind, PrintJob
@@ -61,12 +61,16 @@ class BehindDialog(QDialog):
     with a letter to all of them and closes the dialog."""
 
     print_requested = Signal(object)
+    calls_planned = Signal()
+    """Customers were put on today's call list (the contact log changed)."""
 
     def __init__(
         self, shop: Shop, title: str, ids: Sequence[int], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.shop = shop
+        self.title = title
         self.ids = list(ids)
         self.model = CustomerLinesModel()
         self.model.set_records(customer_lines(shop, self.ids))
@@ -80,6 +84,13 @@ class BehindDialog(QDialog):
         self.letter = QPushButton(_("Print a &letter…"))
         self.letter.setEnabled(count > 0)
         self.buttons.addButton(self.letter, QDialogButtonBox.ButtonRole.ActionRole)
+        self.call = QPushButton(_("&Call them today"))
+        self.call.setToolTip(
+            _("Put them on today's call list, each with why (those with consent to calls)")
+        )
+        self.call.setEnabled(count > 0)
+        self.buttons.addButton(self.call, QDialogButtonBox.ButtonRole.ActionRole)
+        self.call.clicked.connect(self.plan_calls)
         self.buttons.rejected.connect(self.reject)
         self.letter.clicked.connect(self.print_letter)
         layout = QVBoxLayout(self)
@@ -87,6 +98,32 @@ class BehindDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(640, 460)
+
+    def plan_calls(self) -> None:
+        """Put every customer listed on today's call list, and say how many went on it."""
+        try:
+            planned = self.shop.calls.plan(self.ids, self.title)
+        except ShopError as error:
+            self.summary.setText(str(error))
+            return
+        text = ngettext(
+            "{n} customer put on today's call list.",
+            "{n} customers put on today's call list.",
+            planned.added,
+        ).format(n=fmt.number(planned.added))
+        if planned.already:
+            text += " " + ngettext(
+                "{n} was on it already.", "{n} were on it already.", planned.already
+            ).format(n=fmt.number(planned.already))
+        if planned.left_out:
+            text += " " + ngettext(
+                "{n} left out: no consent to calls.",
+                "{n} left out: no consent to calls.",
+                planned.left_out,
+            ).format(n=fmt.number(planned.left_out))
+        self.summary.setText(text)
+        self.call.setEnabled(False)
+        self.calls_planned.emit()
 
     def print_letter(self) -> None:
         """Ask for a letter to every customer listed."""

@@ -177,6 +177,7 @@ class NumbersPage(ReloadWhenShown):
         title = _("{figure} — {period}").format(figure=figure.title, period=period.title())
         dialog = BehindDialog(self.shop, title, ids, self)
         dialog.print_requested.connect(self.print_requested)
+        dialog.calls_planned.connect(self.changed)
         dialog.finished.connect(lambda _r: setattr(self, "behind", None))
         self.behind = dialog
         dialog.open()
