@@ -16,17 +16,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
-import main
 from shopcrm import Shop
-from shopcrm.common.i18n import set_language
 from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.numbers.figures import Figure, FigureKind
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active
-from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
+from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys, language
 from ui.main_window import MainWindow
 from ui.numbers.page import NumbersPage
 from ui.numbers.period_bar import CUSTOM, LAST_MONTH, THIS_YEAR
+
+__all__ = ["language"]  # the fixture, in both languages
 
 
 @pytest.fixture
@@ -191,18 +191,6 @@ def test_ctrl_7_opens_the_numbers_page(qtbot: QtBot, shop: Shop) -> None:
         assert page.behind is not None
         page.behind.print_letter()
     assert window.stack.currentIndex() == window.PRINT
-
-
-@pytest.fixture(params=["tr", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    set_language(request.param)
-    translator = main.install_qt_translation(app, request.param)
-    yield request.param
-    if translator is not None:
-        app.removeTranslator(translator)
-    set_language("en")
 
 
 def test_alt_keys_are_unique(qtbot: QtBot, shop: Shop, language: str) -> None:
