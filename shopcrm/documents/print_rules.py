@@ -142,7 +142,8 @@ def welcome_cards(store: Store, since: SwitchedOn, customer_id: int | None = Non
         "AND NOT EXISTS (SELECT 1 FROM adjustments a WHERE a.customer_id = p.customer_id "
         "AND a.visits > 0) "
         "AND NOT EXISTS (SELECT 1 FROM print_queue k "
-        "WHERE k.reason_key = 'welcome:' || p.customer_id)",
+        "WHERE k.reason_key = 'welcome:' || p.customer_id) "
+        "ORDER BY p.id",  # queued in the order the purchases were logged, whatever the plan
         (since.after_purchase, *value),
     )
     return [
@@ -169,7 +170,7 @@ def thank_you_cards(
         "WHERE p.id > ? AND p.voided_at IS NULL AND p.amount > ? AND c.archived_at IS NULL"
         + only
         + " AND NOT EXISTS (SELECT 1 FROM print_queue w WHERE w.purchase_id = p.id "
-        "AND w.document IN ('welcome_card', 'thank_you_card'))",
+        "AND w.document IN ('welcome_card', 'thank_you_card')) ORDER BY p.id",
         (since.after_purchase, over, *value),
     )
     return [
