@@ -61,3 +61,21 @@ def three_customers_counter(qtbot: object, shop: Shop) -> object:
     counter.focus_search()
     qtbot.waitUntil(counter.search.hasFocus)  # type: ignore[attr-defined]
     return counter
+
+
+@pytest.fixture(params=["tr", "en"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """Each test using it runs in Turkish, then in English, Qt's own buttons included."""
+    from PySide6.QtWidgets import QApplication
+
+    import main
+    from shopcrm.common.i18n import set_language
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    set_language(request.param)
+    translator = main.install_qt_translation(app, request.param)
+    yield request.param
+    if translator is not None:
+        app.removeTranslator(translator)
+    set_language("en")

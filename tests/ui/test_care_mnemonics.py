@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from shopcrm.care.contacts import ContactKind
-from tests.ui.test_mnemonics import check_alt_keys, language, shown  # noqa: F401
+from tests.ui.test_mnemonics import check_alt_keys, shown
 from ui.care.complaints import OpenComplaints
 from ui.care.contact_dialog import ContactEntryDialog, ResolveComplaintDialog, VoidEntryDialog
 from ui.care.contact_log import ContactLogDialog
@@ -16,7 +16,7 @@ from ui.customer_form import CustomerFormDialog
 from ui.form_dialog import FormDialog
 
 
-def test_the_contact_log_and_its_dialogs(qtbot: QtBot, shop: Shop, language: str) -> None:  # noqa: F811
+def test_the_contact_log_and_its_dialogs(qtbot: QtBot, shop: Shop, language: str) -> None:
     customer = shop.customers.add(name="Ayşe", marketing_consent=True)
     entry = shop.contacts.add(customer.id, "complaint", "Geç teslim")
     log = shown(qtbot, ContactLogDialog(shop, customer))
@@ -35,7 +35,7 @@ def test_the_contact_log_and_its_dialogs(qtbot: QtBot, shop: Shop, language: str
     check_alt_keys(shown(qtbot, OpenComplaints(shop)), "open complaints")
 
 
-def test_the_customer_form_with_its_consents(qtbot: QtBot, shop: Shop, language: str) -> None:  # noqa: F811
+def test_the_customer_form_with_its_consents(qtbot: QtBot, shop: Shop, language: str) -> None:
     customer = shop.customers.add(name="Ayşe", marketing_consent=True)
     check_alt_keys(shown(qtbot, CustomerFormDialog(shop)), "new customer")
     check_alt_keys(shown(qtbot, CustomerFormDialog(shop, customer=customer)), "edit customer")

@@ -14,10 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from tests.ui.conftest import show_active, type_text
-from tests.ui.test_mnemonics import check_alt_keys, language, shown
+from tests.ui.test_mnemonics import check_alt_keys, shown
 from ui.numbers.draw_dialog import DrawDialog
-
-__all__ = ["language"]  # the fixture, in both languages
 
 NAMES = ["Ayşe Yılmaz", "Şükrü Öztürk", "Gül Işık", "Ömer Çelik"]
 

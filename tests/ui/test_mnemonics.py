@@ -7,15 +7,11 @@ used once; Cancel says "Vazgeç", never "İptal", which reads as "void" beside "
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-import main
 from shopcrm import Shop
-from shopcrm.common.i18n import set_language
 from shopcrm.loyalty.rules import RewardKind, RuleKind
 from ui.customers.page import CustomersPage
 from ui.form_dialog import FormDialog
@@ -24,18 +20,6 @@ from ui.rewards.rule_form import RuleFormDialog
 from ui.rewards.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
 
 MNEMONIC = re.compile(r"(?<!&)&([^&])")
-
-
-@pytest.fixture(params=["tr", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    set_language(request.param)
-    translator = main.install_qt_translation(app, request.param)  # Qt's own buttons too
-    yield request.param
-    if translator is not None:
-        app.removeTranslator(translator)
-    set_language("en")
 
 
 def alt_keys(top: QWidget) -> list[tuple[str, str]]:

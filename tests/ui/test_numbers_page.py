@@ -21,12 +21,10 @@ from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.numbers.figures import Figure, FigureKind
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active
-from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys, language
+from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
 from ui.main_window import MainWindow
 from ui.numbers.page import NumbersPage
 from ui.numbers.period_bar import CUSTOM, LAST_MONTH, THIS_YEAR
-
-__all__ = ["language"]  # the fixture, in both languages
 
 
 @pytest.fixture

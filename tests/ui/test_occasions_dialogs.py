@@ -9,12 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-import main
 from shopcrm import Shop
-from shopcrm.common.i18n import set_language
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active, type_text
 from tests.ui.test_mnemonics import check_alt_keys
@@ -163,18 +161,6 @@ def test_the_upcoming_lists_context_menu_marks_too(qtbot: QtBot, shop: Shop) -> 
     ]
     assert shop.store.query("SELECT kind FROM contacts") == [{"kind": "call"}]
     assert upcoming.table.viewport().rect().contains(QPoint(1, 1))
-
-
-@pytest.fixture(params=["tr", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    set_language(request.param)
-    translator = main.install_qt_translation(app, request.param)
-    yield request.param
-    if translator is not None:
-        app.removeTranslator(translator)
-    set_language("en")
 
 
 def test_every_alt_key_is_reachable_and_used_once(qtbot: QtBot, shop: Shop, language: str) -> None:

@@ -5,7 +5,6 @@ in Turkish and English, and whole at 1024x600."""
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,9 +14,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-import main
 from shopcrm import Shop
-from shopcrm.common.i18n import set_language
 from shopcrm.documents.print_queue import PrintRule
 from tests.ui.conftest import show_active, type_text
 from tests.ui.test_mnemonics import check_alt_keys
@@ -32,18 +29,6 @@ def page(qtbot: QtBot, shop: Shop) -> SettingsPage:
     page = SettingsPage(shop)
     qtbot.addWidget(page)
     return page
-
-
-@pytest.fixture(params=["tr", "en"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    set_language(request.param)
-    translator = main.install_qt_translation(app, request.param)
-    yield request.param
-    if translator is not None:
-        app.removeTranslator(translator)
-    set_language("en")
 
 
 def logo_file(folder: Path, name: str = "Gül logo.png", size: tuple[int, int] = (300, 100)) -> Path:
