@@ -239,9 +239,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         reporter = _FirstPaintReporter(app)
         window.installEventFilter(reporter)
     window.show()
-    watch_integrity_check(app, shop, window)
-    watch_daily_backup(app, shop, window)
+    watchers = [watch_integrity_check(app, shop, window), watch_daily_backup(app, shop, window)]
     code = app.exec()
+    for watcher in watchers:
+        watcher.stop()
+    window.stop_timers()
     try:
         shop.close()
     except ShopError as error:

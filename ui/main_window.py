@@ -287,5 +287,9 @@ class MainWindow(QMainWindow):
         """Close the shop with the window."""
         super().closeEvent(event)
         if event.isAccepted():
-            self._birthday_timer.stop()
+            self.stop_timers()
             self.shop.close()
+
+    def stop_timers(self) -> None:
+        """Stop the window's own timers: the shop is about to close under it."""
+        self._birthday_timer.stop()

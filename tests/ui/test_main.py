@@ -160,6 +160,9 @@ def test_the_stored_language_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyP
         def show(self) -> None:
             self.shop.close()
 
+        def stop_timers(self) -> None:
+            pass
+
     monkeypatch.setattr("ui.main_window.MainWindow", Window)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     assert main.main(["--db", str(path)]) == 0
@@ -196,9 +199,16 @@ def test_a_damaged_database_found_after_the_window_shows_is_refused(
     )
     app = QApplication.instance()
     assert app is not None
-    QTimer.singleShot(20_000, lambda: app.exit(99))  # never hang the test run
+    guard = QTimer()  # never hang the test run
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: app.exit(99))
+    guard.start(20_000)
     assert main.main(["--db", str(path), "--lang", "en"]) == 1
+    guard.stop()
     assert len(shown) == 1 and "damaged" in shown[0]
+    # the window left behind polls nothing more: its shop is closed
+    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    assert windows and not any(t.isActive() for w in windows for t in w.findChildren(QTimer))
     assert path.read_bytes() == bytes(data)
 
 
