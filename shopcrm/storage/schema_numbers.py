@@ -16,6 +16,8 @@ updates them in the same transaction):
 - ``numbers_hours``: counted purchases per day and hour, for the chart of busy hours.
 """
 
+from collections.abc import Callable
+
 _DAYS = """
     SELECT customer_id, substr(purchased_at, 1, 10) AS day, count(*) AS n,
            sum(amount - discount) AS paid, sum(discount) AS discount
@@ -118,6 +120,60 @@ def _rebuild(who: str) -> str:
     )
 
 
+def _touched(who: str, rows: tuple[str, ...]) -> str:
+    """SQL: the months and years whose rows a change on the days of ``rows`` ('new', 'old')
+    can alter: those of each day, of the customer's last visit day before it and of their
+    first visit day after it.
+
+    Why no others: a period's row holds its own days, and three days outside it: the last
+    visit before it (``before_day``), the first after its first day (``next_day``) and the
+    first after it (``after_day``). A day that gains its first purchase or loses its last one
+    changes these only for the period holding the visit day just after it (``before_day``)
+    and the one holding the visit day just before it (``next_day``, ``after_day``). A day
+    whose purchases change but stays a visit day changes only its own period. Rebuilding a
+    period that did not change writes the same row again, so a wider set is never wrong.
+    """
+    days = []
+    for row in rows:
+        day = f"substr({row}.purchased_at, 1, 10)"
+        counted = f"FROM purchases WHERE customer_id = {who} AND voided_at IS NULL"
+        days += [
+            f"SELECT {day} AS day",
+            f"SELECT (SELECT max(purchased_at) {counted} AND purchased_at < {day})",
+            f"SELECT (SELECT min(purchased_at) {counted} "
+            f"AND purchased_at >= date({day}, '+1 day'))",
+        ]
+    return (
+        "SELECT u.unit, CASE u.unit WHEN 'M' THEN substr(x.day, 1, 7) ELSE substr(x.day, 1, 4) "
+        "END FROM (SELECT 'M' AS unit UNION ALL SELECT 'Y') AS u, ("
+        + " UNION ".join(days)
+        + ") AS x WHERE x.day IS NOT NULL"
+    )
+
+
+def _rebuild_touched(who: str, rows: tuple[str, ...]) -> str:
+    """The statements (for a trigger's body) that rebuild one customer's rows of the months and
+    years a change touches (``_touched``), and their totals: a purchase logged today rewrites
+    this month's and this year's rows, not the customer's whole history."""
+    only = f"(unit, period) IN ({_touched(who, rows)})"
+    contribution = f"SELECT * FROM ({CONTRIBUTION_SQL.format(who=who)}) WHERE {only}"
+    columns = ", ".join(TOTAL_COLUMNS)
+    take_out = ", ".join(f"{c} = numbers_totals.{c} - d.{c}" for c in TOTAL_COLUMNS)
+    put_in = ", ".join(f"{c} = numbers_totals.{c} + excluded.{c}" for c in TOTAL_COLUMNS)
+    rows_sql = ROWS_SQL.format(only=f"AND customer_id = {who}").replace("\n", "\n    ")
+    return "\n    ".join(
+        (
+            f"UPDATE numbers_totals SET {take_out} FROM ({contribution}) AS d "
+            "WHERE numbers_totals.unit = d.unit AND numbers_totals.period = d.period;",
+            f"DELETE FROM numbers_periods WHERE customer_id = {who} AND {only};",
+            f"{_INSERT_ROWS} SELECT * FROM ({rows_sql}) WHERE {only};",
+            f"INSERT INTO numbers_totals (unit, period, {columns}) "
+            f"SELECT unit, period, {columns} FROM ({contribution}) WHERE true "
+            f"ON CONFLICT (unit, period) DO UPDATE SET {put_in};",
+        )
+    )
+
+
 def _hour(row: str, sign: str) -> str:
     return (
         "INSERT INTO numbers_hours (day, hour, purchases) "
@@ -201,28 +257,38 @@ FILL_STATEMENTS = (
 )
 """Fill the aggregates from the purchases (the migration; a bulk load after it)."""
 
-TRIGGER_STATEMENTS = tuple(
-    "CREATE TRIGGER " + t.strip()
-    for t in f"""
+
+def _triggers(rebuild: Callable[[str, tuple[str, ...]], str]) -> tuple[str, ...]:
+    """The three triggers, each rebuilding through ``rebuild(who, days touched)``."""
+    return tuple(
+        "CREATE TRIGGER " + t.strip()
+        for t in f"""
 @@numbers_follow_a_new_purchase AFTER INSERT ON purchases BEGIN
-    {_rebuild("new.customer_id")}
+    {rebuild("new.customer_id", ("new",))}
     {_hour("new", "+")}
 END;
 
 @@numbers_follow_a_changed_purchase
     AFTER UPDATE OF voided_at, purchased_at, amount, discount, customer_id ON purchases BEGIN
-    {_rebuild("old.customer_id")}
+    {rebuild("old.customer_id", ("old", "new"))}
     {_hour("old", "-")}
     {_hour("new", "+")}
 END;
 
 @@numbers_follow_a_moved_purchase AFTER UPDATE OF customer_id ON purchases
     WHEN new.customer_id <> old.customer_id BEGIN
-    {_rebuild("new.customer_id")}
+    {rebuild("new.customer_id", ("new",))}
 END;
 """.split("@@")[1:]
-)
-"""The triggers that keep the aggregates in step with every change to a purchase."""
+    )
+
+
+V6_TRIGGER_STATEMENTS = _triggers(lambda who, _rows: _rebuild(who))
+"""Schema version 6's triggers: each change rebuilt all of the customer's rows."""
+
+TRIGGER_STATEMENTS = _triggers(_rebuild_touched)
+"""The triggers that keep the aggregates in step with every change to a purchase (from schema
+version 7: only the months and years the change touches)."""
 TRIGGER_NAMES = tuple(t.split()[2] for t in TRIGGER_STATEMENTS)
 
-NUMBERS_SQL = "\n".join((_TABLES, *(f"{s};" for s in FILL_STATEMENTS), *TRIGGER_STATEMENTS))
+NUMBERS_SQL = "\n".join((_TABLES, *(f"{s};" for s in FILL_STATEMENTS), *V6_TRIGGER_STATEMENTS))
