@@ -291,5 +291,10 @@ class MainWindow(QMainWindow):
             self.shop.close()
 
     def stop_timers(self) -> None:
-        """Stop the window's own timers: the shop is about to close under it."""
+        """Stop the window's own timers and any count running apart: the shop is about to close
+        under it."""
         self._birthday_timer.stop()
+        for page in self._pages.values():
+            stop = getattr(page, "stop", None)
+            if stop is not None:
+                stop()

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from shopcrm.numbers.figures import MonthRevenue
 from shopcrm.numbers.periods import Period
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 
 def month_starts(months: int, until: date) -> list[date]:
@@ -20,7 +20,7 @@ def month_starts(months: int, until: date) -> list[date]:
     return out[::-1]
 
 
-def revenue_by_month(store: Store, months: int, until: date) -> list[MonthRevenue]:
+def revenue_by_month(store: Reading, months: int, until: date) -> list[MonthRevenue]:
     """What customers paid in each of ``months`` calendar months up to ``until``'s, oldest
     first: "new" from customers whose first visit ever was in that month, "returning" from
     those who had come before it. A month without sales has 0 and 0."""
@@ -34,7 +34,7 @@ def revenue_by_month(store: Store, months: int, until: date) -> list[MonthRevenu
     return [MonthRevenue(start, *found.get(start.isoformat()[:7], (0, 0))) for start in starts]
 
 
-def visits_by_weekday_hour(store: Store, period: Period) -> tuple[tuple[int, ...], ...]:
+def visits_by_weekday_hour(store: Reading, period: Period) -> tuple[tuple[int, ...], ...]:
     """The period's visits to the shop in 7 rows (Monday to Sunday) of 24 hours: each counted
     purchase at the hour it was made (two purchases of a customer on one day are two trips to
     the counter, whatever counts as a visit for the rewards)."""

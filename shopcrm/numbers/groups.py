@@ -24,7 +24,7 @@ from shopcrm.numbers.visitors import (
     visitors,
 )
 from shopcrm.numbers.wording import span
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 DAYS_A_YEAR = 365
 FULL_ENOUGH_DAYS = 90
@@ -36,7 +36,7 @@ Value = int | float | None
 class Context:
     """What every figure is computed with: the database, the settings, and now."""
 
-    store: Store
+    store: Reading
     settings: Settings
     now: datetime
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from shopcrm.common.preferences import VisitRule
 from shopcrm.numbers.periods import Period, PeriodKind
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 Value = int | float | None
 _ZERO = {
@@ -35,7 +35,7 @@ def unit_of(period: Period) -> tuple[str, str] | None:
     return None
 
 
-def totals(store: Store, unit: str, key: str) -> dict[str, int]:
+def totals(store: Reading, unit: str, key: str) -> dict[str, int]:
     """The added-up figures of one month or year (zeros when nobody came)."""
     row = store.one("SELECT * FROM numbers_totals WHERE unit = ? AND period = ?", (unit, key))
     return {k: int(row[k]) for k in _ZERO} if row else dict(_ZERO)
@@ -47,7 +47,9 @@ def _repeated(rule: VisitRule) -> str:
     return f"{gap} <= :window"
 
 
-def visitor_values(store: Store, period: Period, rule: VisitRule, window: int) -> dict[str, Value]:
+def visitor_values(
+    store: Reading, period: Period, rule: VisitRule, window: int
+) -> dict[str, Value]:
     """The customer and revenue figures of a month or a year."""
     unit, key = unit_of(period) or ("", "")
     t = totals(store, unit, key)
@@ -72,7 +74,7 @@ def visitor_values(store: Store, period: Period, rule: VisitRule, window: int) -
     }
 
 
-def churn(store: Store, period: Period) -> Value:
+def churn(store: Reading, period: Period) -> Value:
     """Of the customers of the period before, the share who did not come in this one."""
     unit, key = unit_of(period.previous()) or ("", "")
     t = totals(store, unit, key)
@@ -83,7 +85,7 @@ def _rounded(whole: int, parts: int) -> int | None:
     return (2 * whole + parts) // (2 * parts) if parts else None
 
 
-def spent_so_far(store: Store, day: date) -> tuple[int, int]:
+def spent_so_far(store: Reading, day: date) -> tuple[int, int]:
     """Kuruş paid up to the end of the month of ``day`` and the customers who had bought by
     then (call it for a month's last day, or today)."""
     row = store.one(
@@ -94,7 +96,9 @@ def spent_so_far(store: Store, day: date) -> tuple[int, int]:
     return (int(row["paid"]), int(row["buyers"])) if row else (0, 0)
 
 
-def behind(store: Store, key: str, period: Period, rule: VisitRule, window: int) -> set[int] | None:
+def behind(
+    store: Reading, key: str, period: Period, rule: VisitRule, window: int
+) -> set[int] | None:
     """The customers behind a customer or revenue figure of a month or a year."""
     unit, name = unit_of(period) or ("", "")
     where = {

@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from shopcrm.numbers.periods import Period
 from shopcrm.numbers.visitors import COUNTED, after
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 OUTREACH = ("call", "letter", "card", "gift")
 """The contact kinds that are the shop reaching out to a customer (``contacts_made``)."""
@@ -72,7 +72,7 @@ class CareTimes:
     slow_ids: frozenset[int]
 
 
-def complaint_times(store: Store, period: Period, now: datetime, target_days: int) -> CareTimes:
+def complaint_times(store: Reading, period: Period, now: datetime, target_days: int) -> CareTimes:
     """Response times of the complaints made in the period that count (not voided)."""
     rows = store.query(
         "SELECT customer_id, happened_at, resolved_at FROM contacts WHERE kind = 'complaint' "
@@ -99,7 +99,7 @@ def complaint_times(store: Store, period: Period, now: datetime, target_days: in
     return CareTimes(tuple(hours), in_time, judged, frozenset(quick), frozenset(slow))
 
 
-def contacts_followed(store: Store, period: Period) -> tuple[int, int, frozenset[int]]:
+def contacts_followed(store: Reading, period: Period) -> tuple[int, int, frozenset[int]]:
     """The outreach contacts of the period, how many were followed by a visit within
     ``VISIT_AFTER_CONTACT_DAYS`` (a counted purchase after the contact), and those customers."""
     rows = store.query(
@@ -117,7 +117,7 @@ def contacts_followed(store: Store, period: Period) -> tuple[int, int, frozenset
 
 
 def loyalty_care_values(
-    store: Store, period: Period, now: datetime, target_days: int
+    store: Reading, period: Period, now: datetime, target_days: int
 ) -> dict[str, int | float | None]:
     """Every loyalty and care figure of the period."""
     params = _params(period)
@@ -143,7 +143,7 @@ def _as_int(value: int | float | None) -> int:
 
 
 def loyalty_care_behind(
-    store: Store, key: str, period: Period, now: datetime, target_days: int
+    store: Reading, key: str, period: Period, now: datetime, target_days: int
 ) -> set[int] | None:
     """The customers behind a loyalty or care figure; None for a key of another group."""
     params = _params(period)

@@ -11,7 +11,8 @@ from shopcrm.common.clock import Clock
 from shopcrm.common.errors import NotFound
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
-from shopcrm.numbers import charts, groups, showing
+from shopcrm.numbers import charts, groups, kept, showing
+from shopcrm.numbers.counting import Counting
 from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
 from shopcrm.storage.store import Store
@@ -35,6 +36,17 @@ class NumbersService:
         ctx = self._context()
         previous = period.previous()
         return Figures(period, previous, groups.all_groups(ctx, period, previous))
+
+    def counting(self, period: Period) -> Counting:
+        """A count of ``period``'s figures to run apart (another thread), on a connection of its
+        own: what the page does for a custom range, which takes seconds over millions of
+        purchases (a month or a year reads the kept aggregates: milliseconds)."""
+        settings: Settings = self._settings()
+        return Counting(self._store.path, settings, self._clock(), period)
+
+    def is_quick(self, period: Period) -> bool:
+        """Whether ``period``'s figures come from the kept aggregates (a calendar month or year)."""
+        return kept.unit_of(period) is not None
 
     def customers_behind(self, key: str, period: Period) -> list[int]:
         """The ids of the customers behind a figure of ``period`` (one whose ``has_customers``

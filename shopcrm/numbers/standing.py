@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from shopcrm.numbers import kept
 from shopcrm.numbers.visitors import COUNTED, after
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _came(day: date, today: date) -> str:
     return " UNION ALL ".join(parts) or "SELECT NULL AS id, NULL AS last WHERE 0"
 
 
-def standing(store: Store, day: date, limits: tuple[int, ...], today: date) -> Standing:
+def standing(store: Reading, day: date, limits: tuple[int, ...], today: date) -> Standing:
     """How the customers stood at the end of ``day``, away by ``limits`` (days)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
@@ -102,7 +102,9 @@ def standing(store: Store, day: date, limits: tuple[int, ...], today: date) -> S
     return Standing(day, tuple(away), spent, buyers)
 
 
-def away_ids(store: Store, day: date, limits: tuple[int, ...], band: int, today: date) -> set[int]:
+def away_ids(
+    store: Reading, day: date, limits: tuple[int, ...], band: int, today: date
+) -> set[int]:
     """The customers in one band of days away on ``day`` (0: the first limit to the second)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
@@ -114,7 +116,7 @@ def away_ids(store: Store, day: date, limits: tuple[int, ...], band: int, today:
     return {r["id"] for r in rows}
 
 
-def _spent(store: Store, day: date, today: date) -> tuple[int, int]:
+def _spent(store: Reading, day: date, today: date) -> tuple[int, int]:
     """Kuruş paid and customers who had bought, up to the end of ``day``: the kept months
     before its month, and the days of its month up to it."""
     if day >= today or day == kept.month_end(day):

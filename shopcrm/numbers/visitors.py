@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from shopcrm.common.preferences import VisitRule
 from shopcrm.loyalty.visits import visits_sql
 from shopcrm.numbers.periods import Period
-from shopcrm.storage.store import Store
+from shopcrm.storage.reading import Reading
 
 COUNTED = "voided_at IS NULL"
 
@@ -113,7 +113,7 @@ def _per_customer(rule: VisitRule) -> str:
 
 
 def visitor_totals(
-    store: Store, period: Period, rule: VisitRule, window_days: int
+    store: Reading, period: Period, rule: VisitRule, window_days: int
 ) -> dict[str, int]:
     """The period's customers added up in SQL (no row per customer leaves the database)."""
     row = store.one(
@@ -130,7 +130,7 @@ def visitor_totals(
     return {k: int(v) for k, v in row.items()}
 
 
-def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) -> Visitors:
+def visitors(store: Reading, period: Period, rule: VisitRule, window_days: int) -> Visitors:
     """The customers with a counted purchase in the period, each with their figures."""
     rows = store.query(_per_customer(rule), {**bounds(period), "window": window_days})
     return Visitors(
@@ -152,7 +152,7 @@ def visitors(store: Store, period: Period, rule: VisitRule, window_days: int) ->
     )
 
 
-def served_ids(store: Store, period: Period) -> frozenset[int]:
+def served_ids(store: Reading, period: Period) -> frozenset[int]:
     """The customers with a counted purchase in the period."""
     rows = store.query(
         f"SELECT DISTINCT customer_id FROM purchases WHERE {COUNTED} "
@@ -162,7 +162,7 @@ def served_ids(store: Store, period: Period) -> frozenset[int]:
     return frozenset(r["customer_id"] for r in rows)
 
 
-def churned(store: Store, period: Period) -> tuple[int, int]:
+def churned(store: Reading, period: Period) -> tuple[int, int]:
     """The customers who came in the period before this one, and how many of them did not
     come in this one."""
     earlier = bounds(period.previous())

@@ -112,8 +112,25 @@ def test_a_period_change_updates_the_tiles_without_new_widgets(qtbot: QtBot, sho
     assert tile_text(page, "revenue") == "₺650.00"  # 100 + 50 + 300 + 200, not the voided 999
     assert tile_text(page, "customers_served") == "3"
     page.period_bar.set_custom(date(2026, 12, 2), date(2026, 12, 2))
-    assert tile_text(page, "revenue") == "₺200.00"  # Çağla alone on 2 December
+    # a custom range is counted in another thread: the page says so meanwhile
+    assert page.message.text() == "Counting the numbers of Dec 2, 2026…"
+    qtbot.waitUntil(lambda: tile_text(page, "revenue") == "₺200.00")  # Çağla alone on 2 December
+    assert page.heading.text().startswith("Dec 2, 2026")
     assert page.period_bar.choices.checkedId() == CUSTOM
+    assert page.message.isHidden()
+
+
+def test_a_count_overtaken_by_another_period_is_dropped(qtbot: QtBot, shop: Shop) -> None:
+    """The owner picks a custom range, then a month before its count ends: the month shows,
+    and the custom range's figures, when they come, do not replace it."""
+    page = shown_page(qtbot, shop)
+    page.period_bar.set_custom(date(2026, 11, 1), date(2026, 12, 2))
+    page.period_bar.choose(0)  # this month
+    assert page.heading.text() == "December 2026 — compared with November 2026"
+    qtbot.wait(300)
+    assert not page.counting.running()
+    assert page.heading.text() == "December 2026 — compared with November 2026"
+    assert tile_text(page, "customers_served") == "2"
 
 
 def test_a_custom_range_the_core_refuses_says_why(qtbot: QtBot, shop: Shop) -> None:

@@ -28,6 +28,7 @@ from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
 from shopcrm.numbers.segments import segment_titles
 from ui.lazy_page import ReloadWhenShown
+from ui.numbers.counting import BackgroundCount
 from ui.numbers.customers_dialog import BehindDialog
 from ui.numbers.export import Export
 from ui.numbers.period_bar import PeriodBar
@@ -76,6 +77,9 @@ class NumbersPage(ReloadWhenShown):
         self.message.hide()  # shown once there is something to say
         self.export.done.connect(self._said)
         self.export.failed.connect(self._failed)
+        self.counting = BackgroundCount(self)
+        self.counting.done.connect(self._counted)
+        self.counting.failed.connect(self._failed)
 
         self.tiles = Tiles()
         self.tiles.opened.connect(self.open_customers)
@@ -119,11 +123,40 @@ class NumbersPage(ReloadWhenShown):
         return self.shop.settings.get().currency
 
     def _show_period(self, period: Period) -> None:
+        if not self.shop.numbers.is_quick(period):
+            self._count_apart(period)
+            return
+        self.counting.stop()
         try:
             figures = self.shop.numbers.figures(period)
         except ShopError as error:
             self._failed(str(error))
             return
+        self._show_figures(figures)
+
+    def _count_apart(self, period: Period) -> None:
+        """A custom range: counted in another thread (seconds over millions of purchases); the
+        page says so meanwhile and stays usable."""
+        try:
+            counting = self.shop.numbers.counting(period)
+        except ShopError as error:
+            self._failed(str(error))
+            return
+        self._said(_("Counting the numbers of {period}…").format(period=period.title()))
+        self.counting.start(counting)
+
+    def _counted(self, figures: Figures) -> None:
+        if figures.period != self.period():
+            return  # the owner has chosen another period since
+        self.message.hide()
+        self._show_figures(figures)
+
+    def stop(self) -> None:
+        """Stop a count still running (the window closes)."""
+        self.counting.stop(wait=1.0)
+
+    def _show_figures(self, figures: Figures) -> None:
+        period = figures.period
         self.figures = figures
         currency = self._currency()
         self.heading.setText(
