@@ -111,7 +111,8 @@ class Shop:
         ``StorageProblem``s (``NotAShopDatabase``, ``NetworkDrive``, ``NoPermission``,
         ``DiskFull``...) when it cannot be used; a refused file is left unchanged. With
         ``check_in_background`` the integrity check runs while the caller starts up: changes
-        wait for it, and ``verify()`` tells its verdict.
+        made meanwhile go into the -wal without waiting (the file itself stays as checked, and a
+        file found damaged refuses every change after the verdict), and ``verify()`` tells it.
         """
         return cls(Store.open(Path(path), clock, exclusive, check_in_background), clock)
 

@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.birthdays_issued: list[object] | None = None
         """The birthday rewards issued at start (None until the start-up check has run)."""
         self._birthdays_day: date | None = None
+        self._checking_said = False
         self._birthday_timer = QTimer(self)
         self._birthday_timer.setInterval(200)
         self._birthday_timer.timeout.connect(self._issue_birthdays)
@@ -150,7 +151,9 @@ class MainWindow(QMainWindow):
         (the occasions coming, today's calls).
         """
         if not self.shop.check_finished():
+            self._say_checking(True)
             return
+        self._say_checking(False)
         today = self.shop.clock().date()
         if today == self._birthdays_day:
             return
@@ -289,6 +292,20 @@ class MainWindow(QMainWindow):
         if event.isAccepted():
             self.stop_timers()
             self.shop.close()
+
+    def _say_checking(self, running: bool) -> None:
+        """While the opening's check of a big file runs (seconds), the status bar says so; the
+        counter works meanwhile. The bar goes once the check is over."""
+        if running == self._checking_said:
+            return
+        self._checking_said = running
+        bar = self.statusBar()
+        if running:
+            bar.showMessage(_("Checking the database… the counter works meanwhile."))
+            bar.show()
+        else:
+            bar.clearMessage()
+            bar.hide()
 
     def stop_timers(self) -> None:
         """Stop the window's own timers and any count running apart: the shop is about to close

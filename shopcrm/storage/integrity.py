@@ -3,8 +3,9 @@
 The check reads the file on a read-only connection, opened before any connection that may write:
 closing a read-write connection would fold the -wal into the damaged file. ``PRAGMA quick_check``
 reads the whole file (half a second for a million purchases); the app can run it beside its
-start-up (``BackgroundCheck``): every change waits for the verdict, so nothing is ever written
-to a damaged file. Only real corruption is damage: a file that cannot be read is told as what
+start-up (``BackgroundCheck``): a change made meanwhile goes into the -wal, which nothing folds
+into the file before the verdict (``Store.transaction``), so a damaged file itself is never
+written to. Only real corruption is damage: a file that cannot be read is told as what
 it is (see ``failures``).
 """
 

@@ -38,6 +38,8 @@ Row = dict[str, Any]
 CACHE_KIB = 64 * 1024
 """Page cache of one open database: enough to keep the customers and search indexes of a
 100,000-customer shop in memory, so searching while typing never waits for the disk."""
+AUTOCHECKPOINT_PAGES = 1000
+"""SQLite's own default: the -wal is folded into the file after this many pages."""
 
 
 class Store:
@@ -54,6 +56,7 @@ class Store:
         self._clock = clock
         self._check: integrity.BackgroundCheck | None = None
         self._daily_started = False
+        self._checkpoints_on = True
 
     @classmethod
     def open(
@@ -116,6 +119,8 @@ class Store:
             if not found.marked:
                 store._mark(backed_up=found.version < migrations.LATEST)
             if background:
+                store.conn.execute("PRAGMA wal_autocheckpoint=0")  # until the check passes
+                store._checkpoints_on = False
                 store._check = integrity.BackgroundCheck(path, store._start_daily_backup)
             elif not created:
                 store._start_daily_backup()
@@ -208,10 +213,13 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """All changes inside happen together or not at all; nested blocks join the outer one.
 
-        Nothing is written before the integrity check has passed. A change the disk refuses
-        (full, read-only...) is rolled back and told as the core's own error.
+        A change made while the opening's integrity check still runs does not wait for it: it
+        goes into the -wal, which nothing folds into the file before the check has passed (see
+        ``_refuse_if_damaged``). Once the file is found damaged, nothing more is written. A
+        change the disk refuses (full, read-only...) is rolled back and told as the core's own
+        error.
         """
-        self.verified()
+        self._refuse_if_damaged()
         if self.conn.in_transaction:
             yield
             return
@@ -234,6 +242,23 @@ class Store:
         except BaseException:
             self._roll_back()
             raise
+
+    def _refuse_if_damaged(self) -> None:
+        """Raise the check's verdict on a damaged file; while the check runs, let the change go
+        into the -wal (the counter never waits seconds for a check of a big file): the file
+        itself stays as it was checked, since no checkpoint runs before the verdict (they were
+        switched off at opening), and a file found damaged is closed without folding its -wal
+        into it. The purchases logged meanwhile are kept in that -wal either way."""
+        check = self._check
+        if check is None or not check.done():
+            return
+        error = check.verdict()
+        if error is not None:
+            raise error
+        if not self._checkpoints_on:
+            with failures.reported(self.path):
+                self.conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
+            self._checkpoints_on = True
 
     def _roll_back(self) -> None:
         """Undo the open transaction, if SQLite has not already."""

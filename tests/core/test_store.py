@@ -5,12 +5,14 @@ folder, a damaged file's -wal): test_bad_days.py; backups: test_backups.py.
 """
 
 import sqlite3
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from shopcrm import DatabaseDamaged, DatabaseInUse, Shop
+from shopcrm.storage import integrity
 from shopcrm.storage.migrations import LATEST
 from tests.core.conftest import FakeClock
 
@@ -106,16 +108,68 @@ def test_a_check_in_the_background_lets_nothing_be_written_to_a_damaged_file(
     assert not (db_path.parent / "backups" / "shop-daily-2026-03-09.sqlite3").exists()
 
 
-def test_a_check_in_the_background_passes_and_takes_the_daily_backup(
-    db_path: Path, clock: FakeClock
+def held_check(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Hold the opening's integrity check until the event is set (a big file's seconds)."""
+    release = threading.Event()
+    real = integrity.quick_check
+
+    def slow(conn: sqlite3.Connection) -> bool:
+        release.wait(10)
+        return real(conn)
+
+    monkeypatch.setattr(integrity, "quick_check", slow)
+    return release
+
+
+def test_a_change_does_not_wait_for_the_check_and_the_daily_backup_holds_it(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Shop.open(db_path, clock=clock) as shop:
         shop.customers.add(name="Ayşe")
     clock.advance(days=1)
+    release = held_check(monkeypatch)
     with Shop.open(db_path, clock=clock, check_in_background=True) as shop:
-        shop.customers.add(name="Fatma")
+        shop.customers.add(name="Fatma")  # the check still runs: the counter does not wait
+        assert not shop.check_finished()
+        release.set()
         shop.verify()
-        assert shop.check_finished()
+        shop.store.wait_for_daily_backup()
+        shop.customers.add(name="Zeynep")
     backup = sqlite3.connect(db_path.parent / "backups" / "shop-daily-2026-03-10.sqlite3")
-    assert backup.execute("SELECT name FROM customers").fetchall() == [("Ayşe",)]
+    assert backup.execute("SELECT name FROM customers ORDER BY id").fetchall() == [
+        ("Ayşe",),
+        ("Fatma",),
+    ]
     backup.close()
+
+
+def test_a_change_made_while_a_damaged_file_is_checked_stays_in_its_wal(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The purchase logged during the check is kept (in the -wal); the file itself is left as
+    it was checked; once the verdict is in, nothing more is written."""
+    with Shop.open(db_path, clock=clock) as shop:
+        who = shop.customers.add(name="Ayşe").id
+        for n in range(300):
+            shop.customers.add(name=f"Müşteri {n}", notes="x" * 200)
+    damaged = damage(db_path)
+    release = held_check(monkeypatch)
+    shop = Shop.open(db_path, clock=clock, check_in_background=True)
+    try:
+        shop.purchases.log(who, amount=12_345)
+        assert not shop.check_finished()
+        release.set()
+        with pytest.raises(DatabaseDamaged):
+            shop.verify()
+        with pytest.raises(DatabaseDamaged):
+            shop.purchases.log(who, amount=100)
+    finally:
+        shop.close()
+    assert db_path.read_bytes() == damaged
+    wal = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        logged = wal.execute("SELECT amount FROM purchases").fetchall()
+    finally:
+        wal.close()
+    assert logged == [(12_345,)]
+    assert not (db_path.parent / "backups" / "shop-daily-2026-03-09.sqlite3").exists()

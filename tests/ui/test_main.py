@@ -371,3 +371,32 @@ def test_a_window_left_open_overnight_shows_the_new_days_occasions(
     window._issue_birthdays()  # the timer's tick after midnight
     assert any("Ayşe" in row for row in counter.upcoming.rows())
     shop.close()
+
+
+def test_while_a_big_file_is_checked_the_status_bar_says_so_and_the_counter_logs_at_once(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.core.test_store import held_check
+
+    path = tmp_path / "shop.sqlite3"
+    with Shop.open(path) as shop:
+        shop.customers.add(name="Şükrü Öztürk")
+    release = held_check(monkeypatch)
+    shop = Shop.open(path, check_in_background=True)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    show_active(qtbot, window)
+    bar = window.statusBar()
+    qtbot.waitUntil(bar.isVisible)
+    assert bar.currentMessage() == "Checking the database… the counter works meanwhile."
+    counter = window.counter
+    assert isinstance(counter, CounterPage)
+    qtbot.keyClicks(counter.search, "sukru")
+    qtbot.keyClick(counter.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(counter.amount, "75")
+    qtbot.keyClick(counter.amount, Qt.Key.Key_Return)
+    assert counter.confirmation_text.text() == "Logged ₺75.00 for Şükrü Öztürk — visit 1"
+    assert not shop.check_finished()  # logged while the check still ran
+    release.set()
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=5000)
+    assert shop.store.one("SELECT count(*) AS n FROM purchases") == {"n": 1}
