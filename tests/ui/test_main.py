@@ -151,7 +151,7 @@ def test_the_stored_language_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(main, "install_qt_translation", lambda app, lang: None)
 
     class Window:
-        def __init__(self, shop: Shop) -> None:
+        def __init__(self, shop: Shop, **_options: object) -> None:
             self.shop = shop
 
         def installEventFilter(self, _f: object) -> None:
