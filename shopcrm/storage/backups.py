@@ -136,6 +136,7 @@ class DailyBackup:
         self.stopped = False
         """Whether the backup was stopped unfinished (and its copy deleted)."""
         self._stop = threading.Event()
+        self._checking: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._run, name="daily-backup", daemon=True)
         try:
             self._source = _pinned(database)
@@ -150,7 +151,7 @@ class DailyBackup:
             take_backup(self._source, unchecked, self._stop)
             if self._stop.is_set():
                 raise Stopped
-            healthy = is_healthy(unchecked, self._stop)
+            healthy = self._healthy(unchecked)
             if self._stop.is_set():
                 raise Stopped
             if healthy:
@@ -170,6 +171,24 @@ class DailyBackup:
         finally:
             self._source.close()
 
+    def _healthy(self, copy: Path) -> bool:
+        """``is_healthy``, on a connection ``stop`` can interrupt (the check is one long step
+        of SQLite's, which its progress calls do not reach)."""
+        try:
+            conn = connections.read_only(copy)
+        except (sqlite3.Error, OSError):
+            return False
+        self._checking = conn
+        try:
+            if self._stop.is_set():
+                return False
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False
+        finally:
+            self._checking = None
+            conn.close()
+
     def done(self) -> bool:
         """Whether the copy is over, whether it worked or not (never blocks)."""
         return not self._thread.is_alive()
@@ -183,6 +202,10 @@ class DailyBackup:
         """Stop an unfinished copy and wait for it to end, in a moment: what it had copied is
         deleted, and a copy already complete and checked is kept."""
         self._stop.set()
+        checking = self._checking
+        if checking is not None:
+            with contextlib.suppress(sqlite3.Error):
+                checking.interrupt()
         self.wait()
 
 
@@ -218,14 +241,11 @@ def start_daily(database: Path, now: datetime) -> DailyBackup | None:
     return DailyBackup(database, target)
 
 
-def is_healthy(path: Path, stop: threading.Event | None = None) -> bool:
-    """Whether ``path`` is a SQLite database that passes its quick integrity check. Setting
-    ``stop`` meanwhile ends the check early, with False: the caller tells that from damage."""
+def is_healthy(path: Path) -> bool:
+    """Whether ``path`` is a SQLite database that passes its quick integrity check."""
     try:
         conn = connections.read_only(path)
         try:
-            if stop is not None:
-                connections.stop_when_set(conn, stop)
             return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()

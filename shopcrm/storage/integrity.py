@@ -42,18 +42,19 @@ def _verdict(
     try:
         with failures.reported(path):
             conn = connections.read_only(path)
+            if keep is not None:
+                keep.append(conn)  # from now on ``stop`` may interrupt it
             if stop is not None:
                 connections.stop_when_set(conn, stop)
+                if stop.is_set():
+                    conn.interrupt()
             if not quick_check(conn):
                 return failures.damaged(path)
     except ShopError as error:
         return error
     finally:
-        if conn is not None:
-            if keep is None:
-                conn.close()
-            else:
-                keep.append(conn)
+        if conn is not None and keep is None:
+            conn.close()
     return None
 
 
@@ -92,6 +93,8 @@ class BackgroundCheck:
         """End an unfinished check in a moment (the app is quitting): its verdict is then an
         error, so that nothing more is written, and nothing starts after it."""
         self._stop.set()
+        for conn in list(self._kept):
+            conn.interrupt()  # the check runs as one step of SQLite's: interrupt it there too
         self._thread.join()
 
     def close(self) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWizardPage,
 )
@@ -37,7 +38,18 @@ def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet(HINT_STYLE)
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     return label
+
+
+def _form(page: QWizardPage) -> QFormLayout:
+    """A form at the top of ``page``, its fields as wide as the page."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    column = QVBoxLayout(page)
+    column.addLayout(form)
+    column.addStretch(1)
+    return form
 
 
 def _choose(box: QComboBox, value: str) -> None:
@@ -61,7 +73,7 @@ class LanguagePage(QWizardPage):
         for code, name in LANGUAGE_NAMES.items():
             self.language.addItem(name, code)
         _choose(self.language, settings.language)
-        form = QFormLayout(self)
+        form = _form(self)
         form.addRow(_("&Language:"), self.language)
         form.addRow("", _note(_("ShopCRM opens in this language when the setup ends.")))
 
@@ -80,8 +92,7 @@ class ShopPage(QWizardPage):
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4 + 12)
         self.phone = QLineEdit(settings.phone)
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form = _form(self)
         form.addRow(_("Shop na&me:"), self.shop_name)
         form.addRow(_("&Address:"), self.address)
         form.addRow(_("&Phone:"), self.phone)
@@ -181,8 +192,7 @@ class MoneyPage(QWizardPage):
         for rule, title in visit_rule_titles().items():
             self.visit_rule.addItem(title, rule.value)
         _choose(self.visit_rule, settings.visit_rule.value)
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form = _form(self)
         form.addRow(_("&Currency:"), self.currency)
         form.addRow(
             "",
