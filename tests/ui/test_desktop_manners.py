@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSettings, Qt
+import pytest
+from PySide6.QtCore import QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
@@ -115,3 +117,33 @@ def test_brought_to_front_the_counter_stays_as_it_was(qtbot: QtBot, tmp_path: Pa
     assert search.text() == "ayş"
     assert window.stack.currentWidget() is window.counter
     window.close()
+
+
+def test_quitting_while_the_check_runs_says_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+    import time
+
+    import main
+    from shopcrm.storage import integrity
+
+    path = tmp_path / "shop.sqlite3"
+    Shop.open(path).close()
+
+    def stopped_by_the_quit(_conn: sqlite3.Connection) -> bool:
+        time.sleep(0.3)
+        raise sqlite3.OperationalError("interrupted")
+
+    monkeypatch.setattr(integrity, "quick_check", stopped_by_the_quit)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: told.append(text))
+
+    def quit_at_once() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow):
+                widget.close()
+
+    QTimer.singleShot(50, quit_at_once)
+    assert main.main(["--db", str(path), "--lang", "en"]) == 0
+    assert told == []
