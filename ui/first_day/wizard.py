@@ -91,7 +91,7 @@ class FirstDayWizard(QWizard):
         """Save what was chosen; whether it was kept (a refusal is shown on the last page)."""
         try:
             try:
-                self.shop.settings.update(**self.values())
+                self.shop.settings.update(confirmed=False, **self.values())
             except NeedsConfirmation:
                 # a new shop has nothing recorded that another currency or visit rule changes
                 self.shop.settings.update(confirmed=True, **self.values())
