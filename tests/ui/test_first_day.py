@@ -16,7 +16,6 @@ from shopcrm import Shop
 from shopcrm.common.i18n import current_language
 from shopcrm.common.preferences import Settings, VisitRule
 from tests.ui.conftest import type_text
-from tests.ui.test_mnemonics import check_alt_keys
 from ui.first_day.wizard import FirstDayWizard
 
 
@@ -137,18 +136,6 @@ def test_a_file_that_is_no_picture_is_refused_on_its_page(
     wizard.logo_page.use_file(str(bad))
     assert wizard.logo_page.picture is None
     assert wizard.logo_page.message.text()
-
-
-def test_every_page_has_unique_alt_keys(
-    qtbot: QtBot, wizard: FirstDayWizard, language: str
-) -> None:
-    w = FirstDayWizard(wizard.shop)  # built again in the language under test
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    for _page in range(5):
-        check_alt_keys(w, type(w.currentPage()).__name__)
-        w.next()
 
 
 # --- when it is shown ------------------------------------------------------------------------
