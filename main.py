@@ -319,6 +319,9 @@ def exit_now(code: int) -> None:
     """End the process with ``code`` once ``main`` has returned: the shop is closed, its lock
     released, the window's place saved and the local socket removed by then. Python's and Qt's
     own teardown of every object would add about 0.3 s to quitting, for nothing."""
+    import logging
+
+    logging.shutdown()  # what a log handler holds is written out, as a normal exit does
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             with contextlib.suppress(Exception):
