@@ -134,13 +134,19 @@ class Shop:
         return self.store.backup_problem()
 
     @property
+    def created(self) -> bool:
+        """Whether this opening created the database: a new shop, opened for the first time."""
+        return self.store.created
+
+    @property
     def path(self) -> Path:
         """The database file."""
         return self.store.path
 
-    def close(self) -> None:
-        """Close the database."""
-        self.store.close()
+    def close(self, hurry: bool = False) -> None:
+        """Close the database, after today's backup is complete; in a ``hurry`` (quitting),
+        an unfinished backup or check is stopped instead, and nothing unfinished is kept."""
+        self.store.close(hurry)
 
     def __enter__(self) -> Shop:
         return self

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,6 +20,7 @@ from shopcrm import Shop, ShopError
 from shopcrm.common import formatting
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import PrintJob
+from ui.window_place import restore_place, save_place
 
 
 def _customers_page(shop: Shop) -> QWidget:
@@ -73,9 +74,15 @@ class MainWindow(QMainWindow):
 
     COUNTER, CUSTOMERS, REWARDS, SETTINGS, CARE, PRINT, NUMBERS = range(7)
 
-    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, shop: Shop, parent: QWidget | None = None, place: QSettings | None = None
+    ) -> None:
         super().__init__(parent)
         self.shop = shop
+        self._place = place
+        """Where the window's size and place are kept between runs (None: not kept)."""
+        self.help: QWidget | None = None
+        """The help page (F1), once opened."""
         self._factories: list[tuple[str, Callable[[Shop], QWidget]]] = [
             (_("Counter"), _counter_page),
             (_("Customers"), _customers_page),
@@ -118,8 +125,13 @@ class MainWindow(QMainWindow):
             shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self)
             shortcut.activated.connect(lambda n=number: self.go_to(n - 1))
 
+        QShortcut(QKeySequence("Ctrl+Q"), self, self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, self.show_help)
+
         self.setMinimumSize(900, 600)
         self.resize(1100, 740)
+        if place is not None:
+            restore_place(self, place)
         self.side_bar.setCurrentRow(self.COUNTER)
         self.update_title()
         self._shown_once = False
@@ -286,12 +298,34 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             self.focus_page()
 
+    def show_help(self) -> None:
+        """F1: the help page, beside the window (it keeps its place and what was typed)."""
+        from ui.help import HelpDialog
+
+        if self.help is None:
+            self.help = HelpDialog(self.shop.path, self)
+        self.help.show()
+        self.help.raise_()
+        self.help.activateWindow()
+
+    def bring_to_front(self) -> None:
+        """Show the window in front (ShopCRM was started again): a minimised window comes
+        back as it was; what is typed and focused in it stays as it is."""
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Close the shop with the window."""
+        """Close the shop with the window (Ctrl+Q), keeping the window's size and place; an
+        unfinished daily backup or check is stopped, not waited for."""
+        if self._place is not None:
+            save_place(self, self._place)
         super().closeEvent(event)
         if event.isAccepted():
             self.stop_timers()
-            self.shop.close()
+            self.shop.close(hurry=True)
 
     def _say_checking(self, running: bool) -> None:
         """While the opening's check of a big file runs (seconds), the status bar says so; the

@@ -113,7 +113,7 @@ class LogoService:
         if isinstance(picture, bytes | bytearray):
             data, name = bytes(picture), Path(file_name).name if file_name else ""
         elif isinstance(picture, str | Path):
-            data, name = _read(Path(picture)), Path(picture).name
+            data, name = read_logo_file(Path(picture)), Path(picture).name
         else:
             raise InvalidInput(_("Choose a PNG or JPEG picture for the logo."))
         kind, width, height = checked_picture(data, name)
@@ -151,7 +151,7 @@ class LogoService:
         return cursor.rowcount > 0
 
 
-def _read(path: Path) -> bytes:
+def read_logo_file(path: Path) -> bytes:
     """A picture file's bytes; ``InvalidInput`` when it cannot be read or is far too large
     (never read whole)."""
     name = quote(path.name or str(path))

@@ -18,6 +18,7 @@ from shopcrm.people.address_forms import checked_address_form
 from shopcrm.people.birthdays import read_birthday
 from shopcrm.people.occasions import set_birthday
 from shopcrm.people.phone import national_digits, normalize_phone
+from shopcrm.people.recent import RECENT_LIMIT, RecentCustomers, recent_customers
 from shopcrm.people.records import (
     CUSTOMER_COLUMNS,
     CUSTOMER_LINE_COLUMNS,
@@ -210,6 +211,11 @@ class CustomerService:
         ("53": "Type at least three digits of the phone number."; a loyalty card nobody holds),
         else None."""
         return search.hint(self._store, text)
+
+    def recent(self, limit: int = RECENT_LIMIT) -> RecentCustomers:
+        """The customers served today, then the most recently seen (the counter's list before
+        anyone types); see ``shopcrm.people.recent``."""
+        return recent_customers(self._store, self._clock().date(), limit)
 
     def all(self, include_archived: bool = False) -> list[Customer]:
         """Every customer, in Turkish alphabetical order of name."""

@@ -14,6 +14,7 @@ import contextlib
 import re
 import sqlite3
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -66,20 +67,49 @@ def _listed(folder: Path) -> list[Path]:
         return []
 
 
-def take_backup(conn: sqlite3.Connection, target: Path) -> Path:
+STEP_PAGES = 1024
+"""Pages copied per step of a daily backup: between steps it can be stopped (at quit)."""
+
+
+class Stopped(Exception):
+    """The backup was stopped before it was complete (the app is quitting)."""
+
+
+def take_backup(
+    conn: sqlite3.Connection, target: Path, stop: threading.Event | None = None
+) -> Path:
     """Copy the open database into ``target`` (a complete, self-contained file, readable by
-    its owner alone)."""
+    its owner alone). When ``stop`` is set meanwhile, ``Stopped`` is raised; an unfinished copy
+    is always deleted, never left to be taken for a backup."""
     location.make_private_folder(target.parent)
     partial = target.with_name(target.name + ".partial")
     location.create_private_file(partial)
-    copy = sqlite3.connect(partial)
     try:
-        conn.backup(copy)
-        copy.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        copy.close()
-    partial.replace(target)
+        copy = sqlite3.connect(partial)
+        try:
+            if stop is None:
+                conn.backup(copy)
+            else:
+                conn.backup(copy, pages=STEP_PAGES, progress=_stopper(stop))
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        partial.replace(target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
     return target
+
+
+def _stopper(stop: threading.Event) -> Callable[[int, int, int], None]:
+    """A backup's progress call that ends it once ``stop`` is set."""
+
+    def progress(_status: int, _remaining: int, _total: int) -> None:
+        if stop.is_set():
+            raise Stopped
+
+    return progress
 
 
 def before_migration(conn: sqlite3.Connection, database: Path, version: int, now: datetime) -> Path:
@@ -103,6 +133,10 @@ class DailyBackup:
         self.target = target
         self.error: Exception | None = None
         self.set_aside: Path | None = None
+        self.stopped = False
+        """Whether the backup was stopped unfinished (and its copy deleted)."""
+        self._stop = threading.Event()
+        self._checking: sqlite3.Connection | None = None
         self._thread = threading.Thread(target=self._run, name="daily-backup", daemon=True)
         try:
             self._source = _pinned(database)
@@ -112,10 +146,15 @@ class DailyBackup:
         self._thread.start()
 
     def _run(self) -> None:
+        unchecked = self.target.with_name(self.target.name + ".unchecked")
         try:
-            unchecked = self.target.with_name(self.target.name + ".unchecked")
-            take_backup(self._source, unchecked)
-            if is_healthy(unchecked):
+            take_backup(self._source, unchecked, self._stop)
+            if self._stop.is_set():
+                raise Stopped
+            healthy = self._healthy(unchecked)
+            if self._stop.is_set():
+                raise Stopped
+            if healthy:
                 unchecked.replace(self.target)
                 _rotate(self.database, keep=self.target)
             else:
@@ -123,10 +162,32 @@ class DailyBackup:
                     self.target.name.removesuffix(".sqlite3") + SET_ASIDE + ".sqlite3"
                 )
                 unchecked.replace(self.set_aside)
+        except Stopped:
+            self.stopped = True  # nothing unfinished is kept: the next opening takes it again
+            with contextlib.suppress(OSError):
+                unchecked.unlink()
         except Exception as error:  # kept in .error: a failed backup must not stop the sale
             self.error = error
         finally:
             self._source.close()
+
+    def _healthy(self, copy: Path) -> bool:
+        """``is_healthy``, on a connection ``stop`` can interrupt (the check is one long step
+        of SQLite's, which its progress calls do not reach)."""
+        try:
+            conn = connections.read_only(copy)
+        except (sqlite3.Error, OSError):
+            return False
+        self._checking = conn
+        try:
+            if self._stop.is_set():
+                return False
+            return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
+        except sqlite3.Error:
+            return False
+        finally:
+            self._checking = None
+            conn.close()
 
     def done(self) -> bool:
         """Whether the copy is over, whether it worked or not (never blocks)."""
@@ -136,6 +197,16 @@ class DailyBackup:
         """Wait until the copy is complete (done before the database is closed)."""
         if self._thread.ident is not None:
             self._thread.join()
+
+    def stop(self) -> None:
+        """Stop an unfinished copy and wait for it to end, in a moment: what it had copied is
+        deleted, and a copy already complete and checked is kept."""
+        self._stop.set()
+        checking = self._checking
+        if checking is not None:
+            with contextlib.suppress(sqlite3.Error):
+                checking.interrupt()
+        self.wait()
 
 
 def _pinned(database: Path) -> sqlite3.Connection:

@@ -7,6 +7,7 @@ the file (only a connection that may write does that, and only when it is the la
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 
 
@@ -21,3 +22,8 @@ def read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
     -shm beside it, at the price of not reading a -wal: only for a file without one."""
     uri = f"{path.resolve().as_uri()}?{'immutable=1' if immutable else 'mode=ro'}"
     return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+
+def stop_when_set(conn: sqlite3.Connection, stop: threading.Event) -> None:
+    """Make a long query on ``conn`` end (SQLite's "interrupted") soon after ``stop`` is set."""
+    conn.set_progress_handler(lambda: 1 if stop.is_set() else 0, 10_000)

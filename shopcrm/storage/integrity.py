@@ -34,23 +34,28 @@ def check(path: Path) -> None:
         raise error
 
 
-def _verdict(path: Path, keep: list[sqlite3.Connection] | None) -> ShopError | None:
+def _verdict(
+    path: Path, keep: list[sqlite3.Connection] | None, stop: threading.Event | None = None
+) -> ShopError | None:
     """Run the check; the error to raise, or None. With ``keep``, the connection stays open
-    there instead of being closed."""
+    there instead of being closed; setting ``stop`` ends the check early, with an error."""
     conn: sqlite3.Connection | None = None
     try:
         with failures.reported(path):
             conn = connections.read_only(path)
+            if keep is not None:
+                keep.append(conn)  # from now on ``stop`` may interrupt it
+            if stop is not None:
+                connections.stop_when_set(conn, stop)
+                if stop.is_set():
+                    conn.interrupt()
             if not quick_check(conn):
                 return failures.damaged(path)
     except ShopError as error:
         return error
     finally:
-        if conn is not None:
-            if keep is None:
-                conn.close()
-            else:
-                keep.append(conn)
+        if conn is not None and keep is None:
+            conn.close()
     return None
 
 
@@ -66,12 +71,13 @@ class BackgroundCheck:
         self._then = then
         self._error: ShopError | None = None
         self._kept: list[sqlite3.Connection] = []
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="quick-check", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        self._error = _verdict(self._path, keep=self._kept)
-        if self._error is None:
+        self._error = _verdict(self._path, keep=self._kept, stop=self._stop)
+        if self._error is None and not self._stop.is_set():
             self._then()
 
     def done(self) -> bool:
@@ -83,6 +89,14 @@ class BackgroundCheck:
         None."""
         self._thread.join()
         return self._error
+
+    def stop(self) -> None:
+        """End an unfinished check in a moment (the app is quitting): its verdict is then an
+        error, so that nothing more is written, and nothing starts after it."""
+        self._stop.set()
+        for conn in list(self._kept):
+            conn.interrupt()  # the check runs as one step of SQLite's: interrupt it there too
+        self._thread.join()
 
     def close(self) -> None:
         """Close the check's connection (after the verdict)."""

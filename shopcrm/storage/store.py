@@ -57,6 +57,8 @@ class Store:
         self._check: integrity.BackgroundCheck | None = None
         self._daily_started = False
         self._checkpoints_on = True
+        self.created = False
+        """Whether this opening created the database (a new, empty shop)."""
 
     @classmethod
     def open(
@@ -114,6 +116,7 @@ class Store:
             conn = connections.read_write(path)
         try:
             store = cls(path, conn, lock, clock)
+            store.created = created
             store._prepare()
             store._migrate(clock(), backup_first=not created)
             if not found.marked:
@@ -129,13 +132,20 @@ class Store:
             raise
         return store
 
-    def close(self) -> None:
+    def close(self, hurry: bool = False) -> None:
         """Close the database (after today's backup is complete); free it for another copy.
 
-        A file found damaged is closed without its -wal being folded into it.
+        In a ``hurry`` (the app quits), an unfinished integrity check and daily backup are
+        stopped instead of waited for: the unfinished copy is deleted (the next opening takes
+        today's backup again), and a file whose check was stopped is closed as one found
+        damaged would be. A file found damaged is closed without its -wal being folded into it.
         """
         try:
+            if hurry and self._check is not None:
+                self._check.stop()
             refused = self._check.verdict() if self._check is not None else None
+            if hurry and self.daily_backup is not None:
+                self.daily_backup.stop()
             if self.daily_backup is not None:
                 self.daily_backup.wait()
             with failures.reported(self.path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import threading
 from pathlib import Path
 
 import pytest
@@ -60,8 +61,10 @@ def spoil_copies(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on the daily copies come out damaged, as from a failing backup disk."""
     real = backups.take_backup
 
-    def spoiled(conn: sqlite3.Connection, target: Path) -> Path:
-        real(conn, target)
+    def spoiled(
+        conn: sqlite3.Connection, target: Path, stop: threading.Event | None = None
+    ) -> Path:
+        real(conn, target, stop)
         data = bytearray(target.read_bytes())
         data[len(data) // 2 :] = b"\xff" * (len(data) - len(data) // 2)
         target.write_bytes(bytes(data))
@@ -126,7 +129,9 @@ def test_a_daily_backup_that_cannot_be_written_is_told_and_the_shop_goes_on(
     Shop.open(db_path, clock=clock).close()
     clock.advance(days=1)
 
-    def disk_full(conn: sqlite3.Connection, target: Path) -> Path:
+    def disk_full(
+        conn: sqlite3.Connection, target: Path, stop: threading.Event | None = None
+    ) -> Path:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
     monkeypatch.setattr(backups, "take_backup", disk_full)

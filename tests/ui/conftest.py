@@ -79,3 +79,13 @@ def language(request: pytest.FixtureRequest) -> Iterator[str]:
     if translator is not None:
         app.removeTranslator(translator)
     set_language("en")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_user_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The window's place (QSettings, user scope) is kept in a folder of the test run, never in
+    the tester's own ~/.config."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path_factory.mktemp("user-settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))

@@ -151,7 +151,7 @@ def test_the_stored_language_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(main, "install_qt_translation", lambda app, lang: None)
 
     class Window:
-        def __init__(self, shop: Shop) -> None:
+        def __init__(self, shop: Shop, **_options: object) -> None:
             self.shop = shop
 
         def installEventFilter(self, _f: object) -> None:
@@ -317,7 +317,7 @@ def test_a_failed_daily_backup_is_told_once_without_blocking_the_counter(
     yesterday = FakeClock(datetime(2026, 3, 9, 10, 0))
     Shop.open(path, clock=yesterday).close()
 
-    def disk_full(_conn: sqlite3.Connection, target: Path) -> Path:
+    def disk_full(_conn: sqlite3.Connection, target: Path, _stop: object = None) -> Path:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target))
 
     monkeypatch.setattr(backups, "take_backup", disk_full)

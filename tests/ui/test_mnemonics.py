@@ -137,3 +137,13 @@ def test_the_print_page_for_every_kind_and_source(qtbot: QtBot, shop: Shop, lang
     check_alt_keys(page, "print queue")
     queue_keys = [k.upper() for k, _t in alt_keys(page)]
     assert not set(tab_keys) & set(queue_keys), tabs
+
+
+def test_the_first_day_setup(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from ui.first_day.wizard import FirstDayWizard
+
+    wizard = shown(qtbot, FirstDayWizard(shop))
+    assert isinstance(wizard, FirstDayWizard)
+    for _page in range(len(wizard.pageIds())):
+        check_alt_keys(wizard, type(wizard.currentPage()).__name__)
+        wizard.next()

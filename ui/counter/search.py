@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from shopcrm import Customer, Shop
-from shopcrm.common.i18n import _
+from shopcrm.common.formatting import number
+from shopcrm.common.i18n import _, ngettext
 from shopcrm.people.card_codes import customer_of
 from ui.counter.results import CustomerResultsModel
 from ui.style import HINT_STYLE, bold
@@ -57,6 +58,8 @@ class CounterSearch(QWidget):
         self.lookup: VoucherLookup | None = None
         """What the box's voucher code is, when it holds one."""
         self._quiet = False
+        self._served_today = 0
+        """How many of the customers shown while the box is empty came today."""
 
         self.box = QLineEdit()
         self.box.setObjectName("counterSearch")
@@ -103,7 +106,7 @@ class CounterSearch(QWidget):
         """Room under the hint for the page's own notes (the gift voucher ticked)."""
         self.column.addLayout(self.extras)
         self.column.addWidget(self.results, 1)
-        self.update_hint()
+        self._search("")  # today's and the most recent customers, before anyone types
 
     # what is highlighted -------------------------------------------------------------------
 
@@ -174,6 +177,11 @@ class CounterSearch(QWidget):
             customer = self.lookup.customer
             valid = self.lookup.state == "valid"
             self.show_results([customer] if valid and customer else [], keep)
+        elif not text.strip():
+            # before anyone types: today's customers first, then the most recently seen
+            recent = self.shop.customers.recent()
+            self._served_today = recent.today
+            self.show_results(recent.customers, keep)
         else:
             self.show_results(self.shop.customers.search(text), keep)
 
@@ -214,7 +222,9 @@ class CounterSearch(QWidget):
             self.hint.setStyleSheet(VOUCHER_OK_STYLE if valid else VOUCHER_BAD_STYLE)
             return
         self.hint.setStyleSheet(HINT_STYLE)
-        if not text:
+        if not text and self.model.rowCount():
+            self.hint.setText(self._recent_hint())
+        elif not text:
             self.hint.setText(_("Type a few letters of the name, or the phone number."))
         elif self.model.rowCount() == 0 and (hint := self.shop.customers.search_hint(text)):
             self.hint.setText(hint)
@@ -228,6 +238,20 @@ class CounterSearch(QWidget):
             )
         else:
             self.hint.setText(_("Up/Down to choose, Enter to pick."))
+
+    def _recent_hint(self) -> str:
+        """What the list under an empty box is, and what to do."""
+        if self._served_today:
+            seen = ngettext(
+                "{n} customer served today, then the most recent ones.",
+                "{n} customers served today, then the most recent ones.",
+                self._served_today,
+            ).format(n=number(self._served_today))
+        else:
+            seen = _("The most recent customers.")
+        return (
+            seen + " " + _("Type a name or phone to search; Up/Down and Enter pick from the list.")
+        )
 
     def say(self, message: str) -> None:
         """Show ``message`` as the hint until the next keystroke."""
