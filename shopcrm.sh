@@ -105,7 +105,7 @@ PY
     # PyInstaller (requirements-build.txt, which requirements-dev.txt includes) makes one folder
     # from build.spec; the translations are compiled first. Prints the folder's size.
     setup
-    exec .venv/bin/python tools/build_app.py --zip "$@"
+    exec .venv/bin/python tools/build_app.py --pack "$@"
     ;;
   bench)
     setup

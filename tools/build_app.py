@@ -1,10 +1,10 @@
 """Build the stand-alone ShopCRM with PyInstaller (build.spec) and tell its size.
 
-    python tools/build_app.py [--dist DIR] [--work DIR] [--zip]
+    python tools/build_app.py [--dist DIR] [--work DIR] [--pack]
 
 The translations are compiled first (the app reads the compiled .mo from its bundle); the app
 is one folder, ``DIR/ShopCRM`` (``dist/ShopCRM`` unless told), started by ``ShopCRM`` (Linux)
-or ``ShopCRM.exe`` (Windows). ``./shopcrm.sh build`` runs this with ``--zip``; the tests run it
+or ``ShopCRM.exe`` (Windows). ``./shopcrm.sh build`` runs this with ``--pack``; the tests run it
 into a temporary folder.
 """
 
@@ -73,14 +73,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build")
-    parser.add_argument("--zip", action="store_true", help="also pack the folder into a .zip")
+    parser.add_argument("--pack", action="store_true", help="also pack the folder to hand over")
     args = parser.parse_args(argv)
     app = build(args.dist.resolve(), args.work.resolve())
     print(f"Built {executable(app)}")
     print(f"Size: {megabytes(folder_size(app))} ({app})")
-    if args.zip:
+    if args.pack:
+        # A .zip on Windows; a .tar.gz elsewhere, which keeps the bundle's links as links.
+        kind = "zip" if os.name == "nt" else "gztar"
         base = args.dist.resolve() / f"{NAME}-{sys.platform}"
-        archive = Path(shutil.make_archive(str(base), "zip", root_dir=app.parent, base_dir=NAME))
+        archive = Path(shutil.make_archive(str(base), kind, root_dir=app.parent, base_dir=NAME))
         print(f"Packed: {megabytes(archive.stat().st_size)} ({archive})")
     return 0
 
