@@ -28,10 +28,11 @@ from PySide6.QtCore import (
     QTimer,
     QTranslator,
 )
-from PySide6.QtGui import QWindow
+from PySide6.QtGui import QIcon, QWindow
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from shopcrm import DatabaseInUse, Shop, ShopError
+from shopcrm.common.app_files import icon_path
 from shopcrm.common.i18n import LANGUAGES, current_language, set_language, system_language
 
 if TYPE_CHECKING:
@@ -257,6 +258,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_arguments(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setWindowIcon(QIcon(str(icon_path())))
     set_language(choose_language(args.lang, ""))
     path = database_path(args)
     try:

@@ -7,6 +7,7 @@
 #   ./shopcrm.sh lint                                       ruff (lint + format) and mypy only
 #   ./shopcrm.sh bench [args]                               run the speed benchmark
 #   ./shopcrm.sh catalogs                                   refresh translations/ from the code
+#   ./shopcrm.sh build                                      build the stand-alone app (dist/ShopCRM)
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -36,7 +37,7 @@ install_python_packages() {
   [ -x .venv/bin/python ] || "$python" -m venv .venv
   local stamp=.venv/.setup-stamp
   local want
-  want=$(cat requirements.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
+  want=$(cat requirements.txt requirements-build.txt requirements-dev.txt | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     # PySide6 6.12's separate QtPdf wheel would sit beside the pinned 6.11.3, which has QtPdf inside.
     .venv/bin/python -m pip uninstall -y -q pyside6-pdf >/dev/null 2>&1 || true
@@ -100,12 +101,18 @@ with open(path, "wb") as f:
     write_po(f, catalog, width=100)
 PY
     ;;
+  build)
+    # PyInstaller (requirements-build.txt, which requirements-dev.txt includes) makes one folder
+    # from build.spec; the translations are compiled first. Prints the folder's size.
+    setup
+    exec .venv/bin/python tools/build_app.py --pack "$@"
+    ;;
   bench)
     setup
     exec .venv/bin/python -m bench "$@"
     ;;
   *)
-    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | lint | bench | catalogs" >&2
+    echo "usage: $0 run [--demo] [--db PATH] [--lang tr|en] | test | lint | bench | catalogs | build" >&2
     exit 2
     ;;
 esac

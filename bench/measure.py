@@ -277,8 +277,12 @@ def first_paint_available() -> str | None:
     return None
 
 
-def run_first_paint(db: Path, timeout: float = 60.0) -> dict[str, Any]:
+def run_first_paint(
+    db: Path, timeout: float = 60.0, program: list[str] | None = None
+) -> dict[str, Any]:
     """Start the app once on ``db``: seconds to its first paint, and its memory.
+
+    ``program`` starts another build of the app (the stand-alone one); else ``main.py`` here.
 
     ``max_rss_mb`` is what the app's hook printed (``getrusage`` ``ru_maxrss``). On Linux that
     figure also counts the parent's peak (it survives fork and exec), so the bench reads the
@@ -286,7 +290,7 @@ def run_first_paint(db: Path, timeout: float = 60.0) -> dict[str, Any]:
     """
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env[FIRST_PAINT_ENV] = "1"
-    command = [sys.executable, "main.py", "--db", str(db), "--lang", "tr"]
+    command = [*(program or [sys.executable, "main.py"]), "--db", str(db), "--lang", "tr"]
     values: dict[str, Any] = {}
     with tempfile.TemporaryFile("w+") as errors:
         started = time.time()

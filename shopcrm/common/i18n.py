@@ -14,6 +14,8 @@ import locale
 import os
 from pathlib import Path
 
+from shopcrm.common.app_files import app_folder
+
 DOMAIN = "shopcrm"
 LANGUAGES = ("tr", "en")
 DEFAULT_LANGUAGE = "tr"
@@ -27,7 +29,7 @@ def translations_dir() -> Path:
     override = os.environ.get("SHOPCRM_TRANSLATIONS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "translations"
+    return app_folder() / "translations"
 
 
 def _load(language: str) -> gettext.NullTranslations:

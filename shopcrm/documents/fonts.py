@@ -14,6 +14,8 @@ from typing import Any
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from shopcrm.common.app_files import resources_folder
+
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"
 SERIF = "DejaVuSerif"
@@ -39,11 +41,12 @@ other's glyphs. One subset is cut at a time; the rest of the drawing runs side b
 
 
 def fonts_dir() -> Path:
-    """Where the font files are: resources/fonts beside the package (or SHOPCRM_FONTS)."""
+    """Where the font files are: resources/fonts beside the package or inside the stand-alone
+    app's bundle (or SHOPCRM_FONTS)."""
     override = os.environ.get("SHOPCRM_FONTS")
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "resources" / "fonts"
+    return resources_folder() / "fonts"
 
 
 def register() -> None:

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reportlab.lib.units import mm
-
 from shopcrm.common.cleaning import quote
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
@@ -54,6 +52,8 @@ class Sheet:
         x = self.left + column * self.across
         top = self.top + row * self.down
         y = self.page[1] - top - self.label_height
+        from reportlab.lib.units import mm  # when drawing: the app starts without reportlab
+
         return x * mm, y * mm, self.label_width * mm, self.label_height * mm
 
 

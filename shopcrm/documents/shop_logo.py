@@ -14,8 +14,6 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image
-
 from shopcrm.common.cleaning import quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput
@@ -67,6 +65,8 @@ def checked_picture(data: bytes, file_name: str) -> tuple[str, int, int]:
                 name=name, max=number(MAX_BYTES // (1024 * 1024))
             )
         )
+    from PIL import Image  # when a logo is chosen, not when the app starts
+
     not_a_picture = InvalidInput(
         _("“{name}” is not a PNG or JPEG picture, or it is damaged.").format(name=name)
     )
@@ -138,6 +138,8 @@ class LogoService:
         if row is None:
             return None
         data = bytes(row["image"])
+        from PIL import Image
+
         with Image.open(io.BytesIO(data)) as picture:
             kind, (width, height) = picture.format or "", picture.size
         return LogoInfo(

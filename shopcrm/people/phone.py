@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-import phonenumbers
-
 from shopcrm.common.cleaning import as_text, quote
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import _
+
+# phonenumbers (its metadata for every country) is imported when a number is first read or
+# shown, not when the app starts (about 20 ms): the counter's first screen shows no number.
 
 DEFAULT_REGION = "TR"
 MAX_PHONE = 30
@@ -26,6 +27,8 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     that cannot be a real phone number raises ``InvalidInput``, and so does any letter ("0532
     ABC DE FG" is not read as keypad digits) and any digit but 0-9 ("²" is not a 2).
     """
+    import phonenumbers
+
     text = as_text(text).strip()
     if not text:
         return ""
@@ -46,6 +49,8 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
 
 def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
     """The number the way people read it: "0532 123 45 67" at home, "+49 30 123456" abroad."""
+    import phonenumbers
+
     if not e164:
         return ""
     number = phonenumbers.parse(e164, region)
@@ -58,6 +63,8 @@ def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
 
 def national_digits(e164: str) -> str:
     """The digits people type when looking a number up: "5321234567" for a Turkish number."""
+    import phonenumbers
+
     if not e164:
         return ""
     number = phonenumbers.parse(e164, DEFAULT_REGION)

@@ -15,10 +15,9 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
-
-import sqlite_utils
 
 from shopcrm.common.clock import Clock
 from shopcrm.common.errors import DatabaseDamaged, ShopError, StorageProblem
@@ -33,8 +32,9 @@ from shopcrm.storage import (
     migrations,
 )
 from shopcrm.storage.lock import DatabaseLock
+from shopcrm.storage.rows import Row as Row  # the services take Row from here
+from shopcrm.storage.rows import as_dicts
 
-Row = dict[str, Any]
 CACHE_KIB = 64 * 1024
 """Page cache of one open database: enough to keep the customers and search indexes of a
 100,000-customer shop in memory, so searching while typing never waits for the disk."""
@@ -50,7 +50,8 @@ class Store:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = sqlite_utils.Database(conn)
+        # What sqlite-utils' Database turns on for a connection; ``query`` reads rows without it.
+        conn.execute("PRAGMA recursive_triggers=on")
         self.daily_backup: backups.DailyBackup | None = None
         self._lock = lock
         self._clock = clock
@@ -59,6 +60,14 @@ class Store:
         self._checkpoints_on = True
         self.created = False
         """Whether this opening created the database (a new, empty shop)."""
+
+    @cached_property
+    def db(self) -> Any:
+        """sqlite-utils' ``Database`` over this connection, made when first asked for: importing
+        sqlite-utils (and its command line and plugins) is not paid for at start-up."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
 
     @classmethod
     def open(
@@ -281,12 +290,12 @@ class Store:
     def query(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> list[Row]:
         """Rows of a query as dictionaries."""
         with failures.reported(self.path):
-            return list(self.db.query(sql, params))
+            return list(as_dicts(self.conn.execute(sql, params)))
 
     def one(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> Row | None:
         """The first row of a query, or None."""
         with failures.reported(self.path):
-            return next(iter(self.db.query(sql, params)), None)
+            return next(as_dicts(self.conn.execute(sql, params)), None)
 
     def execute(self, sql: str, params: tuple[Any, ...] | dict[str, Any] = ()) -> sqlite3.Cursor:
         """Run one statement (inside a ``transaction`` when it changes data). Reading rows from
