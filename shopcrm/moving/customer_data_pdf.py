@@ -21,6 +21,8 @@ from shopcrm.common.i18n import _
 from shopcrm.documents import fonts
 from shopcrm.documents.look import ACCENT, INK, MUTED
 from shopcrm.moving.customer_data import SECTIONS, CustomerData, Record, section_titles
+from shopcrm.people.address_forms import address_form_titles
+from shopcrm.people.consent import channel_titles, method_titles
 
 MARGIN = 18 * mm
 WIDTH = A4[0] - 2 * MARGIN
@@ -142,13 +144,29 @@ def _text(value: str) -> str:
     return escape(unicodedata.normalize("NFC", value)).replace("\n", "<br/>")
 
 
+YES_NO_FIELDS = {"given", "marketing_consent", "yearly"}
+
+
+def _words(key: str) -> dict[str, str]:
+    """The words of a field stored as a code ("sms", "written", "hanim")."""
+    if key == "channel":
+        return {k.value: v for k, v in channel_titles().items()}
+    if key == "method":
+        return {k.value: v for k, v in method_titles().items()}
+    if key == "address_form":
+        return {k.value: v for k, v in address_form_titles().items()}
+    return {}
+
+
 def value_text(key: str, value: object, currency: str = "TRY") -> str:
     """A stored value as a reader reads it: money in lira, moments and days in the language's
-    way, yes and no, a dash for nothing."""
+    way, yes and no, codes in words, a dash for nothing."""
     if value is None or value == "":
         return "—"
-    if isinstance(value, bool):
+    if isinstance(value, bool) or (key in YES_NO_FIELDS and value in (0, 1)):
         return _("Yes") if value else _("No")
+    if isinstance(value, str) and value in _words(key):
+        return _words(key)[value]
     if key in MONEY_FIELDS and isinstance(value, int):
         return formatting.money(value, currency)
     dated = key.endswith(("_at", "_on")) or key in ("last_visit", "consent_date")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Shop, ShopError
 from shopcrm.common.formatting import number
-from shopcrm.common.i18n import _, ngettext
+from shopcrm.common.i18n import _, babel_locale, ngettext
 from shopcrm.moving.table_files import SUFFIXES, TableFormat, Written, format_titles
 from ui.moving.mailing_dialog import MailingPanel
 from ui.style import ERROR_STYLE
@@ -133,7 +133,9 @@ class ExportDialog(QDialog):
     def _day_box(self, day: QDate) -> QDateEdit:
         box = QDateEdit(day)
         box.setCalendarPopup(True)
-        box.setDisplayFormat(box.locale().dateFormat(QLocale.FormatType.ShortFormat))
+        shop_locale = QLocale(babel_locale())
+        box.setLocale(shop_locale)
+        box.setDisplayFormat(shop_locale.dateFormat(QLocale.FormatType.ShortFormat))
         return box
 
     def chosen(self) -> ExportWhat:
