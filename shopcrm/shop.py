@@ -23,7 +23,7 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
-from shopcrm.moving.customer_data import CustomerDataService
+from shopcrm.moving.customer_data_files import CustomerDataService
 from shopcrm.moving.erasing import ErasureService
 from shopcrm.moving.export_customers import CustomerExport
 from shopcrm.moving.export_sales import SalesExport

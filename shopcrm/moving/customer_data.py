@@ -1,8 +1,9 @@
 """Everything the shop holds about one customer, for them (KVKK, Article 11): their record,
 consents and their history, purchases (voided ones too), rewards and vouchers, opening
 balances, occasions, the contact log, complaints, calls, the print queue, draws won and their
-earlier requests; written as JSON (``write_json``) or as a readable PDF
-(``shopcrm.moving.customer_data_pdf``). Each export is logged (what, when; not the data).
+earlier requests; written as JSON (``CustomerData.as_json``) or as a readable PDF
+(``shopcrm.moving.customer_data_pdf``); ``shopcrm.moving.customer_data_files`` writes them and
+logs each export (what, when; not the data).
 
 Each section is the rows of one table that name the customer, every column but the shop's own
 search keys, so that nothing held is left out. Money is in kuruş (1250,50 ₺ is 125050),
@@ -12,17 +13,11 @@ moments are ISO local time.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import NotFound
 from shopcrm.common.i18n import _
-from shopcrm.common.preferences import SettingsReader
-from shopcrm.moving.privacy_log import PrivacyAction, log_request
-from shopcrm.moving.table_files import ExportFailed
 from shopcrm.people.card_codes import card_code
 from shopcrm.people.consent import current
 from shopcrm.people.records import birthday_of
@@ -139,55 +134,3 @@ def gather(store: Store, customer_id: int, exported_at: str, shop_name: str = ""
         for c in current(store, customer_id).values()
     ]
     return CustomerData(customer_id, row["name"], shop_name, exported_at, customer, sections)
-
-
-class CustomerDataService:
-    """A customer's own data, on their request: gathered, written to a file, logged."""
-
-    def __init__(self, store: Store, clock: Clock, settings: SettingsReader) -> None:
-        self._store = store
-        self._clock = clock
-        self._settings = settings
-
-    def gather(self, customer_id: int) -> CustomerData:
-        """Everything held about ``customer_id`` now."""
-        return gather(self._store, customer_id, iso(self._clock()), self._settings().shop_name)
-
-    def write_json(self, customer_id: int, path: str | Path, recorded_by: str = "") -> Path:
-        """Write the customer's data as JSON to ``path`` and log that it was given."""
-        data = self.gather(customer_id)
-        return self._written(
-            customer_id, Path(path), "json", recorded_by, data.as_json().encode("utf-8")
-        )
-
-    def write_pdf(self, customer_id: int, path: str | Path, recorded_by: str = "") -> Path:
-        """Write the customer's data as a readable PDF to ``path`` and log that it was given."""
-        from shopcrm.moving.customer_data_pdf import data_pdf
-
-        data = self.gather(customer_id)
-        return self._written(customer_id, Path(path), "pdf", recorded_by, data_pdf(data))
-
-    def _written(
-        self, customer_id: int, path: Path, form: str, recorded_by: str, content: bytes
-    ) -> Path:
-        part = path.with_name(path.name + ".part")
-        with self._store.transaction():
-            log_request(
-                self._store,
-                customer_id,
-                PrivacyAction.DATA_EXPORT,
-                self._clock(),
-                form,
-                recorded_by,
-            )
-            try:
-                part.write_bytes(content)
-                os.replace(part, path)
-            except OSError as error:
-                part.unlink(missing_ok=True)
-                raise ExportFailed(
-                    _("The file {path} could not be written: {reason}").format(
-                        path=path, reason=error.strerror or error
-                    )
-                ) from error
-        return path

@@ -121,4 +121,5 @@ class CustomerExport:
 
     def to_vcards(self, path: str | Path, customer_ids: Sequence[int] | None = None) -> Written:
         """Write the customers as vCards 3.0 in one .vcf file, for a phone's contacts."""
-        return write_vcards(Path(path), exported_customers(self._store, customer_ids))
+        items = exported_customers(self._store, customer_ids)
+        return write_vcards(Path(path), [item.customer for item in items])

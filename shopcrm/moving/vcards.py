@@ -7,20 +7,16 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import vobject
 
 from shopcrm.common.i18n import _
 from shopcrm.moving.table_files import ExportFailed, Written
-
-if TYPE_CHECKING:
-    from shopcrm.moving.export_customers import ExportedCustomer
+from shopcrm.people.records import Customer
 
 
-def vcard_text(item: ExportedCustomer) -> str:
+def vcard_text(c: Customer) -> str:
     """One customer's vCard 3.0."""
-    import vobject
-
-    c = item.customer
     card = vobject.vCard()
     card.add("version").value = "3.0"
     card.add("fn").value = c.name
@@ -46,13 +42,13 @@ def vcard_text(item: ExportedCustomer) -> str:
     return text
 
 
-def write_vcards(path: Path, items: Sequence[ExportedCustomer]) -> Written:
-    """Write ``items`` as one .vcf file (UTF-8)."""
+def write_vcards(path: Path, customers: Sequence[Customer]) -> Written:
+    """Write ``customers`` as one .vcf file (UTF-8)."""
     part = path.with_name(path.name + ".part")
     try:
         with part.open("w", encoding="utf-8", newline="") as f:
-            for item in items:
-                f.write(vcard_text(item))
+            for customer in customers:
+                f.write(vcard_text(customer))
         os.replace(part, path)
     except OSError as error:
         part.unlink(missing_ok=True)
@@ -61,4 +57,4 @@ def write_vcards(path: Path, items: Sequence[ExportedCustomer]) -> Written:
                 path=path, reason=error.strerror or error
             )
         ) from error
-    return Written(path, len(items))
+    return Written(path, len(customers))
