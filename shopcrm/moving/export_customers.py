@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from shopcrm.common.clock import Clock
+from shopcrm.common.i18n import _
 from shopcrm.common.text import sort_key_text
 from shopcrm.moving import export_columns as col
-from shopcrm.moving.table_files import Cell, Money, TableFormat, Written, write_table
-from shopcrm.moving.vcards import write_vcards
+from shopcrm.moving.table_files import Cell, Money, TableFormat, TableJob, Written
+from shopcrm.moving.vcards import VCardJob
 from shopcrm.people.consent import Channel
 from shopcrm.people.occasion_texts import describe
 from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
@@ -99,6 +101,29 @@ class CustomerExport:
         self._store = store
         self._clock = clock
 
+    def table_job(
+        self,
+        kind: TableFormat | str,
+        customer_ids: Sequence[int] | None = None,
+        language: str | None = None,
+    ) -> TableJob[ExportedCustomer]:
+        """The customers (not archived, or those of ``customer_ids``) read, ready to be written
+        as CSV or XLSX (``TableJob.write``, which a worker thread may run)."""
+        chosen = TableFormat(kind)
+        return TableJob(
+            chosen,
+            col.CUSTOMER_COLUMNS,
+            exported_customers(self._store, customer_ids),
+            partial(customer_cells, language=language),
+            sheet=_("Customers"),
+            language=language,
+        )
+
+    def vcard_job(self, customer_ids: Sequence[int] | None = None) -> VCardJob:
+        """The customers read, ready to be written as vCards 3.0 (``VCardJob.write``)."""
+        items = exported_customers(self._store, customer_ids)
+        return VCardJob([item.customer for item in items])
+
     def to_table(
         self,
         path: str | Path,
@@ -107,19 +132,8 @@ class CustomerExport:
         language: str | None = None,
     ) -> Written:
         """Write the customers (not archived, or those of ``customer_ids``) as CSV or XLSX."""
-        from shopcrm.common.i18n import _
-
-        items = exported_customers(self._store, customer_ids)
-        return write_table(
-            Path(path),
-            TableFormat(kind),
-            col.CUSTOMER_COLUMNS,
-            (customer_cells(item, language) for item in items),
-            sheet=_("Customers"),
-            language=language,
-        )
+        return self.table_job(kind, customer_ids, language).write(path)
 
     def to_vcards(self, path: str | Path, customer_ids: Sequence[int] | None = None) -> Written:
         """Write the customers as vCards 3.0 in one .vcf file, for a phone's contacts."""
-        items = exported_customers(self._store, customer_ids)
-        return write_vcards(Path(path), [item.customer for item in items])
+        return self.vcard_job(customer_ids).write(path)

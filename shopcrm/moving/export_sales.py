@@ -5,6 +5,7 @@ last day's night (both days included, in the shop's local time)."""
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from shopcrm.care.contacts import ContactKind, kind_titles
@@ -13,7 +14,7 @@ from shopcrm.common.errors import InvalidInput
 from shopcrm.common.formatting import day
 from shopcrm.common.i18n import _
 from shopcrm.moving import export_columns as col
-from shopcrm.moving.table_files import Cell, Money, TableFormat, Written, write_table
+from shopcrm.moving.table_files import Cell, Money, TableFormat, TableJob, Written
 from shopcrm.sales.voids import VoidReason, reason_titles
 from shopcrm.storage.store import Row, Store
 
@@ -102,24 +103,9 @@ class SalesExport:
         end: date,
         language: str | None = None,
     ) -> Written:
-        """Every purchase logged from ``start`` to ``end`` (both days included), voided ones
-        marked, oldest first."""
-        since, until = checked_range(start, end)
-        rows = self._store.query(
-            "SELECT p.id, p.purchased_at, p.customer_id, c.name, p.amount, p.discount, p.note, "
-            "p.voided_at, p.void_code, p.void_reason, p.replaces_id "
-            "FROM purchases p JOIN customers c ON c.id = p.customer_id "
-            "WHERE p.purchased_at >= ? AND p.purchased_at < ? ORDER BY p.purchased_at, p.id",
-            (since, until),
-        )
-        return write_table(
-            Path(path),
-            TableFormat(kind),
-            col.PURCHASE_COLUMNS,
-            (purchase_cells(row, language) for row in rows),
-            sheet=_("Purchases"),
-            language=language,
-        )
+        """Write every purchase logged from ``start`` to ``end`` (both days included), voided
+        ones marked, oldest first."""
+        return self.purchases_job(kind, start, end, language).write(path)
 
     def contacts(
         self,
@@ -129,8 +115,37 @@ class SalesExport:
         end: date,
         language: str | None = None,
     ) -> Written:
-        """Every entry of the contact log from ``start`` to ``end`` (both days included),
+        """Write every entry of the contact log from ``start`` to ``end`` (both days included),
         voided ones marked, oldest first."""
+        return self.contacts_job(kind, start, end, language).write(path)
+
+    def purchases_job(
+        self, kind: TableFormat | str, start: date, end: date, language: str | None = None
+    ) -> TableJob[Row]:
+        """The purchases of the days read, ready to be written (``TableJob.write``)."""
+        chosen = TableFormat(kind)
+        since, until = checked_range(start, end)
+        rows = self._store.query(
+            "SELECT p.id, p.purchased_at, p.customer_id, c.name, p.amount, p.discount, p.note, "
+            "p.voided_at, p.void_code, p.void_reason, p.replaces_id "
+            "FROM purchases p JOIN customers c ON c.id = p.customer_id "
+            "WHERE p.purchased_at >= ? AND p.purchased_at < ? ORDER BY p.purchased_at, p.id",
+            (since, until),
+        )
+        return TableJob(
+            chosen,
+            col.PURCHASE_COLUMNS,
+            rows,
+            partial(purchase_cells, language=language),
+            sheet=_("Purchases"),
+            language=language,
+        )
+
+    def contacts_job(
+        self, kind: TableFormat | str, start: date, end: date, language: str | None = None
+    ) -> TableJob[Row]:
+        """The contact log of the days read, ready to be written (``TableJob.write``)."""
+        chosen = TableFormat(kind)
         since, until = checked_range(start, end)
         rows = self._store.query(
             "SELECT k.id, k.happened_at, k.customer_id, c.name, k.kind, k.summary, "
@@ -139,11 +154,11 @@ class SalesExport:
             "WHERE k.happened_at >= ? AND k.happened_at < ? ORDER BY k.happened_at, k.id",
             (since, until),
         )
-        return write_table(
-            Path(path),
-            TableFormat(kind),
+        return TableJob(
+            chosen,
             col.CONTACT_COLUMNS,
-            (contact_cells(row, language) for row in rows),
+            rows,
+            partial(contact_cells, language=language),
             sheet=_("Contact log"),
             language=language,
         )

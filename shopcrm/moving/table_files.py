@@ -12,22 +12,26 @@ written beside its place and moved there when complete: a failed export leaves n
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from shopcrm.common.errors import ShopError
 from shopcrm.common.formatting import MINOR_PER_MAJOR
 from shopcrm.common.i18n import _, current_language
 from shopcrm.moving.cells import guarded
 from shopcrm.moving.export_columns import Column, headers
+
+T = TypeVar("T")
 
 
 class TableFormat(StrEnum):
@@ -92,6 +96,49 @@ class ExportFailed(ShopError):
     """The file could not be written (no room, no permission...); nothing was left behind."""
 
 
+class ExportStopped(ShopError):
+    """The user stopped the export; no file was written."""
+
+
+Progress = Callable[[int, int], bool]
+"""Told (rows done, rows in all) as a file is written; answers whether to go on."""
+PROGRESS_EVERY = 500
+
+
+def reporting(rows: Sequence[T], progress: Progress | None) -> Iterator[T]:
+    """``rows`` one by one, telling ``progress`` every few hundred; ``ExportStopped`` when it
+    answers False."""
+    total = len(rows)
+    for done, row in enumerate(rows):
+        if progress is not None and done % PROGRESS_EVERY == 0 and not progress(done, total):
+            raise ExportStopped(_("The export was stopped; no file was written."))
+        yield row
+    if progress is not None:
+        progress(total, total)
+
+
+@dataclass(frozen=True)
+class TableJob(Generic[T]):
+    """A table ready to be written: the items read from the database (on the caller's thread)
+    and how each becomes a row. ``write`` touches no database, so it may run in a worker."""
+
+    kind: TableFormat
+    columns: Sequence[Column]
+    items: Sequence[T]
+    cells: Callable[[T], Sequence[Cell]]
+    sheet: str = ""
+    language: str | None = None
+
+    @property
+    def rows(self) -> int:
+        return len(self.items)
+
+    def write(self, path: str | Path, progress: Progress | None = None) -> Written:
+        """Write the table to ``path``, telling ``progress`` as it goes."""
+        rows = (self.cells(item) for item in reporting(self.items, progress))
+        return write_table(Path(path), self.kind, self.columns, rows, self.sheet, self.language)
+
+
 _CP1254 = "cp1254"
 _SUBSTITUTES = {"₺": "TL", "\u00a0": " ", "\u202f": " "}
 
@@ -122,6 +169,9 @@ def write_table(
                 path=path, reason=error.strerror or error
             )
         ) from error
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     return Written(path, count, replaced)
 
 
@@ -229,27 +279,38 @@ def _write_xlsx(
         cell.font = bold
         header_cells.append(cell)
     ws.append(header_cells)
-    count = 0
-    for row in rows:
-        cells = []
-        for value in row:
-            if isinstance(value, Money):
-                cell = WriteOnlyCell(ws, value=float(value.lira))
-                cell.number_format = money_format
-            elif isinstance(value, datetime):
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = moment_format
-            elif isinstance(value, date):
-                cell = WriteOnlyCell(ws, value=value)
-                cell.number_format = day_format
-            elif isinstance(value, str):
-                safe = str(guarded(ILLEGAL_CHARACTERS_RE.sub("", value)))
-                cell = WriteOnlyCell(ws, value=safe)
-                cell.data_type = "s"
-            else:
-                cell = WriteOnlyCell(ws, value=value)
-            cells.append(cell)
-        ws.append(cells)
-        count += 1
+    try:
+        count = 0
+        for row in rows:
+            cells: list[object] = []
+            for value in row:
+                if isinstance(value, str):
+                    # A plain value is written as it is (much faster than a cell object); guarded,
+                    # it never begins with "=", so openpyxl never takes it for a formula.
+                    cells.append(guarded(ILLEGAL_CHARACTERS_RE.sub("", value)))
+                elif isinstance(value, Money):
+                    cell = WriteOnlyCell(ws, value=float(value.lira))
+                    cell.number_format = money_format
+                    cells.append(cell)
+                elif isinstance(value, datetime):
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = moment_format
+                    cells.append(cell)
+                elif isinstance(value, date):
+                    cell = WriteOnlyCell(ws, value=value)
+                    cell.number_format = day_format
+                    cells.append(cell)
+                else:
+                    cells.append(value)
+            ws.append(cells)
+            count += 1
+    except BaseException:
+        # Stopped or failed halfway: finish the sheet's temporary file and remove it, so that
+        # nothing is left open or behind.
+        with contextlib.suppress(Exception):
+            ws.close()
+            if ws._writer is not None:
+                ws._writer.cleanup()
+        raise
     book.save(path)
     return count

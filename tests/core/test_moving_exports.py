@@ -17,7 +17,7 @@ from shopcrm.common.errors import InvalidInput
 from shopcrm.common.i18n import set_language
 from shopcrm.moving import export_columns as col
 from shopcrm.moving.cells import DANGEROUS_FIRST, guarded, unguarded
-from shopcrm.moving.table_files import TableFormat, fit_cp1254
+from shopcrm.moving.table_files import ExportStopped, TableFormat, fit_cp1254
 from tests.core.conftest import FakeClock
 
 TURKISH = "ÇçĞğİıÖöŞşÜü"
@@ -238,3 +238,45 @@ def test_a_range_the_wrong_way_round_is_refused(shop: Shop, tmp_path: Path) -> N
     with pytest.raises(InvalidInput):
         shop.sales_export.purchases(tmp_path / "p.csv", "csv", date(2026, 3, 5), date(2026, 3, 1))
     assert not (tmp_path / "p.csv").exists()
+
+
+def test_vcards_keep_long_notes_commas_and_line_breaks(shop: Shop, tmp_path: Path) -> None:
+    notes = "Kızı Elif, oğlu Ömer; " * 6 + "\nİkinci satır: çiçek\\saksı"
+    notes = shop.customers.add(name="Şebnem Güleryüz", notes=notes, tags=["Düğün", "VIP"]).notes
+    assert "\n" in notes and "," in notes
+    path = tmp_path / "x.vcf"
+    shop.customer_export.to_vcards(path)
+    raw = path.read_bytes()
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))
+    (card,) = vobject.readComponents(raw.decode("utf-8"))
+    assert card.note.value == notes
+    assert card.categories.value == ["Düğün", "VIP"]
+
+
+def test_an_export_stopped_halfway_leaves_no_file(shop: Shop, tmp_path: Path) -> None:
+    for n in range(1200):
+        shop.store.execute(
+            "INSERT INTO customers (name, name_folded, created_at, updated_at) "
+            "VALUES (?, ?, '2026-01-01T10:00:00', '2026-01-01T10:00:00')",
+            (f"Müşteri {n}", f"musteri {n}"),
+        )
+    out = tmp_path / "out"
+    out.mkdir()
+    told: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        told.append((done, total))
+        return done < 1000
+
+    for job in (
+        shop.customer_export.table_job("xlsx"),
+        shop.customer_export.table_job("csv"),
+        shop.customer_export.vcard_job(),
+    ):
+        told.clear()
+        with pytest.raises(ExportStopped):
+            job.write(out / "x.out", progress)
+        assert told[-1] == (1000, 1200)
+        assert list(out.iterdir()) == []
+    assert shop.customer_export.table_job("csv").write(out / "x.csv", lambda d, t: True)
+    assert [p.name for p in out.iterdir()] == ["x.csv"]

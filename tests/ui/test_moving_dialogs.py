@@ -45,8 +45,10 @@ def test_ctrl_e_opens_the_export_dialog_which_writes_the_file(
     dialog.choose(ExportWhat.CUSTOMERS, "xlsx")
     assert not dialog.start.isVisibleTo(dialog)
     assert dialog.suggested_name().endswith(".xlsx")
-    written = dialog.save_to(tmp_path / "c.xlsx")
-    assert written is not None and written.rows == 2
+    with qtbot.waitSignal(dialog.saved) as saved:
+        dialog.save_to(tmp_path / "c.xlsx")
+    assert saved.args[0].rows == 2
+    qtbot.waitUntil(lambda: dialog.worker is None)
     assert str(tmp_path / "c.xlsx") in dialog.outcome.text()
     rows = list(openpyxl.load_workbook(tmp_path / "c.xlsx").active.iter_rows(values_only=True))
     assert {r[1] for r in rows[1:]} == {"Şükrü Öztürk", "Ayşe Yılmaz"}
@@ -55,10 +57,12 @@ def test_ctrl_e_opens_the_export_dialog_which_writes_the_file(
     assert dialog.start.isVisibleTo(dialog)
     check_alt_keys(dialog, "export, purchases")
     dialog.start.setDate(dialog.end.date().addDays(1))
-    assert dialog.save_to(tmp_path / "p.csv") is None
+    dialog.save_to(tmp_path / "p.csv")
     assert dialog.error.isVisibleTo(dialog) and not (tmp_path / "p.csv").exists()
+    assert dialog.worker is None
     dialog.start.setDate(dialog.end.date().addDays(-31))
-    assert dialog.save_to(tmp_path / "p.csv") is not None
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_to(tmp_path / "p.csv")
     text = (tmp_path / "p.csv").read_bytes().decode("cp1254")
     assert "Şükrü Öztürk" in text and "1250,50" in text
 
@@ -77,7 +81,8 @@ def test_the_mailing_list_tells_who_was_left_out(
         if language == "tr"
         else "1 customer on the list. 1 left out: no consent to SMS."
     )
-    dialog.save_to(tmp_path / "sms.csv")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_to(tmp_path / "sms.csv")
     assert counts in dialog.outcome.text()
     rows = list(csv.reader(io.StringIO((tmp_path / "sms.csv").read_text("utf-8"), newline="")))
     assert rows[1:] == [["Şükrü Öztürk", "+905321234567", "s@example.com"]]
@@ -142,3 +147,25 @@ def test_the_customers_data_is_saved_from_the_row_menu(
     assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
     assert page.data_actions.message is not None
     page.data_actions.message.accept()
+
+
+def test_a_long_export_can_be_stopped_and_leaves_no_file(
+    qtbot: QtBot, shop: Shop, tmp_path: Path
+) -> None:
+    for n in range(3000):
+        shop.store.execute(
+            "INSERT INTO customers (name, name_folded, created_at, updated_at) "
+            "VALUES (?, ?, '2026-01-01T10:00:00', '2026-01-01T10:00:00')",
+            (f"Müşteri {n}", f"musteri {n}"),
+        )
+    dialog = shown(qtbot, ExportDialog(shop))
+    assert isinstance(dialog, ExportDialog)
+    dialog.choose(ExportWhat.CUSTOMERS, "xlsx")
+    dialog.save_to(tmp_path / "big.xlsx")
+    assert dialog.worker is not None and dialog.stop_button.isVisibleTo(dialog)
+    check_alt_keys(dialog, "export, writing")
+    dialog.stop()
+    qtbot.waitUntil(lambda: dialog.worker is None, timeout=20000)
+    assert dialog.error.isVisibleTo(dialog)
+    assert list(tmp_path.glob("big.xlsx*")) == []
+    assert dialog.save_button.isEnabled() and not dialog.stop_button.isVisibleTo(dialog)

@@ -10,8 +10,10 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, QStandardPaths
+from PySide6.QtCore import QDate, QLocale, QStandardPaths, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -28,7 +31,9 @@ from PySide6.QtWidgets import (
 from shopcrm import Shop, ShopError
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _, babel_locale, ngettext
-from shopcrm.moving.table_files import SUFFIXES, TableFormat, Written, format_titles
+from shopcrm.moving.table_files import SUFFIXES, TableFormat, TableJob, Written, format_titles
+from shopcrm.moving.vcards import VCardJob
+from ui.moving.export_worker import ExportWorker
 from ui.moving.mailing_dialog import MailingPanel
 from ui.style import ERROR_STYLE
 
@@ -62,7 +67,11 @@ def _day(value: QDate) -> date:
 
 
 class ExportDialog(QDialog):
-    """Export customers, purchases, the contact log or a mailing list to a file."""
+    """Export customers, purchases, the contact log or a mailing list to a file. A long file is
+    written off the UI thread, with its progress and a Stop button; ``saved`` tells what was
+    written once it is."""
+
+    saved = Signal(object)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +94,10 @@ class ExportDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.hide()
+        self.worker: ExportWorker | None = None
         hint = QLabel(
             _(
                 "Cells that begin with = + - or @ get a ' in front, so that a spreadsheet "
@@ -113,12 +126,16 @@ class ExportDialog(QDialog):
         self.save_button = QPushButton(_("&Save…"))
         self.save_button.setDefault(True)
         self.buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.stop_button = QPushButton(_("St&op"))
+        self.stop_button.hide()
+        self.buttons.addButton(self.stop_button, QDialogButtonBox.ButtonRole.ActionRole)
         close = self.buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         close.setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.mailing)
         layout.addWidget(hint)
+        layout.addWidget(self.progress)
         layout.addWidget(self.outcome)
         layout.addWidget(self.error)
         layout.addStretch(1)
@@ -126,6 +143,7 @@ class ExportDialog(QDialog):
 
         self.what.currentIndexChanged.connect(lambda _i: self._what_changed())
         self.save_button.clicked.connect(self.ask_where)
+        self.stop_button.clicked.connect(self.stop)
         self.buttons.rejected.connect(self.reject)
         self._what_changed()
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 70)
@@ -197,31 +215,82 @@ class ExportDialog(QDialog):
         self.file_dialog = dialog
         dialog.open()
 
-    def save_to(self, path: str | Path) -> Written | None:
-        """Export what is chosen to ``path``; say what was written, or why not."""
+    def save_to(self, path: str | Path) -> None:
+        """Export what is chosen to ``path``: read now, written off the UI thread (a mailing
+        list at once); ``saved`` tells what was written, or the dialog says why not."""
+        if self.worker is not None:
+            return
         what, kind = self.chosen(), self.format.currentData()
         start, end = _day(self.start.date()), _day(self.end.date())
         self.error.hide()
         self.outcome.clear()
-        told = ""
         try:
-            if what is ExportWhat.CUSTOMERS and kind == VCARD:
-                written = self.shop.customer_export.to_vcards(path)
-            elif what is ExportWhat.CUSTOMERS:
-                written = self.shop.customer_export.to_table(path, kind)
-            elif what is ExportWhat.PURCHASES:
-                written = self.shop.sales_export.purchases(path, kind, start, end)
-            elif what is ExportWhat.CONTACTS:
-                written = self.shop.sales_export.contacts(path, kind, start, end)
-            else:
+            if what is ExportWhat.MAILING:
                 written, mailing = self.shop.mailing.write(path, self.mailing.chosen())
-                told = mailing.summary()
+                self._done(written, mailing.summary())
+                return
+            if what is ExportWhat.CUSTOMERS and kind == VCARD:
+                job: VCardJob | TableJob[Any] = self.shop.customer_export.vcard_job()
+            elif what is ExportWhat.CUSTOMERS:
+                job = self.shop.customer_export.table_job(kind)
+            elif what is ExportWhat.PURCHASES:
+                job = self.shop.sales_export.purchases_job(kind, start, end)
+            else:
+                job = self.shop.sales_export.contacts_job(kind, start, end)
         except ShopError as error:
-            self.error.setText(str(error))
-            self.error.show()
-            return None
+            self._failed(str(error))
+            return
+        worker = ExportWorker(lambda progress: job.write(path, progress), self)
+        worker.progress.connect(self._progress)
+        worker.done.connect(lambda written: self._done(written))
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._worker_finished)
+        self.worker = worker
+        self.progress.setRange(0, max(job.rows, 1))
+        self.progress.setValue(0)
+        self.progress.show()
+        self.stop_button.show()
+        self.save_button.setEnabled(False)
+        worker.start()
+
+    def stop(self) -> None:
+        """Stop the file being written; nothing is left behind."""
+        if self.worker is not None:
+            self.worker.stop()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, written: Written, told: str = "") -> None:
         self.outcome.setText(" ".join(t for t in (self._written_text(written), told) if t))
-        return written
+        self.saved.emit(written)
+
+    def _failed(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _worker_finished(self) -> None:
+        if self.worker is not None:
+            self.worker.deleteLater()
+        self.worker = None
+        self.progress.hide()
+        self.stop_button.hide()
+        self.save_button.setEnabled(True)
+
+    def reject(self) -> None:
+        """Close, stopping a file being written first."""
+        self._stop_and_wait()
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._stop_and_wait()
+        super().closeEvent(event)
+
+    def _stop_and_wait(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.wait()
 
     def _written_text(self, written: Written) -> str:
         text = ngettext(
