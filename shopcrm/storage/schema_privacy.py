@@ -1,6 +1,7 @@
 """A schema step: the log of a customer's requests about their own data (KVKK, Article 11),
 ``privacy_requests``: what was done (their data exported, or erased), in which form, when and by
-whom; never the data itself. A row is never changed nor deleted."""
+whom; never the data itself. A row is never changed nor deleted, and a customer erased stays
+archived."""
 
 from __future__ import annotations
 
@@ -21,6 +22,13 @@ PRIVACY_SQL = (
     """
     CREATE TRIGGER privacy_requests_never_deleted BEFORE DELETE ON privacy_requests BEGIN
         SELECT RAISE(ABORT, 'privacy requests are kept, never deleted');
+    END
+    """,
+    """
+    CREATE TRIGGER erased_customers_stay_archived BEFORE UPDATE OF archived_at ON customers
+        WHEN new.archived_at IS NULL AND EXISTS (SELECT 1 FROM privacy_requests p
+            WHERE p.customer_id = old.id AND p.action = 'erasure') BEGIN
+        SELECT RAISE(ABORT, 'an erased customer stays archived');
     END
     """,
     """

@@ -4,6 +4,7 @@ on their request their personal data is erased everywhere while the shop's figur
 from __future__ import annotations
 
 import json
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -190,3 +191,16 @@ def test_an_erasure_that_fails_changes_nothing(shop: Shop, clock: FakeClock) -> 
     assert shop.customers.get(cid).name == "Şükrü Öztürk"
     assert shop.customers.search("şükrü")
     assert not shop.erasure.is_erased(cid)
+
+
+def test_an_erased_customer_stays_archived(shop: Shop, clock: FakeClock) -> None:
+    cid = full_customer(shop, clock)
+    shop.erasure.erase(cid, "ERASE")
+    with pytest.raises(InvalidInput, match="stay archived"):
+        shop.customers.unarchive(cid)
+    assert shop.customers.get(cid).archived
+    with pytest.raises(sqlite3.IntegrityError):
+        shop.store.execute("UPDATE customers SET archived_at = NULL WHERE id = ?", (cid,))
+    other = shop.customers.add(name="Arşivlenip dönen")
+    shop.customers.archive(other.id)
+    assert not shop.customers.unarchive(other.id).archived
