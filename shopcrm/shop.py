@@ -23,6 +23,11 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.moving.customer_data_files import CustomerDataService
+from shopcrm.moving.erasing import ErasureService
+from shopcrm.moving.export_customers import CustomerExport
+from shopcrm.moving.export_sales import SalesExport
+from shopcrm.moving.mailing import MailingService
 from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
@@ -65,6 +70,11 @@ class Shop:
         self.segments = SegmentService(store, clock, read_settings)
         self.draws = DrawService(store, clock, self.rewards, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)
+        self.customer_export = CustomerExport(store, clock)
+        self.sales_export = SalesExport(store, clock)
+        self.mailing = MailingService(store, clock)
+        self.customer_data = CustomerDataService(store, clock, read_settings)
+        self.erasure = ErasureService(store, clock)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

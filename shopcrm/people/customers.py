@@ -243,6 +243,13 @@ class CustomerService:
 
     def _set_archived(self, customer_id: int, when: str | None) -> Customer:
         self.get(customer_id)
+        if when is None and self._store.one(
+            "SELECT 1 AS x FROM privacy_requests WHERE customer_id = ? AND action = 'erasure'",
+            (customer_id,),
+        ):
+            raise InvalidInput(
+                _("This customer's personal data was erased at their request: they stay archived.")
+            )
         with self._store.transaction():
             self._store.execute(
                 "UPDATE customers SET archived_at = ?, updated_at = ? WHERE id = ?",

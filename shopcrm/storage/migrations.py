@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 
 from shopcrm.storage.schema_kept import migrate_kept
+from shopcrm.storage.schema_privacy import migrate_privacy
 from shopcrm.storage.schema_v6 import SCHEMA_V6
 
 SCHEMA_V1 = """
@@ -416,5 +417,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V5),
     _run(SCHEMA_V6),
     migrate_kept,
+    migrate_privacy,
 ]
 LATEST = len(MIGRATIONS)

@@ -47,6 +47,8 @@ from ui.customers.model import (
 )
 from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
+from ui.moving.customer_data import CustomerDataActions
+from ui.moving.export_dialog import ExportDialog
 from ui.printing.menu import CUSTOMER_KINDS, PrintMenuButton, customer_job
 from ui.purchase_history import PurchaseHistory
 from ui.style import ERROR_STYLE
@@ -92,6 +94,16 @@ class CustomersPage(ReloadWhenShown):
         self.show_archived = self.top.show_archived
         self.new_button = self.top.new_button
         self.table = self._make_table()
+        self.export_button = QPushButton(_("E&xport…"))
+        self.export_button.setToolTip(
+            _("Customers, purchases, the contact log or a mailing list to a file (Ctrl+E)")
+        )
+        if (top_row := self.top.layout()) is not None:
+            top_row.addWidget(self.export_button)
+        self.export_dialog: ExportDialog | None = None
+        self.data_actions = CustomerDataActions(
+            shop, self.table, self.current_customer, self._erased
+        )
 
         self.count = QLabel()
         self.error = QLabel()
@@ -148,6 +160,8 @@ class CustomersPage(ReloadWhenShown):
         self.occasions_button.clicked.connect(self.open_occasions)
         QShortcut(QKeySequence.StandardKey.Find, self, self.top.focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.open_export)
+        self.export_button.clicked.connect(self.open_export)
         on_keys(self.table, ENTER, self.edit_current)
         on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
         self.reload()
@@ -264,6 +278,15 @@ class CustomersPage(ReloadWhenShown):
 
         dialog.finished.connect(done)
         dialog.open()
+
+    def open_export(self) -> None:
+        """Open the Export dialog (customers, purchases, contact log, mailing list)."""
+        self.export_dialog = ExportDialog(self.shop, self)
+        self.export_dialog.open()
+
+    def _erased(self, _erased: object) -> None:
+        self.reload()
+        self.changed.emit()
 
     def print_current(self, kind: DocumentKind) -> None:
         """Ask the Print page for ``kind`` for the selected customer."""

@@ -1,0 +1,1 @@
+"""Moving customers out: the export dialog, mailing lists, a customer's own data and erasure."""
