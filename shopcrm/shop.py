@@ -23,6 +23,7 @@ from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
 from shopcrm.loyalty.visits import Recount, VisitRule
+from shopcrm.moving.importing import ImportService
 from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
@@ -65,6 +66,7 @@ class Shop:
         self.segments = SegmentService(store, clock, read_settings)
         self.draws = DrawService(store, clock, self.rewards, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)
+        self.imports = ImportService(store, clock, self.customers, self.occasions, self.loyalty)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print
