@@ -11,6 +11,7 @@ import pytest
 from openpyxl import Workbook
 
 from shopcrm import InvalidInput
+from shopcrm.moving.bad_rows import save_bad_rows
 from shopcrm.moving.columns import Field, Source, recognise
 from shopcrm.moving.reading import MAX_BYTES, read_file
 from shopcrm.moving.rows import read_rows
@@ -235,3 +236,25 @@ def test_bad_rows_are_listed_with_line_column_value_and_reason(tmp_path: Path) -
     assert "invisible, control" in bad[2].reason()
     assert "10.000" in bad[3].reason() or "10,000" in bad[3].reason()
     assert bad[4].problems[0].column == "Telefon"
+
+
+def test_bad_rows_are_saved_to_fix_and_import_again(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    text = "Ad Soyad;Telefon;Doğum tarihi\nAyşe Kaya;0532 111 22 33;\nİpek Öz;0532;31.02.1990\n"
+    path.write_bytes(text.encode("cp1254"))
+    sheet, _mapping, _drafts, bad = drafts_of(path)
+    saved = tmp_path / "düzeltilecek.csv"
+    save_bad_rows(saved, sheet, bad)
+    assert saved.read_bytes().startswith(b"\xef\xbb\xbf")
+    again = read_file(saved)
+    assert again.headers[:3] == sheet.headers
+    (line,) = again.rows
+    assert line[1][:3] == ("İpek Öz", "0532", "31.02.1990")
+    assert "Line 3" in line[1][3] and "Telefon" in line[1][3]
+    fixed = saved.read_text(encoding="utf-8-sig").replace(
+        ";0532;31.02.1990", ";0532 123 45 67;28.02.1990"
+    )
+    saved.write_text(fixed, encoding="utf-8-sig")
+    again = read_file(saved)
+    drafts, bad_again = read_rows(again, recognise(again.headers), TODAY)
+    assert bad_again == [] and drafts[0].name == "İpek Öz"
