@@ -1,0 +1,2 @@
+"""Moving in: the import wizard (pick a file, preview and map its columns, import, see what was
+left out)."""
