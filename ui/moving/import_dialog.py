@@ -56,6 +56,7 @@ class ImportDialog(QDialog):
         self.plan: Plan | None = None
         self.outcome: Outcome | None = None
         self.worker: ImportWorker | None = None
+        self._back_to = CHOOSE
         self.stack = QStackedWidget()
         self.stack.addWidget(self._choose_page())
         self.stack.addWidget(self._working_page())
@@ -283,25 +284,29 @@ class ImportDialog(QDialog):
         self.working.setText(what)
         self.progress.setRange(0, 0)
         self._show_page(WORKING)
+        self._back_to = back_to
         worker = ImportWorker(job, self)
         self.worker = worker
+        # Bound methods of this dialog only: Qt then calls them on the UI thread (a lambda
+        # would run in the worker's thread and touch the widgets from there).
         worker.progress.connect(self._progress)
         worker.done.connect(then)
-        worker.failed.connect(lambda message: self._failed(message, back_to))
-        worker.finished.connect(lambda: self._worker_finished(worker))
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._worker_finished)
         worker.start()
 
-    def _worker_finished(self, worker: ImportWorker) -> None:
-        if self.worker is worker:
+    def _worker_finished(self) -> None:
+        worker = self.worker
+        if worker is not None and worker.isFinished():
             self.worker = None
-        worker.deleteLater()
+            worker.deleteLater()
 
     def _progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
-    def _failed(self, message: str, back_to: int) -> None:
-        self._show_page(back_to)
+    def _failed(self, message: str) -> None:
+        self._show_page(self._back_to)
         self._show_error(message)
 
     def _show_error(self, message: str) -> None:
