@@ -1,7 +1,8 @@
 """The import figure: a 10,000-row CSV as Excel saves it in Turkish (';', Windows-1254, no BOM,
 decimal commas, 15.04.1985 dates) imported into a fresh database through ``shop.imports``:
 reading, checking and finding duplicates (``read`` + ``plan``, what the preview waits for), then
-the backup and the one transaction (``run``), each timed.
+the backup and the one transaction (``run``), each timed, with the processor time of the whole
+(the wall clock of a machine shared with other work is longer).
 
     python -m bench.importing [--rows N] [--runs N]
 """
@@ -58,15 +59,20 @@ def write_turkish_csv(path: Path, rows: int, seed: int = 7) -> None:
 def run_once(folder: Path, source: Path) -> dict[str, float]:
     """Import ``source`` into a fresh database in ``folder``; the times in seconds."""
     with Shop.open(folder / "shop.sqlite3") as shop:
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         sheet = shop.imports.read(source)
         plan = shop.imports.plan(sheet, shop.imports.recognise(sheet))
         planned = time.perf_counter()
         outcome = shop.imports.run(plan, lambda done, total: True)
-        ended = time.perf_counter()
+        ended, cpu_ended = time.perf_counter(), time.process_time()
         assert outcome.added == len(plan.entries) and not plan.bad, (outcome, plan.bad[:3])
         assert shop.customers.count() == outcome.added
-    return {"preview": planned - started, "import": ended - planned, "total": ended - started}
+    return {
+        "preview": planned - started,
+        "import": ended - planned,
+        "total": ended - started,
+        "cpu": cpu_ended - cpu_started,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(run_once(target, source))
     print(f"import of {args.rows:,} rows ({size / 1024 / 1024:.1f} MB, cp1254, ';')")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    for key in ("preview", "import", "total"):
+    for key in ("preview", "import", "total", "cpu"):
         values = [r[key] for r in runs]
         print(
             f"  {key:8s} median {statistics.median(values):6.2f} s   "
@@ -96,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     best = statistics.median(r["total"] for r in runs)
     verdict = "PASS" if best < TARGET_S else "FAIL"
     print(f"  target: under {TARGET_S:.0f} s in all: {verdict} (load average {load:.1f})")
+    print("  (cpu: processor time of the whole import; on a busy machine the wall clock is longer)")
     return 0
 
 

@@ -123,7 +123,7 @@ def _binary_kind(data: bytes) -> str:
             return kind
     sample = data[:_SAMPLE]
     utf16 = sample.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if not utf16 and sample.count(b"\x00") > len(sample) // 100:
+    if not utf16 and sample.count(b"\x00") > max(8, len(sample) // 20):
         return _("a file of another program (not text)")
     return ""
 

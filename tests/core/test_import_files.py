@@ -258,3 +258,12 @@ def test_bad_rows_are_saved_to_fix_and_import_again(tmp_path: Path) -> None:
     again = read_file(saved)
     drafts, bad_again = read_rows(again, recognise(again.headers), TODAY)
     assert bad_again == [] and drafts[0].name == "İpek Öz"
+
+
+def test_a_lone_control_character_refuses_its_row_only(tmp_path: Path) -> None:
+    path = tmp_path / "liste.csv"
+    path.write_bytes("Ad;Telefon\nAli\x00;0532 111 22 33\nGül\x1b;\nOya;\n".encode())
+    _sheet, _mapping, drafts, bad = drafts_of(path)
+    assert [d.name for d in drafts] == ["Oya"]
+    assert [b.line for b in bad] == [2, 3]
+    assert all("invisible, control" in b.reason() for b in bad)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 from pytestqt.qtbot import QtBot
@@ -39,7 +40,7 @@ def opened(qtbot: QtBot, shop: Shop, path: Path) -> ImportDialog:
 
 
 def test_ctrl_i_opens_the_wizard_and_the_import_lands(
-    qtbot: QtBot, shop: Shop, tmp_path: Path
+    qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     known = shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
     page = CustomersPage(shop)
@@ -68,6 +69,14 @@ def test_ctrl_i_opens_the_wizard_and_the_import_lands(
     assert shop.customers.get(known.id).birthday == "1979-09-03"
     assert page.model.rowCount() == 2
     assert dialog.save_bad_button.isVisible()
+    saved = tmp_path / "düzeltilecek.csv"
+    monkeypatch.setattr(
+        "ui.moving.import_dialog.QFileDialog.getSaveFileName",
+        lambda *args, **kwargs: (str(saved), ""),
+    )
+    dialog.save_bad_button.click()
+    text = saved.read_text(encoding="utf-8-sig")
+    assert "İpek;Işık;0532;;31.02.1990" in text and "Line 4" in text
     dialog.close_button.click()
     assert not dialog.isVisible()
 

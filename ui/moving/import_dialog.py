@@ -70,11 +70,15 @@ class ImportDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.back_button = QPushButton(_("&Back"))
+        self.save_bad_button = QPushButton(_("&Save the bad rows…"))
+        self.save_bad_button.setToolTip(_("The rows with problems, to fix and import again"))
+        self.save_bad_button.clicked.connect(self.save_bad_rows)
         self.import_button = QPushButton(_("&Import"))
         self.import_button.setDefault(True)
         self.close_button = QPushButton(_("Cancel"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.back_button)
+        buttons.addWidget(self.save_bad_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.close_button)
@@ -137,15 +141,9 @@ class ImportDialog(QDialog):
         self.told = QLabel()
         self.told.setWordWrap(True)
         self.left_out: QTableWidget = table([_("Line"), _("Problem")])
-        self.save_bad_button = QPushButton(_("&Save the bad rows…"))
-        self.save_bad_button.clicked.connect(self.save_bad_rows)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.save_bad_button)
         layout = QVBoxLayout(page)
         layout.addWidget(self.told)
         layout.addWidget(self.left_out, 1)
-        layout.addLayout(row)
         return page
 
     def _show_page(self, page: int) -> None:
@@ -153,6 +151,9 @@ class ImportDialog(QDialog):
         self.back_button.setVisible(page == PREVIEW)
         self.import_button.setVisible(page == PREVIEW)
         self.import_button.setEnabled(bool(self.plan and self.plan.entries))
+        self.save_bad_button.setVisible(
+            page in (PREVIEW, RESULT) and bool(self.plan and self.plan.bad)
+        )
         self.close_button.setText(_("Close") if page == RESULT else _("Cancel"))
         if page == CHOOSE:
             self.path.setFocus()
@@ -255,7 +256,6 @@ class ImportDialog(QDialog):
         self.told.setText("\n".join(lines))
         fill(self.left_out, bad_rows_table(self.plan.bad))
         self.left_out.setVisible(bool(self.plan.bad))
-        self.save_bad_button.setVisible(bool(self.plan.bad))
         self._show_page(RESULT)
         self.imported.emit()
 
