@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -242,7 +241,7 @@ def _read_xlsx(name: str, data: bytes, progress: Progress | None) -> Sheet:
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+    except Exception:  # openpyxl meets an archive that is not a workbook in many ways
         raise InvalidInput(
             _(
                 "“{file}” is an archive (ZIP), not a spreadsheet. Please choose a CSV, XLSX or "
@@ -266,6 +265,12 @@ def _read_xlsx(name: str, data: bytes, progress: Progress | None) -> Sheet:
             _keep_row(name, line, cells, rows, wide)
             if progress is not None and line % 1000 == 0 and not progress(line, total):
                 raise ReadCancelled(_("The import was cancelled."))
+    except InvalidInput:
+        raise
+    except Exception:  # a damaged sheet inside a sound archive
+        raise InvalidInput(
+            _("“{file}” could not be read as XLSX: it may be damaged.").format(file=quote(name))
+        ) from None
     finally:
         book.close()
     if headers is None:
@@ -274,13 +279,14 @@ def _read_xlsx(name: str, data: bytes, progress: Progress | None) -> Sheet:
 
 
 def cell_text(value: object) -> str:
-    """A spreadsheet cell as text: a date as 1985-04-15, a whole number without ".0"."""
+    """A spreadsheet cell as text: a date as 1985-04-15, a whole number without ".0", any other
+    number with two decimals (an amount: 1250.50)."""
     if value is None:
         return ""
     if isinstance(value, datetime):
         return value.date().isoformat() if value.time() == time(0) else value.isoformat(" ")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:.2f}"
     return str(value)

@@ -24,9 +24,7 @@ _ISO = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})(?:[T ].*)?")
 _NO_YEAR = re.compile(r"--(\d{2})-?(\d{2})")
 _DOTS = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(?:(\d{4}|\d{2}))?")
 _SLASHES = re.compile(r"(\d{1,2})[/-](\d{1,2})(?:[/-](\d{4}|\d{2}))?")
-_YES = frozenset(
-    {"yes", "y", "true", "1", "x", "evet", "e", "var", "subscribed", "opted in", "opted_in"}
-)
+_YES = frozenset({"yes", "y", "true", "1", "x", "evet", "e", "var", "subscribed", "opted in"})
 _NO = frozenset(
     {
         "no",
@@ -150,7 +148,7 @@ def read_count(text: str) -> int:
 def read_yes_no(text: str) -> bool | None:
     """Whether a file says yes ("yes", "evet", "subscribed", "x"...) or no; None when it says
     nothing readable (which gives no consent)."""
-    word = " ".join(text.strip().casefold().split())
+    word = " ".join(text.replace("_", " ").strip().casefold().split())
     if word in _YES:
         return True
     if word in _NO or not word:
