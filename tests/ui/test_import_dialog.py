@@ -3,6 +3,7 @@ the preview with a duplicate, the import, and the bad rows saved to fix."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from shopcrm import Shop
 from tests.ui.conftest import show_active
 from tests.ui.test_mnemonics import check_alt_keys
 from ui.customers.page import CustomersPage
-from ui.moving.import_dialog import CHOOSE, PREVIEW, RESULT, ImportDialog
+from ui.moving.import_dialog import CHOOSE, PREVIEW, RESULT, WORKING, ImportDialog
 
 
 def turkish_file(tmp_path: Path) -> Path:
@@ -128,3 +129,33 @@ def test_alt_keys_on_every_step(qtbot: QtBot, shop: Shop, tmp_path: Path, langua
     check_alt_keys(dialog, "import: result")
     assert dialog.close_button.text() in ("Close", "Kapat")
     QApplication.processEvents()
+
+
+def test_cancel_during_the_import_leaves_nothing(
+    qtbot: QtBot, shop: Shop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "liste.csv"
+    rows = [f"Müşteri {i};0532 100 {i // 100:02d} {i % 100:02d}" for i in range(400)]
+    path.write_text("Ad Soyad;Telefon\n" + "\n".join(rows), encoding="utf-8")
+    dialog = opened(qtbot, shop, path)
+    assert dialog.stack.currentIndex() == PREVIEW
+    halfway = threading.Event()
+    added = []
+    real_add = shop.customers.add
+
+    def add_and_wait(*args: object, **kwargs: object) -> object:
+        added.append(1)
+        if len(added) == 150:
+            halfway.wait(10)  # the person presses Cancel meanwhile
+        return real_add(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shop.customers, "add", add_and_wait)
+    dialog.start_import()
+    assert dialog.stack.currentIndex() == WORKING
+    qtbot.waitUntil(lambda: len(added) >= 150, timeout=10_000)
+    dialog.close_button.click()
+    halfway.set()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PREVIEW, timeout=10_000)
+    assert "cancelled" in dialog.error.text()
+    assert shop.customers.count() == 0
+    assert dialog.isVisible()
