@@ -87,13 +87,14 @@ def read_rows(sheet: Sheet, mapping: Mapping, today: date) -> tuple[list[Draft],
     drafts: list[Draft] = []
     bad: list[BadRow] = []
     decimal_comma = sheet.separator == ";"
+    columns = {f: mapping.columns_of(f) for f in Field}
     for line, count in sheet.wide_rows:
         reason = _("The row has {n} cells; at most {max} are read.").format(
             n=number(count), max=number(MAX_COLUMNS)
         )
         bad.append(BadRow(line, (), (Problem("", "", reason),)))
     for line, cells in sheet.rows:
-        reader = _RowReader(sheet.headers, mapping, cells, decimal_comma, today)
+        reader = _RowReader(sheet.headers, mapping, columns, cells, decimal_comma, today)
         draft = reader.draft(line)
         if reader.problems:
             bad.append(BadRow(line, cells, tuple(reader.problems)))
@@ -110,12 +111,14 @@ class _RowReader:
         self,
         headers: tuple[str, ...],
         mapping: Mapping,
+        columns: dict[Field, list[int]],
         cells: tuple[str, ...],
         decimal_comma: bool,
         today: date,
     ) -> None:
         self.headers = headers
         self.mapping = mapping
+        self.columns = columns
         self.cells = cells
         self.decimal_comma = decimal_comma
         self.today = today
@@ -124,9 +127,14 @@ class _RowReader:
     def values(self, field: Field) -> list[tuple[int, str]]:
         """The non-empty cells feeding ``field`` (several values in one cell split apart)."""
         found: list[tuple[int, str]] = []
-        for column in self.mapping.columns_of(field):
+        for column in self.columns[field]:
             cell = self.cells[column] if column < len(self.cells) else ""
-            found.extend((column, v) for v in _SEVERAL.split(cell) if v.strip())
+            if not cell.strip():
+                continue
+            if ":::" in cell:
+                found.extend((column, v) for v in _SEVERAL.split(cell) if v.strip())
+            else:
+                found.append((column, cell))
         return found
 
     def first(self, field: Field) -> tuple[int, str] | None:
@@ -212,7 +220,7 @@ class _RowReader:
                 self.note(column, value, str(error))
         joined = "\n".join(t for t in texts if t)
         if len(joined) > MAX_NOTES:
-            self.note(self.mapping.columns_of(Field.NOTES)[0], joined, _("The notes are too long."))
+            self.note(self.columns[Field.NOTES][0], joined, _("The notes are too long."))
             return ""
         return joined
 
@@ -230,7 +238,7 @@ class _RowReader:
                 if cleaned and cleaned not in tags:
                     tags.append(cleaned)
         if len(tags) > MAX_TAGS:
-            column = self.mapping.columns_of(Field.TAGS)[0]
+            column = self.columns[Field.TAGS][0]
             self.note(
                 column,
                 ", ".join(tags),
