@@ -50,6 +50,8 @@ class Outcome:
     merged: int
     skipped: int
     backup: Path | None
+    rewards: int = 0
+    """Rewards the loyalty rules issued for the opening balances brought in."""
 
 
 class ImportService:
@@ -98,6 +100,7 @@ class ImportService:
         writer = _Writer(self, plan.file_name)
         total = len(plan.entries)
         with self._store.transaction():
+            rewards_before = self._rewards()
             for done, entry in enumerate(plan.entries):
                 if (
                     progress is not None
@@ -117,7 +120,12 @@ class ImportService:
                     ) from error
             if progress is not None:
                 progress(total, total)
-        return Outcome(writer.added, writer.merged, writer.skipped, backup)
+            rewards = self._rewards() - rewards_before
+        return Outcome(writer.added, writer.merged, writer.skipped, backup, rewards)
+
+    def _rewards(self) -> int:
+        row = self._store.one("SELECT count(*) AS n FROM rewards")
+        return int(row["n"]) if row else 0
 
 
 class _Writer:

@@ -42,6 +42,8 @@ def test_customers_land_with_occasions_consent_and_opening_balance(
     )
     outcome = shop.imports.run(plan_of(shop, path))
     assert (outcome.added, outcome.merged, outcome.skipped) == (2, 0, 0)
+    (rule,) = shop.rules.all()
+    assert rule.every_visits and outcome.rewards == 5 // rule.every_visits > 0
     assert outcome.backup is not None and outcome.backup.exists()
     assert backups.is_backup_of(shop.path, outcome.backup.name)
     sukru = shop.customers.find_by_phone("0532 123 45 67")

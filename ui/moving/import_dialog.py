@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from shopcrm import Shop, ShopError
 from shopcrm.common import formatting as fmt
-from shopcrm.common.i18n import _
+from shopcrm.common.i18n import _, ngettext
 from shopcrm.moving.bad_rows import save_bad_rows
 from shopcrm.moving.columns import Mapping
 from shopcrm.moving.duplicates import Plan
@@ -247,6 +247,14 @@ class ImportDialog(QDialog):
                 skipped=fmt.number(outcome.skipped),
             )
         ]
+        if outcome.rewards:
+            lines.append(
+                ngettext(
+                    "The opening balances earned {n} reward under your loyalty rules.",
+                    "The opening balances earned {n} rewards under your loyalty rules.",
+                    outcome.rewards,
+                ).format(n=fmt.number(outcome.rewards))
+            )
         if outcome.backup is not None:
             lines.append(_("A backup was taken first: {file}").format(file=outcome.backup.name))
         if self.plan.bad:
