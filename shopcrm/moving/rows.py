@@ -52,15 +52,19 @@ class BadRow:
     problems: tuple[Problem, ...]
 
     def reason(self) -> str:
-        """Every problem on one line: "Telefon “0532”: ...; ..."."""
-        return "; ".join(
-            _("{column} “{value}”: {reason}").format(
-                column=p.column, value=p.value, reason=p.reason
-            )
-            if p.column
-            else p.reason
-            for p in self.problems
-        )
+        """Every problem in one text: "Telefon: “0532” is not a valid phone number. ..."."""
+        parts = []
+        for p in self.problems:
+            if not p.column:
+                text = p.reason
+            elif p.value and p.value not in p.reason:
+                text = _("{column} “{value}”: {reason}").format(
+                    column=p.column, value=p.value, reason=p.reason
+                )
+            else:
+                text = _("{column}: {reason}").format(column=p.column, reason=p.reason)
+            parts.append(text if text.endswith((".", "!", "?")) else text + ".")
+        return " ".join(parts)
 
 
 @dataclass
