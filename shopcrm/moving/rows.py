@@ -163,7 +163,7 @@ class _RowReader:
 
     def draft(self, line: int) -> Draft | None:
         name = self.name()
-        phone = self.checked(Field.PHONE, _phone, "")
+        phone = self.phone()
         email = self.checked(Field.EMAIL, _email, "")
         if not name and not self.problems:
             if not phone and not email and not self.values(Field.NOTES):
@@ -185,6 +185,23 @@ class _RowReader:
             consents=self.consents(),
         )
         return draft
+
+    def phone(self) -> str:
+        """The first phone number that is valid (Google and Outlook give several); a problem
+        only when none is."""
+        values = self.values(Field.PHONE)
+        for _column, value in values:
+            try:
+                return _phone(value)
+            except InvalidInput:
+                continue
+        if values:
+            column, value = values[0]
+            try:
+                _phone(value)
+            except InvalidInput as error:
+                self.note(column, value, str(error))
+        return ""
 
     def date(self, text: str) -> TypedDay | None:
         return read_date(text, self.mapping.month_first, self.today)

@@ -73,7 +73,7 @@ def test_square_shopify_ospos_google_and_outlook_are_recognised(tmp_path: Path) 
             "First Name,Middle Name,Last Name,Birthday,Labels,E-mail 1 - Value,"
             "Phone 1 - Label,Phone 1 - Value\n"
             "Ayşe,,Kaya,--04-15,* myContacts ::: vip,ayse@example.com,Mobile,"
-            "0532 111 22 33 ::: 0212 555 44 33\n"
+            "123 ::: 0532 111 22 33 ::: 0212 555 44 33\n"
         ),
         Source.OUTLOOK: (
             "First Name,Last Name,Mobile Phone,Home Phone,E-mail Address,Birthday,"
@@ -197,7 +197,8 @@ def test_files_that_are_not_customer_lists_get_a_clear_message(tmp_path: Path) -
         z.writestr("a.txt", "hello")
     big = tmp_path / "büyük.csv"
     with big.open("wb") as f:
-        f.truncate(MAX_BYTES + 1)
+        f.truncate(50 * 1024 * 1024)
+    assert big.stat().st_size > MAX_BYTES
     wide = tmp_path / "geniş.csv"
     wide.write_text(";".join(f"c{i}" for i in range(10_000)) + "\n", encoding="utf-8")
     messages = {}
