@@ -112,6 +112,26 @@ def test_a_column_mapped_otherwise_is_read_again(qtbot: QtBot, shop: Shop, tmp_p
     assert dialog.error.isVisible() and not dialog.import_button.isEnabled()
 
 
+def test_every_choice_is_reached_with_tab(qtbot: QtBot, shop: Shop, tmp_path: Path) -> None:
+    shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
+    dialog = opened(qtbot, shop, turkish_file(tmp_path))
+    show_active(qtbot, dialog)
+    dialog.preview.tabs.setCurrentIndex(2)
+    dialog.preview.all_choice.setFocus()
+    reached = []
+    for _ in range(4):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    choice = dialog.preview.duplicates.cellWidget(0, 4)
+    assert choice in reached
+    assert isinstance(choice, QComboBox)
+    qtbot.keyClick(choice, Qt.Key.Key_Down)
+    assert dialog.plan is not None
+    assert dialog.plan.duplicates[0].choice.value == "merge"
+
+
 def test_alt_keys_on_every_step(qtbot: QtBot, shop: Shop, tmp_path: Path, language: str) -> None:
     dialog = ImportDialog(shop)
     qtbot.addWidget(dialog)

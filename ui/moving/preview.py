@@ -49,6 +49,7 @@ def table(headers: list[str]) -> QTableWidget:
     widget.verticalHeader().hide()
     widget.setWordWrap(False)
     widget.horizontalHeader().setStretchLastSection(True)
+    widget.setTabKeyNavigation(False)  # Tab goes on to the choices in the cells
     return widget
 
 
@@ -59,6 +60,17 @@ def fill(widget: QTableWidget, rows: list[list[str]]) -> None:
         for c, text in enumerate(cells):
             widget.setItem(r, c, QTableWidgetItem(text))
     widget.resizeColumnsToContents()
+
+
+def follow_in_tab_order(widget: QTableWidget, column: int) -> None:
+    """Put the widgets in ``column`` of ``widget`` right after it when Tab is pressed (widgets
+    made later would otherwise come after every other in the window)."""
+    before: QWidget = widget
+    for row in range(widget.rowCount()):
+        cell = widget.cellWidget(row, column)
+        if cell is not None:
+            QWidget.setTabOrder(before, cell)
+            before = cell
 
 
 def bad_rows_table(bad: list[BadRow]) -> list[list[str]]:
@@ -128,6 +140,7 @@ class ImportPreview(QWidget):
             box.setCurrentIndex(box.findData(chosen.value if chosen else ""))
             box.activated.connect(lambda _i, c=column, b=box: self._remap(c, b))
             self.columns.setCellWidget(column, 2, box)
+        follow_in_tab_order(self.columns, 2)
         self.columns.resizeColumnsToContents()
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.columns.setColumnWidth(1, min(self.columns.columnWidth(1), 260))
@@ -184,6 +197,7 @@ class ImportPreview(QWidget):
             box.setCurrentIndex(box.findData(entry.choice.value))
             box.activated.connect(lambda _i, e=entry, b=box: _choose(e, b))
             self.duplicates.setCellWidget(r, 4, box)
+        follow_in_tab_order(self.duplicates, 4)
         self.duplicates.resizeColumnsToContents()
 
     def _choose_for_all(self) -> None:
