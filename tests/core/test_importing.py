@@ -151,3 +151,25 @@ def test_a_file_without_names_or_customers_is_refused(shop: Shop, tmp_path: Path
     with pytest.raises(InvalidInput):
         shop.imports.run(only_bad)
     assert shop.customers.count() == 0
+
+
+def test_merging_never_overrides_a_withdrawn_consent(shop: Shop, tmp_path: Path) -> None:
+    known = shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
+    shop.consent.record(known.id, Channel.SMS, True)
+    shop.consent.record(known.id, Channel.SMS, False)
+    plan = plan_of(shop, write(tmp_path, "Ayşe K.;0532 111 22 33;;;;;;evet"))
+    plan.choose_for_all(Choice.MERGE)
+    shop.imports.run(plan)
+    holds = shop.consent.of_customer(known.id)
+    assert not holds[Channel.SMS].given
+    assert holds[Channel.CALL].given and holds[Channel.EMAIL].given
+
+
+def test_merging_keeps_an_existing_balance(shop: Shop, tmp_path: Path) -> None:
+    known = shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
+    shop.purchases.log(known.id, amount="100")
+    plan = plan_of(shop, write(tmp_path, "Ayşe K.;0532 111 22 33;;;;9;5.000,00;"))
+    plan.choose_for_all(Choice.MERGE)
+    shop.imports.run(plan)
+    balance = shop.loyalty.balance(known.id)
+    assert (balance.visits, balance.spending) == (1, 10000)
