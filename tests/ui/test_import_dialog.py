@@ -13,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from tests.ui.conftest import show_active
-from tests.ui.test_mnemonics import check_alt_keys
 from ui.customers.page import CustomersPage
 from ui.moving.import_dialog import CHOOSE, PREVIEW, RESULT, WORKING, ImportDialog
 
@@ -130,25 +129,6 @@ def test_every_choice_is_reached_with_tab(qtbot: QtBot, shop: Shop, tmp_path: Pa
     qtbot.keyClick(choice, Qt.Key.Key_Down)
     assert dialog.plan is not None
     assert dialog.plan.duplicates[0].choice.value == "merge"
-
-
-def test_alt_keys_on_every_step(qtbot: QtBot, shop: Shop, tmp_path: Path, language: str) -> None:
-    dialog = ImportDialog(shop)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    check_alt_keys(dialog, "import: choose")
-    shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
-    dialog.path.setText(str(turkish_file(tmp_path)))
-    dialog.read_file()
-    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PREVIEW, timeout=10_000)
-    for tab in range(dialog.preview.tabs.count()):
-        dialog.preview.tabs.setCurrentIndex(tab)
-        check_alt_keys(dialog, f"import: preview tab {tab}")
-    dialog.start_import()
-    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == RESULT, timeout=10_000)
-    check_alt_keys(dialog, "import: result")
-    assert dialog.close_button.text() in ("Close", "Kapat")
-    QApplication.processEvents()
 
 
 def test_cancel_during_the_import_leaves_nothing(
