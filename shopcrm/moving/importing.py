@@ -31,7 +31,7 @@ from shopcrm.people import consent
 from shopcrm.people.consent import ConsentMethod
 from shopcrm.people.customers import CustomerService
 from shopcrm.people.occasions import OccasionKind, OccasionService
-from shopcrm.storage import backups
+from shopcrm.storage import backups, failures
 from shopcrm.storage.store import Store
 
 PROGRESS_EVERY = 100
@@ -96,7 +96,9 @@ class ImportService:
         if not plan.entries:
             raise InvalidInput(_("There is no customer to import in this file."))
         self._store.verified()
-        backup = backups.before_import(self._store.conn, self._store.path, self._clock())
+        folder = backups.backup_folder(self._store.path)
+        with failures.reported(folder):
+            backup = backups.before_import(self._store.conn, self._store.path, self._clock())
         writer = _Writer(self, plan.file_name)
         total = len(plan.entries)
         with self._store.transaction():

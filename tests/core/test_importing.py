@@ -3,11 +3,12 @@ against the shop, occasions, consent and opening balances."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
-from shopcrm import InvalidInput, Shop
+from shopcrm import InvalidInput, Shop, ShopError
 from shopcrm.moving.duplicates import Choice
 from shopcrm.moving.importing import ImportCancelled
 from shopcrm.people.consent import Channel
@@ -173,3 +174,13 @@ def test_merging_keeps_an_existing_balance(shop: Shop, tmp_path: Path) -> None:
     shop.imports.run(plan)
     balance = shop.loyalty.balance(known.id)
     assert (balance.visits, balance.spending) == (1, 10000)
+
+
+def test_no_backup_no_import(shop: Shop, tmp_path: Path) -> None:
+    blocker = shop.path.parent / "backups"
+    shutil.rmtree(blocker, ignore_errors=True)
+    blocker.write_text("not a folder")  # the backup cannot be written
+    plan = plan_of(shop, write(tmp_path, "Ayşe Kaya;0532 111 22 33;;;;;;"))
+    with pytest.raises(ShopError):
+        shop.imports.run(plan)
+    assert shop.customers.count() == 0
