@@ -80,13 +80,14 @@ class ImportService:
         """Which column holds what, recognised from the headers."""
         return recognise(sheet.headers, sheet.kind)
 
-    def plan(self, sheet: Sheet, mapping: Mapping) -> Plan:
+    def plan(self, sheet: Sheet, mapping: Mapping, progress: Progress | None = None) -> Plan:
         """The rows checked (drafts and bad rows) and the duplicates found, each skipped until
-        the person chooses otherwise; ``InvalidInput`` when no column holds the names."""
+        the person chooses otherwise; ``InvalidInput`` when no column holds the names.
+        ``progress`` as for ``read``."""
         problem = mapping.problem()
         if problem:
             raise InvalidInput(problem)
-        drafts, bad = read_rows(sheet, mapping, self._clock().date())
+        drafts, bad = read_rows(sheet, mapping, self._clock().date(), progress)
         return Plan(sheet.name, find_duplicates(self._store, drafts), bad)
 
     def run(self, plan: Plan, progress: Progress | None = None) -> Outcome:

@@ -18,7 +18,7 @@ from shopcrm.common.errors import InvalidInput
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _
 from shopcrm.moving.columns import Field, Mapping
-from shopcrm.moving.reading import MAX_COLUMNS, Sheet
+from shopcrm.moving.reading import MAX_COLUMNS, Progress, ReadCancelled, Sheet
 from shopcrm.moving.values import read_amount, read_count, read_date, read_yes_no
 from shopcrm.people.birthdays import TypedDay
 from shopcrm.people.consent import Channel
@@ -86,8 +86,11 @@ class Draft:
     consents: dict[Channel, bool] = field(default_factory=dict)
 
 
-def read_rows(sheet: Sheet, mapping: Mapping, today: date) -> tuple[list[Draft], list[BadRow]]:
-    """Every row of ``sheet`` as a draft or a bad row, in the file's order."""
+def read_rows(
+    sheet: Sheet, mapping: Mapping, today: date, progress: Progress | None = None
+) -> tuple[list[Draft], list[BadRow]]:
+    """Every row of ``sheet`` as a draft or a bad row, in the file's order. ``progress`` is told
+    (done, total) now and then, and stops the reading (``ReadCancelled``) when it says False."""
     drafts: list[Draft] = []
     bad: list[BadRow] = []
     decimal_comma = sheet.separator == ";"
@@ -97,7 +100,10 @@ def read_rows(sheet: Sheet, mapping: Mapping, today: date) -> tuple[list[Draft],
             n=number(count), max=number(MAX_COLUMNS)
         )
         bad.append(BadRow(line, (), (Problem("", "", reason),)))
-    for line, cells in sheet.rows:
+    total = len(sheet.rows)
+    for done, (line, cells) in enumerate(sheet.rows):
+        if progress is not None and done % 500 == 0 and not progress(done, total):
+            raise ReadCancelled(_("The import was cancelled."))
         reader = _RowReader(sheet.headers, mapping, columns, cells, decimal_comma, today)
         draft = reader.draft(line)
         if reader.problems:

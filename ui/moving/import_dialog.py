@@ -191,7 +191,7 @@ class ImportDialog(QDialog):
         def job(report: Callable[[int, int], bool]) -> object:
             sheet = imports.read(path, report)
             mapping = imports.recognise(sheet)
-            return sheet, mapping, imports.plan(sheet, mapping)
+            return sheet, mapping, imports.plan(sheet, mapping, report)
 
         self._run(job, _("Reading {file}…").format(file=path.name), self._file_read, CHOOSE)
 
@@ -212,7 +212,7 @@ class ImportDialog(QDialog):
             assert self.sheet is not None
             sheet, imports = self.sheet, self.shop.imports
             self._run(
-                lambda _report: imports.plan(sheet, mapping),
+                lambda report: imports.plan(sheet, mapping, report),
                 _("Checking the rows…"),
                 self._planned,
                 PREVIEW,
