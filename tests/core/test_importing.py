@@ -41,10 +41,12 @@ def test_customers_land_with_occasions_consent_and_opening_balance(
         "Şükrü Öztürk;0532 123 45 67;sukru@example.com;15.04.1985;12.06.2010;5;1.250,50;evet",
         "Ayşe Kaya;0533 765 43 21;;--04-15;;;;",
     )
-    outcome = shop.imports.run(plan_of(shop, path))
-    assert (outcome.added, outcome.merged, outcome.skipped) == (2, 0, 0)
+    plan = plan_of(shop, path)
     (rule,) = shop.rules.all()
-    assert rule.every_visits and outcome.rewards == 5 // rule.every_visits > 0
+    assert rule.every_visits and plan.rewards_due == 5 // rule.every_visits > 0
+    outcome = shop.imports.run(plan)
+    assert (outcome.added, outcome.merged, outcome.skipped) == (2, 0, 0)
+    assert outcome.rewards == plan.rewards_due
     assert outcome.backup is not None and outcome.backup.exists()
     assert backups.is_backup_of(shop.path, outcome.backup.name)
     sukru = shop.customers.find_by_phone("0532 123 45 67")
