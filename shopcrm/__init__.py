@@ -11,6 +11,7 @@ wings named for the shop's work; a wing imports only the wings below it:
     care      the contact log and complaints, upcoming occasions, the call list
     numbers   KPIs for a period and the customers behind them, segments, draws
     documents cards, vouchers, loyalty cards, letters and labels as PDFs; the print queue
+    moving    bringing customers in from other programs' files (and taking the data out)
     (top)     shop.py (the way in), settings.py, demo.py
 """
 

@@ -28,6 +28,7 @@ from shopcrm.moving.erasing import ErasureService
 from shopcrm.moving.export_customers import CustomerExport
 from shopcrm.moving.export_sales import SalesExport
 from shopcrm.moving.mailing import MailingService
+from shopcrm.moving.importing import ImportService
 from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
@@ -75,6 +76,7 @@ class Shop:
         self.mailing = MailingService(store, clock)
         self.customer_data = CustomerDataService(store, clock, read_settings)
         self.erasure = ErasureService(store, clock)
+        self.imports = ImportService(store, clock, self.customers, self.occasions, self.loyalty)
 
     def _settings_saved(self, before: Settings, after: Settings) -> None:
         """A change of the settings, inside its transaction: the print queue notes the print

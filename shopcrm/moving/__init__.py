@@ -1,2 +1,3 @@
-"""Moving customers in and out: exports for Excel, phones, the accountant and message services,
-and a customer's own data (KVKK) with its erasure. No Qt here."""
+"""Moving in and out: customers brought in from other programs' files (CSV, XLSX, vCard);
+exports for Excel, phones, the accountant and message services; a customer's own data (KVKK)
+and its erasure. No Qt here."""

@@ -1,6 +1,6 @@
-"""Copies of the database in ``backups/`` beside it: one a day (the last 14 good ones kept) and
-one before every migration (never deleted). Copies are taken with SQLite's backup API, so they are
-consistent even while the app is writing.
+"""Copies of the database in ``backups/`` beside it: one a day (the last 14 good ones kept), and
+one before every migration and every import (never deleted). Copies are taken with SQLite's
+backup API, so they are consistent even while the app is writing.
 
 A backup's name says exactly whose it is: ``shop-daily-2026-03-10.sqlite3`` belongs to
 ``shop.sqlite3`` and never to ``shop-kadikoy.sqlite3`` beside it. Each daily copy is checked
@@ -44,9 +44,17 @@ def _before_migration(database: Path) -> re.Pattern[str]:
     return re.compile(re.escape(_base(database)) + r"-before-v\d+-\d{8}-\d{6}\.sqlite3")
 
 
+def _before_import(database: Path) -> re.Pattern[str]:
+    return re.compile(re.escape(_base(database)) + r"-before-import-\d{8}-\d{6}\.sqlite3")
+
+
 def is_backup_of(database: Path, name: str) -> bool:
     """Whether the file called ``name`` in the backups folder is a backup of ``database``."""
-    return bool(_daily(database).fullmatch(name) or _before_migration(database).fullmatch(name))
+    return bool(
+        _daily(database).fullmatch(name)
+        or _before_migration(database).fullmatch(name)
+        or _before_import(database).fullmatch(name)
+    )
 
 
 def dailies(database: Path) -> list[Path]:
@@ -115,6 +123,12 @@ def _stopper(stop: threading.Event) -> Callable[[int, int, int], None]:
 def before_migration(conn: sqlite3.Connection, database: Path, version: int, now: datetime) -> Path:
     """Back up the database before it is migrated away from schema ``version``."""
     name = f"{_base(database)}-before-v{version + 1}-{now:%Y%m%d-%H%M%S}.sqlite3"
+    return take_backup(conn, backup_folder(database) / name)
+
+
+def before_import(conn: sqlite3.Connection, database: Path, now: datetime) -> Path:
+    """Back up the database before customers are imported into it (never deleted)."""
+    name = f"{_base(database)}-before-import-{now:%Y%m%d-%H%M%S}.sqlite3"
     return take_backup(conn, backup_folder(database) / name)
 
 

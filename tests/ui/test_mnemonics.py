@@ -7,6 +7,7 @@ used once; Cancel says "Vazgeç", never "İptal", which reads as "void" beside "
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -15,6 +16,7 @@ from shopcrm import Shop
 from shopcrm.loyalty.rules import RewardKind, RuleKind
 from ui.customers.page import CustomersPage
 from ui.form_dialog import FormDialog
+from ui.moving.import_dialog import PREVIEW, RESULT, ImportDialog
 from ui.rewards.page import RewardsPage
 from ui.rewards.rule_form import RuleFormDialog
 from ui.rewards.voucher_dialogs import GiftVouchersDialog, GoodwillDialog, VoidVoucherDialog
@@ -147,3 +149,26 @@ def test_the_first_day_setup(qtbot: QtBot, shop: Shop, language: str) -> None:
     for _page in range(len(wizard.pageIds())):
         check_alt_keys(wizard, type(wizard.currentPage()).__name__)
         wizard.next()
+def test_the_import_wizard_on_every_step(
+    qtbot: QtBot, shop: Shop, tmp_path: Path, language: str
+) -> None:
+    dialog = ImportDialog(shop)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    check_alt_keys(dialog, "import: choose")
+    shop.customers.add(name="Ayşe Kaya", phone="0532 111 22 33")
+    path = tmp_path / "liste.csv"
+    path.write_text(
+        "Ad Soyad;Telefon;Doğum tarihi\nAyşe K.;0532 111 22 33;\nOya;;31.02.1990\n",
+        encoding="utf-8",
+    )
+    dialog.path.setText(str(path))
+    dialog.read_file()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == PREVIEW, timeout=10_000)
+    for tab in range(dialog.preview.tabs.count()):
+        dialog.preview.tabs.setCurrentIndex(tab)
+        check_alt_keys(dialog, f"import: preview tab {tab}")
+    dialog.start_import()
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == RESULT, timeout=10_000)
+    check_alt_keys(dialog, "import: result")
+    assert dialog.close_button.text() in ("Close", "Kapat")

@@ -49,6 +49,7 @@ from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
 from ui.moving.customer_data import CustomerDataActions
 from ui.moving.export_dialog import ExportDialog
+from ui.moving.import_dialog import ImportDialog
 from ui.printing.menu import CUSTOMER_KINDS, PrintMenuButton, customer_job
 from ui.purchase_history import PurchaseHistory
 from ui.style import ERROR_STYLE
@@ -93,13 +94,18 @@ class CustomersPage(ReloadWhenShown):
         self.segment = self.top.segment
         self.show_archived = self.top.show_archived
         self.new_button = self.top.new_button
+        self.import_button = QPushButton(_("I&mport customers…"))
+        self.import_button.setToolTip(_("From a CSV, XLSX or vCard file (Ctrl+I)"))
+        top_row = self.top.layout()
+        assert top_row is not None
+        top_row.addWidget(self.import_button)
+        self.import_dialog: ImportDialog | None = None
         self.table = self._make_table()
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setToolTip(
             _("Customers, purchases, the contact log or a mailing list to a file (Ctrl+E)")
         )
-        if (top_row := self.top.layout()) is not None:
-            top_row.addWidget(self.export_button)
+        top_row.addWidget(self.export_button)
         self.export_dialog: ExportDialog | None = None
         self.data_actions = CustomerDataActions(
             shop, self.table, self.current_customer, self._erased
@@ -162,6 +168,8 @@ class CustomersPage(ReloadWhenShown):
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
         QShortcut(QKeySequence("Ctrl+E"), self, self.open_export)
         self.export_button.clicked.connect(self.open_export)
+        self.import_button.clicked.connect(self.import_customers)
+        QShortcut(QKeySequence("Ctrl+I"), self, self.import_customers)
         on_keys(self.table, ENTER, self.edit_current)
         on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
         self.reload()
@@ -216,6 +224,15 @@ class CustomersPage(ReloadWhenShown):
         except ShopError as error:
             self._show_error(str(error))
             return None
+
+    def import_customers(self) -> None:
+        """Open the import wizard; the list is read again once customers landed."""
+        if self.import_dialog is not None and self.import_dialog.isVisible():
+            return
+        self.import_dialog = ImportDialog(self.shop, self)
+        self.import_dialog.imported.connect(self.reload)
+        self.import_dialog.imported.connect(self.changed)
+        self.import_dialog.open()
 
     def add_customer(self) -> None:
         """Open the customer form for a new customer; the one added is selected in the list."""

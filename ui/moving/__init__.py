@@ -1,1 +1,2 @@
-"""Moving customers out: the export dialog, mailing lists, a customer's own data and erasure."""
+"""Moving in and out: the import wizard, the export dialog, mailing lists, a customer's own data
+and erasure."""
