@@ -27,8 +27,8 @@ from shopcrm.moving.customer_data_files import CustomerDataService
 from shopcrm.moving.erasing import ErasureService
 from shopcrm.moving.export_customers import CustomerExport
 from shopcrm.moving.export_sales import SalesExport
-from shopcrm.moving.mailing import MailingService
 from shopcrm.moving.importing import ImportService
+from shopcrm.moving.mailing import MailingService
 from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService

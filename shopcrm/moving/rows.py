@@ -17,6 +17,7 @@ from shopcrm.common.cleaning import clean, quote
 from shopcrm.common.errors import InvalidInput
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _
+from shopcrm.moving.cells import unguarded
 from shopcrm.moving.columns import Field, Mapping
 from shopcrm.moving.reading import MAX_COLUMNS, Progress, ReadCancelled, Sheet
 from shopcrm.moving.values import read_amount, read_count, read_date, read_yes_no
@@ -138,7 +139,8 @@ class _RowReader:
         """The non-empty cells feeding ``field`` (several values in one cell split apart)."""
         found: list[tuple[int, str]] = []
         for column in self.columns[field]:
-            cell = self.cells[column] if column < len(self.cells) else ""
+            # A spreadsheet export's formula guard ("'=2+2", ours or another program's) is undone.
+            cell = unguarded(self.cells[column]) if column < len(self.cells) else ""
             if not cell.strip():
                 continue
             if ":::" in cell:

@@ -149,6 +149,8 @@ def test_the_first_day_setup(qtbot: QtBot, shop: Shop, language: str) -> None:
     for _page in range(len(wizard.pageIds())):
         check_alt_keys(wizard, type(wizard.currentPage()).__name__)
         wizard.next()
+
+
 def test_the_import_wizard_on_every_step(
     qtbot: QtBot, shop: Shop, tmp_path: Path, language: str
 ) -> None:
