@@ -139,11 +139,12 @@ def settle(
     assert customer is not None
     referrer = customer["referred_by"]
     referrer_held = _held(store, referrer) if referrer is not None else {}
+    settled = settled_cycles(store, customer_id)
     for rule in rules:
         have = balances.since(rule.counts_from)
-        if rule.kind in (RuleKind.VISITS, RuleKind.SPENDING, RuleKind.WELCOME):
+        if rule.kind in ROUND_KINDS:
             earned = cycles_earned(rule, have)
-            for cycle in range(1, earned + 1):
+            for cycle in range(settled.get(rule.id, 0) + 1, earned + 1):
                 if (rule.id, cycle) not in held:
                     rewards.issue_for_rule(store, now, rule, customer_id, cycle, earned_by)
             if take_back_reason:
@@ -176,6 +177,33 @@ def _has_purchases(store: Store, customer_id: int) -> bool:
         )
         is not None
     )
+
+
+ROUND_KINDS = (RuleKind.VISITS, RuleKind.SPENDING, RuleKind.WELCOME)
+"""The rules that reward rounds of a balance (cycle 1, 2, ...)."""
+
+
+def settled_cycles(store: Store, customer_id: int) -> dict[int, int]:
+    """Per rule, the rounds the customer completed before the shop kept them here: no reward is
+    issued for them (``LoyaltyService.adjust(..., already_rewarded=True)``)."""
+    rows = store.query(
+        "SELECT rule_id, cycles FROM settled_cycles WHERE customer_id = ?", (customer_id,)
+    )
+    return {int(r["rule_id"]): int(r["cycles"]) for r in rows}
+
+
+def settle_past_rounds(store: Store, customer_id: int, visit_rule: VisitRule) -> None:
+    """Mark every round the customer's balance completes now as settled (rewarded elsewhere,
+    before): the next reward is the next round's."""
+    balances = _Balances(store, customer_id, visit_rule)
+    for rule in active_rules(store):
+        if rule.kind in ROUND_KINDS:
+            store.execute(
+                "INSERT INTO settled_cycles (customer_id, rule_id, cycles) VALUES (?, ?, ?) "
+                "ON CONFLICT (customer_id, rule_id) DO UPDATE "
+                "SET cycles = max(cycles, excluded.cycles)",
+                (customer_id, rule.id, cycles_earned(rule, balances.since(rule.counts_from))),
+            )
 
 
 def _held(store: Store, customer_id: int) -> dict[tuple[int, int], Reward]:
@@ -243,10 +271,19 @@ class LoyaltyService:
         return out
 
     def adjust(
-        self, customer_id: int, visits: int | str = 0, spending: int | str = 0, reason: str = ""
+        self,
+        customer_id: int,
+        visits: int | str = 0,
+        spending: int | str = 0,
+        reason: str = "",
+        already_rewarded: bool = False,
     ) -> None:
         """Add visits and/or spending that count toward the rules (an opening balance from a
         paper stamp card, or a correction: negative numbers take away). Rewards follow at once.
+
+        ``already_rewarded``: the balance is history whose rewards were given elsewhere (a till's
+        lifetime counts, imported): it counts toward the next reward, and the rounds it completes
+        issue nothing.
         """
         self._customer(customer_id)
         settings = self._settings()
@@ -266,6 +303,8 @@ class LoyaltyService:
                 "VALUES (?, ?, ?, ?, ?)",
                 (customer_id, add_visits, add_spending, reason, iso(now)),
             )
+            if already_rewarded:
+                settle_past_rounds(self._store, customer_id, settings.visit_rule)
             decreased = add_visits < 0 or add_spending < 0
             settle(
                 self._store,

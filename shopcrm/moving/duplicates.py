@@ -45,9 +45,6 @@ class Plan:
     file_name: str
     entries: list[Entry]
     bad: list[BadRow]
-    rewards_due: int = 0
-    """At most how many rewards the opening balances of the file earn under the shop's active
-    visit and spending rules, issued when they land (as with a paper stamp card)."""
 
     @property
     def duplicates(self) -> list[Entry]:

@@ -21,8 +21,7 @@ from shopcrm.common.clock import Clock
 from shopcrm.common.errors import InvalidInput, ShopError
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _
-from shopcrm.loyalty.engine import Balance, LoyaltyService, active_rules, cycles_earned
-from shopcrm.loyalty.rules import RuleKind
+from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.moving import reading
 from shopcrm.moving.columns import Mapping, recognise
 from shopcrm.moving.duplicates import Choice, Entry, Known, Plan, find_duplicates
@@ -90,23 +89,7 @@ class ImportService:
             raise InvalidInput(problem)
         drafts, bad = read_rows(sheet, mapping, self._clock().date(), progress)
         entries = find_duplicates(self._store, drafts)
-        return Plan(sheet.name, entries, bad, self._rewards_due(drafts))
-
-    def _rewards_due(self, drafts: list[Draft]) -> int:
-        """How many rewards the drafts' opening balances earn, at most (on their own)."""
-        rules = [
-            rule
-            for rule in active_rules(self._store)
-            if rule.kind in (RuleKind.VISITS, RuleKind.SPENDING)
-        ]
-        if not rules:
-            return 0
-        return sum(
-            cycles_earned(rule, Balance(d.visits, d.spent, 0))
-            for d in drafts
-            if d.visits or d.spent
-            for rule in rules
-        )
+        return Plan(sheet.name, entries, bad)
 
     def run(self, plan: Plan, progress: Progress | None = None) -> Outcome:
         """Back up, then bring in every entry of ``plan`` in one transaction. ``progress`` is
@@ -222,6 +205,12 @@ class _Writer:
 
     def opening_balance(self, customer_id: int, draft: Draft) -> None:
         if draft.visits or draft.spent:
+            # A till's lifetime counts: loyalty goes on from there; the rounds they complete
+            # were the till's to reward, so none is issued for them.
             self.s._loyalty.adjust(
-                customer_id, visits=draft.visits, spending=draft.spent, reason=self.reason
+                customer_id,
+                visits=draft.visits,
+                spending=draft.spent,
+                reason=self.reason,
+                already_rewarded=True,
             )

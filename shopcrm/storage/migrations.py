@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from shopcrm.storage.schema_kept import migrate_kept
 from shopcrm.storage.schema_privacy import migrate_privacy
+from shopcrm.storage.schema_settled import migrate_settled
 from shopcrm.storage.schema_v6 import SCHEMA_V6
 
 SCHEMA_V1 = """
@@ -418,5 +419,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V6),
     migrate_kept,
     migrate_privacy,
+    migrate_settled,
 ]
 LATEST = len(MIGRATIONS)

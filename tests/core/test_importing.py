@@ -13,6 +13,7 @@ from shopcrm.moving.duplicates import Choice
 from shopcrm.moving.importing import ImportCancelled
 from shopcrm.people.consent import Channel
 from shopcrm.storage import backups
+from tests.core.conftest import FakeClock
 
 HEADER = "Ad Soyad;Telefon;E-posta;Doğum tarihi;Evlilik yıldönümü;Ziyaret;Toplam harcama;İzin\n"
 
@@ -42,11 +43,9 @@ def test_customers_land_with_occasions_consent_and_opening_balance(
         "Ayşe Kaya;0533 765 43 21;;--04-15;;;;",
     )
     plan = plan_of(shop, path)
-    (rule,) = shop.rules.all()
-    assert rule.every_visits and plan.rewards_due == 5 // rule.every_visits > 0
     outcome = shop.imports.run(plan)
     assert (outcome.added, outcome.merged, outcome.skipped) == (2, 0, 0)
-    assert outcome.rewards == plan.rewards_due
+    assert outcome.rewards == 0  # the till's history was the till's to reward
     assert outcome.backup is not None and outcome.backup.exists()
     assert backups.is_backup_of(shop.path, outcome.backup.name)
     sukru = shop.customers.find_by_phone("0532 123 45 67")
@@ -62,6 +61,24 @@ def test_customers_land_with_occasions_consent_and_opening_balance(
     assert not ayse.marketing_consent
     assert not any(c.asked for c in shop.consent.of_customer(ayse.id).values())
     assert shop.customers.search("sukru")[0].id == sukru.id
+
+
+def test_imported_visits_count_toward_the_next_reward_and_issue_none_for_the_past(
+    shop: Shop, clock: FakeClock, tmp_path: Path
+) -> None:
+    """A till's export says 9 visits; the shop's rule is every 4th visit: the customer is one
+    visit from their next reward (the 12th), and the two rounds of the past issue nothing."""
+    (rule,) = shop.rules.all()
+    assert rule.every_visits == 4
+    path = write(tmp_path, "Şükrü Öztürk;0532 123 45 67;;;;9;;")
+    shop.imports.run(plan_of(shop, path))
+    sukru = shop.customers.find_by_phone("0532 123 45 67")
+    assert sukru is not None
+    assert shop.rewards.of_customer(sukru.id) == []
+    for day in range(3):  # visits 10, 11, 12 on three days
+        clock.advance(days=1)
+        shop.purchases.log(sukru.id, amount=5000)
+        assert len(shop.rewards.of_customer(sukru.id)) == (1 if day == 2 else 0)
 
 
 def test_duplicates_against_the_shop_and_within_the_file(shop: Shop, tmp_path: Path) -> None:

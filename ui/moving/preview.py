@@ -173,16 +173,6 @@ class ImportPreview(QWidget):
             ),
         ]
         text = " · ".join(lines)
-        if plan.rewards_due:
-            text += "\n" + ngettext(
-                "The visits and spending brought in will earn up to {n} reward under your "
-                "loyalty rules, issued at once. To leave them out, choose “(not imported)” for "
-                "their columns under Columns.",
-                "The visits and spending brought in will earn up to {n} rewards under your "
-                "loyalty rules, issued at once. To leave them out, choose “(not imported)” for "
-                "their columns under Columns.",
-                plan.rewards_due,
-            ).format(n=fmt.number(plan.rewards_due))
         self.summary.setText(text)
         fill(self.rows, [_row_cells(e) for e in plan.entries[:FIRST_ROWS]])
         self._show_duplicates(plan.duplicates[:SHOWN_ROWS])
