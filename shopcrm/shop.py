@@ -31,6 +31,8 @@ from shopcrm.people.customers import CustomerService
 from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
+from shopcrm.storage import backup_list, backups, restore
+from shopcrm.storage.backup_list import BackupFile
 from shopcrm.storage.store import Store
 
 
@@ -136,6 +138,25 @@ class Shop:
     def path(self) -> Path:
         """The database file."""
         return self.store.path
+
+    @property
+    def backup_folder(self) -> Path:
+        """The folder where the shop's backups are kept."""
+        return backups.backup_folder(self.store.path)
+
+    def backups(self) -> list[BackupFile]:
+        """The shop's backups, newest first, each with its size and counts (a damaged one says
+        so)."""
+        return backup_list.listed(self.store.path)
+
+    def restore(self, backup: Path) -> Path:
+        """Put ``backup`` in place of the shop's database: the backup is checked first (a
+        damaged one raises ``DamagedBackup`` and nothing changes), then this shop is closed and
+        the current file kept aside beside it, named with the time; that path is returned.
+        Open the shop again with ``Shop.open(shop.path)``."""
+        restore.check(backup)
+        self.close()
+        return restore.restore(self.store.path, backup, self.clock())
 
     def close(self) -> None:
         """Close the database."""
