@@ -18,7 +18,7 @@ from shopcrm.documents.print_queue import PrintQueueService
 from shopcrm.documents.printed import PrintedLog
 from shopcrm.documents.service import DocumentService
 from shopcrm.documents.shop_logo import LogoService
-from shopcrm.loyalty import recount
+from shopcrm.loyalty import recount, visits
 from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
@@ -28,6 +28,7 @@ from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
+from shopcrm.people.merging import MergeService
 from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
@@ -50,6 +51,7 @@ class Shop:
         self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
         self.consent = ConsentService(store, clock)
+        self.merges = MergeService(store, clock, self._refresh_counts)
         read_settings = self.settings.get
         self.purchases = PurchaseService(store, clock, read_settings)
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
@@ -81,6 +83,10 @@ class Shop:
         with recount.trial(self.store):
             impact = recount.recount_visits(self.store, self.clock(), rule, reason)
         return impact
+
+    def _refresh_counts(self, customer_id: int) -> None:
+        """Count one customer's visits, spending and last visit again (after a merge)."""
+        visits.refresh(self.store, self.settings.get().visit_rule, customer_id)
 
     def _occasions_due(self, on: date) -> list[DueOccasion]:
         """The occasions within their notice on a day, for the call list."""
