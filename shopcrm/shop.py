@@ -155,6 +155,11 @@ class Shop:
         so)."""
         return backup_list.listed(self.store.path)
 
+    def check_backup(self, backup: Path) -> None:
+        """Read the whole backup: raise ``DamagedBackup`` (saying why) unless it can be
+        restored."""
+        restore.check(backup)
+
     def restore(self, backup: Path) -> Path:
         """Put ``backup`` in place of the shop's database: the backup is checked first (a
         damaged one raises ``DamagedBackup`` and nothing changes), then this shop is closed and

@@ -53,7 +53,8 @@ class BackupFile:
 
 
 def listed(database: Path) -> list[BackupFile]:
-    """Every backup of ``database`` in its backups folder, newest first."""
+    """Every backup of ``database`` in its backups folder, newest first (by the day in its
+    name, then by when it was written)."""
     found = []
     try:
         entries = list(backups.backup_folder(database).iterdir())
@@ -67,7 +68,7 @@ def listed(database: Path) -> list[BackupFile]:
         except OSError:
             continue
         found.append(_looked_at(database, path, info.st_size, info.st_mtime))
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    found.sort(key=lambda b: (backups.day_of(database, b.path.name), b.taken_at), reverse=True)
     return found
 
 
@@ -89,10 +90,10 @@ def counts(path: Path) -> tuple[int, int]:
     when it cannot be read as a shop's database."""
     try:
         found = identity.inspect(path)
-    except ShopError as error:
-        raise damaged(path, str(error)) from None
+    except ShopError:
+        raise damaged(path, _("it is not a ShopCRM database")) from None
     if found is None:
-        raise damaged(path, _("The file is gone."))
+        raise damaged(path, _("the file is gone"))
     try:
         conn = connections.read_only(path, immutable=True)
         try:
@@ -101,7 +102,7 @@ def counts(path: Path) -> tuple[int, int]:
         finally:
             conn.close()
     except (sqlite3.Error, OSError) as error:
-        raise damaged(path, str(error)) from None
+        raise damaged(path, _("SQLite cannot read it: {error}").format(error=error)) from None
     return int(customers), int(purchases)
 
 

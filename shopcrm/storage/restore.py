@@ -33,7 +33,8 @@ def check(backup: Path) -> None:
         finally:
             conn.close()
     except Exception as error:  # any failure to read it is a reason not to restore it
-        raise backup_list.damaged(backup, str(error)) from None
+        reason = _("SQLite cannot read it: {error}").format(error=error)
+        raise backup_list.damaged(backup, reason) from None
     if verdict != "ok":
         raise backup_list.damaged(backup, _("it fails SQLite's integrity check"))
 

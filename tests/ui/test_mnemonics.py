@@ -137,3 +137,16 @@ def test_the_print_page_for_every_kind_and_source(qtbot: QtBot, shop: Shop, lang
     check_alt_keys(page, "print queue")
     queue_keys = [k.upper() for k, _t in alt_keys(page)]
     assert not set(tab_keys) & set(queue_keys), tabs
+
+
+def test_the_merge_dialog_and_the_settings_page(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from ui.customers.merge_dialog import MergeDialog
+    from ui.settings.page import SettingsPage
+
+    kept = shop.customers.add(name="Ayşe Yılmaz")
+    other = shop.customers.add(name="Ayse Yilmaz")
+    shop.merges.merge(kept.id, other.id)
+    dialog = shown(qtbot, MergeDialog(shop, shop.customers.get(kept.id)))
+    assert isinstance(dialog, MergeDialog) and not dialog.merges_box.isHidden()
+    check_alt_keys(dialog, "merge")
+    check_alt_keys(shown(qtbot, SettingsPage(shop)), "settings")

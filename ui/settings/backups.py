@@ -1,0 +1,261 @@
+"""The Backups part of the Settings page: the backups with when each was taken, its size and how
+many customers and purchases it holds; restoring one after a question that says what happens;
+the backups folder opened in the file manager; the room the backups may take (saved with the
+page).
+
+Restoring closes the shop, puts the backup in place (the current file is kept aside beside it,
+``shop.restore``), opens the shop again and shows it in a new window in place of this one
+(``MainWindow.reopen``), with a word on what was done.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from shopcrm import Shop, ShopError
+from shopcrm.common.formatting import file_size, moment, number
+from shopcrm.common.i18n import _, babel_locale
+from shopcrm.common.preferences import WHOLE_COUNTS, Settings
+from shopcrm.storage.backup_list import BackupFile, BackupKind
+from ui.confirm import Question, ask
+from ui.style import ERROR_STYLE, HINT_STYLE
+from ui.tables import list_table
+
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _kind_text(backup: BackupFile) -> str:
+    if backup.damaged:
+        return _("Damaged or unreadable")
+    if backup.kind is BackupKind.BEFORE_UPGRADE:
+        return _("Before an upgrade")
+    return _("Daily")
+
+
+class BackupSettings(QGroupBox):
+    """The list of backups, Restore…, Open the backups folder, and the room for backups."""
+
+    def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
+        super().__init__(_("Backups"), parent)
+        self.shop = shop
+        self.question: Question | None = None
+        self.told: QMessageBox | None = None
+        """What was said after a restore (kept for the tests)."""
+        self.listed: list[BackupFile] = []
+        self.model = QStandardItemModel(0, 5, self)
+        self.model.setHorizontalHeaderLabels(
+            [_("Taken"), _("Size"), _("Customers"), _("Purchases"), _("Kind")]
+        )
+        self.table: QTableView = list_table(self.model, stretch=4)
+        self.table.setObjectName("backupsTable")
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
+        self.table.activated.connect(lambda _index: self.ask_to_restore())
+        self.restore_button = QPushButton(_("Restore…"))
+        self.restore_button.setToolTip(
+            _("Put the chosen backup in place of the shop's data (Enter in the list)")
+        )
+        self.folder_button = QPushButton(_("Open the backups folder"))
+        self.folder_button.setToolTip(str(shop.backup_folder))
+        self.budget = QSpinBox()
+        self.budget.setObjectName("backupBudget")
+        self.budget.setLocale(QLocale(babel_locale()))
+        self.budget.setRange(*WHOLE_COUNTS["backup_budget"])
+        self.budget.setSuffix(" × " + _("the shop's data"))
+        self.budget.setMaximumWidth(
+            self.budget.fontMetrics().horizontalAdvance(self.budget.suffix() + "0000") + 40
+        )
+        self.budget_hint = QLabel()
+        self.budget_hint.setWordWrap(True)
+        self.budget_hint.setStyleSheet(HINT_STYLE)
+        self.error = QLabel()
+        self.error.setObjectName("backupsError")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        about = QLabel(
+            _(
+                "A backup is taken each day ShopCRM opens, and before every upgrade. Restoring "
+                "one keeps the current data aside in a file beside it: nothing is deleted."
+            )
+        )
+        about.setWordWrap(True)
+        about.setStyleSheet(HINT_STYLE)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        budget = QFormLayout()
+        budget.addRow(_("Room for backups:"), self.budget)
+        budget.addRow("", self.budget_hint)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addLayout(budget)
+
+        self.restore_button.clicked.connect(self.ask_to_restore)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """List the backups as they are on the disk now, newest first."""
+        self.listed = self.shop.backups()
+        self.model.removeRows(0, self.model.rowCount())
+        for backup in self.listed:
+            counts = (
+                ("", "")
+                if backup.damaged
+                else (number(backup.customers or 0), number(backup.purchases or 0))
+            )
+            cells = [
+                QStandardItem(moment(backup.taken_at)),
+                QStandardItem(file_size(backup.size)),
+                QStandardItem(counts[0]),
+                QStandardItem(counts[1]),
+                QStandardItem(_kind_text(backup)),
+            ]
+            for cell in cells[1:4]:
+                cell.setTextAlignment(_RIGHT)
+            if backup.damaged:
+                cells[4].setForeground(Qt.GlobalColor.darkRed)
+                cells[4].setToolTip(backup.problem)
+            cells[0].setToolTip(backup.path.name)
+            self.model.appendRow(cells)
+        if self.listed:
+            self.table.selectRow(0)
+        self.restore_button.setEnabled(bool(self.listed))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Each time the page shows, the list is read again (today's backup may be new)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()
+
+    def show_settings(self, settings: Settings) -> None:
+        """Show the room for backups as set, and what it comes to now."""
+        self.budget.setValue(settings.backup_budget)
+        try:
+            size = self.shop.path.stat().st_size
+        except OSError:
+            size = 0
+        self.budget_hint.setText(
+            _(
+                "All backups together take at most this many times the shop's data ({size} "
+                "now); the oldest go first. The newest backup, and the last good one before a "
+                "problem, are always kept."
+            ).format(size=file_size(size))
+        )
+
+    def values(self) -> dict[str, object]:
+        """The room for backups, as keyword arguments for ``shop.settings.update``."""
+        return {"backup_budget": self.budget.value()}
+
+    def chosen(self) -> BackupFile | None:
+        """The backup picked in the list."""
+        row = self.table.currentIndex().row()
+        return self.listed[row] if 0 <= row < len(self.listed) else None
+
+    def ask_to_restore(self) -> None:
+        """Check the chosen backup, then ask, saying what restoring it does."""
+        self.error.hide()
+        backup = self.chosen()
+        if backup is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.shop.check_backup(backup.path)
+        except ShopError as error:
+            self._tell(str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        message = _(
+            "Restore the backup taken on {when}? Customers in it: {customers}; purchases: "
+            "{purchases}.\n\nThe shop's data goes back to that day: what was recorded "
+            "since then no longer shows. The current data is not deleted: it is kept in a file "
+            "beside it, named with today's date and time. ShopCRM then opens the shop again."
+        ).format(
+            when=moment(backup.taken_at),
+            customers=number(backup.customers or 0),
+            purchases=number(backup.purchases or 0),
+        )
+        self.question = ask(
+            self, _("Restore a backup"), message, _("Restore"), lambda: self.restore(backup)
+        )
+
+    def restore(self, backup: BackupFile) -> None:
+        """Restore ``backup``, open the shop again and show it in a new window."""
+        window = self.window()
+        try:
+            self.shop.check_backup(backup.path)  # checked again: the file may have changed
+        except ShopError as error:
+            self._tell(str(error))
+            return
+        stop_timers = getattr(window, "stop_timers", None)
+        if stop_timers is not None:
+            stop_timers()
+        path = self.shop.path
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            try:
+                aside: Path | None = self.shop.restore(backup.path)
+                problem = ""
+            except ShopError as error:  # the file is as it was; open it again as it is
+                aside, problem = None, str(error)
+            try:
+                shop = Shop.open(path, clock=self.shop.clock)
+            except ShopError as error:
+                QMessageBox.critical(window, "ShopCRM", str(error))
+                window.close()
+                return
+        finally:
+            QApplication.restoreOverrideCursor()
+        reopen = getattr(window, "reopen", None)
+        new_window = reopen(shop) if reopen is not None else None
+        if aside is not None:
+            text = _(
+                "The backup taken on {when} is restored. The data as it was before is kept in "
+                "{file}."
+            ).format(when=moment(backup.taken_at), file=aside)
+            icon = QMessageBox.Icon.Information
+        else:
+            text, icon = problem, QMessageBox.Icon.Warning
+        box = QMessageBox(icon, "ShopCRM", text, parent=new_window or window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.told = box
+
+    def open_folder(self) -> None:
+        """Show the backups folder in the system's file manager."""
+        folder = self.shop.backup_folder
+        if not folder.is_dir() or not QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))):
+            self._tell(
+                _("The backups folder could not be opened. It is {folder}").format(folder=folder)
+            )
+
+    def _tell(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.show()
+
+    def clear_message(self) -> None:
+        """Hide what was said about the last action."""
+        self.error.clear()
+        self.error.hide()
