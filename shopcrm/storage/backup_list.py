@@ -103,6 +103,8 @@ def counts(path: Path) -> tuple[int, int]:
             conn.close()
     except (sqlite3.Error, OSError) as error:
         raise damaged(path, _("SQLite cannot read it: {error}").format(error=error)) from None
+    except UnicodeDecodeError:  # its schema's text is not UTF-8: a damaged page
+        raise damaged(path, _("it fails SQLite's integrity check")) from None
     return int(customers), int(purchases)
 
 

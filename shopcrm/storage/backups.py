@@ -272,7 +272,7 @@ def is_healthy(path: Path) -> bool:
             return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, OSError, UnicodeDecodeError):
         return False
 
 

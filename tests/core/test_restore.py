@@ -68,12 +68,19 @@ def test_a_damaged_backup_is_listed_as_such_and_refused_for_restore(
     broken = folder / "shop-daily-2026-03-10.sqlite3"
     spoil(broken)
     (folder / "shop-daily-2026-03-09.sqlite3").write_bytes(b"not a database at all, sorry")
+    schema_gone = folder / "shop-daily-2026-03-08.sqlite3"
+    data = bytearray((folder / "shop-daily-2026-03-11.sqlite3").read_bytes())
+    data[100:4096] = b"\xff" * 3996  # the first page's list of tables, past the header
+    schema_gone.write_bytes(bytes(data))
     shop = Shop.open(db_path, clock=clock)
     try:
         listed = {b.path.name: b for b in shop.backups()}
         assert not listed["shop-daily-2026-03-11.sqlite3"].damaged
         unreadable = listed["shop-daily-2026-03-09.sqlite3"]
         assert unreadable.damaged and unreadable.customers is None
+        assert listed["shop-daily-2026-03-08.sqlite3"].damaged
+        with pytest.raises(DamagedBackup):
+            shop.restore(schema_gone)
         with pytest.raises(DamagedBackup) as refused:
             shop.restore(broken)
         assert "shop-daily-2026-03-10.sqlite3" in str(refused.value)
