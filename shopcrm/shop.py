@@ -160,14 +160,16 @@ class Shop:
         restored."""
         restore.check(backup)
 
-    def restore(self, backup: Path) -> Path:
+    def restore(self, backup: Path, checked: bool = False) -> Path:
         """Put ``backup`` in place of the shop's database: the backup is checked first (a
         damaged one raises ``DamagedBackup`` and nothing changes), then this shop is closed and
         the current file kept aside beside it, named with the time; that path is returned.
-        Open the shop again with ``Shop.open(shop.path)``."""
-        restore.check(backup)
+        Open the shop again with ``Shop.open(shop.path)``. With ``checked`` (the caller has
+        just checked it, ``check_backup``) it is not read twice."""
+        if not checked:
+            restore.check(backup)
         self.close()
-        return restore.restore(self.store.path, backup, self.clock())
+        return restore.restore(self.store.path, backup, self.clock(), checked=True)
 
     def close(self) -> None:
         """Close the database."""

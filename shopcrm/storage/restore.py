@@ -46,15 +46,16 @@ def kept_aside_name(database: Path, now: datetime) -> Path:
     return database.with_name(f"{base}-before-restore-{now:%Y%m%d-%H%M%S}.sqlite3")
 
 
-def restore(database: Path, backup: Path, now: datetime) -> Path:
+def restore(database: Path, backup: Path, now: datetime, checked: bool = False) -> Path:
     """Put ``backup`` in place of ``database`` (which must be closed); the path the current
-    file was kept under.
+    file was kept under. The backup is checked first, unless the caller just did (``checked``).
 
     Raises ``DamagedBackup`` for a backup that fails its check, ``DatabaseInUse`` while the
     database is open (here or in another copy of the app), and the storage errors (a full disk,
     a missing permission) as the core's own; in each case the database is as it was.
     """
-    check(backup)
+    if not checked:
+        check(backup)
     lock = DatabaseLock(database)
     lock.acquire()
     try:

@@ -188,3 +188,24 @@ def test_daily_backups_stay_within_three_times_the_database_by_default(
         assert shop.settings.get().backup_budget == 10
         with pytest.raises(Exception, match="between 1 and 50"):
             shop.settings.update(backup_budget=0)
+
+
+def test_a_restore_that_fails_halfway_leaves_the_current_file_in_place(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    two_days_of_backups(db_path, clock)
+    from shopcrm import StorageProblem
+    from shopcrm.storage import restore
+
+    def refused(source: object, target: object) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(restore.os, "replace", refused)
+    with pytest.raises(StorageProblem):
+        restore.restore(
+            db_path, db_path.parent / "backups" / "shop-daily-2026-03-10.sqlite3", clock()
+        )
+    monkeypatch.undo()
+    assert names_in(db_path)[-1] == "İlker Güneş"
+    assert not list(db_path.parent.glob("*before-restore*"))
+    assert not list(db_path.parent.glob("*.restoring"))

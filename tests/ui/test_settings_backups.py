@@ -101,3 +101,21 @@ def test_restore_reopens_the_shop_from_the_backup_in_a_new_window(
         assert len(kept) == 1 and str(kept[0]) in section.told.text()
     finally:
         new.close()
+
+
+def test_a_backup_gone_before_the_answer_is_told_and_the_shop_stays(
+    qtbot: QtBot, backed_up: Path
+) -> None:
+    shop = Shop.open(backed_up, clock=today)
+    window = MainWindow(shop)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to(MainWindow.SETTINGS)
+    section = window.page(MainWindow.SETTINGS).backups  # type: ignore[attr-defined]
+    section.table.selectRow(0)
+    section.ask_to_restore()
+    section.listed[0].path.unlink()  # pruned, or moved away, while the question was open
+    section.question.yes_button.click()
+    assert "cannot be restored" in section.error.text()
+    assert not hasattr(window, "successor") and window.isVisible()
+    shop.customers.add(name="Oya Kaya")  # the shop is open as it was

@@ -204,19 +204,19 @@ class BackupSettings(QGroupBox):
     def restore(self, backup: BackupFile) -> None:
         """Restore ``backup``, open the shop again and show it in a new window."""
         window = self.window()
-        try:
-            self.shop.check_backup(backup.path)  # checked again: the file may have changed
-        except ShopError as error:
-            self._tell(str(error))
-            return
-        stop_timers = getattr(window, "stop_timers", None)
-        if stop_timers is not None:
-            stop_timers()
         path = self.shop.path
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             try:
-                aside: Path | None = self.shop.restore(backup.path)
+                self.shop.check_backup(backup.path)  # again: the file may have changed since
+            except ShopError as error:  # the shop is still open, as it was
+                self._tell(str(error))
+                return
+            stop_timers = getattr(window, "stop_timers", None)
+            if stop_timers is not None:
+                stop_timers()  # nothing polls the shop while it is closed
+            try:
+                aside: Path | None = self.shop.restore(backup.path, checked=True)
                 problem = ""
             except ShopError as error:  # the file is as it was; open it again as it is
                 aside, problem = None, str(error)
