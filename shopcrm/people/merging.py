@@ -5,8 +5,8 @@ balances, occasions, contact log (complaints among it), consents, call outcomes 
 rows become A's; the customers B referred are A's referrals; A's empty fields (phone, e-mail,
 address, notes, tags, how to address them, who referred them) are filled from B's; A's and B's
 visits, spending and consent summaries are counted again. B is kept, archived (hidden from the
-counter, search and lists) and marked merged into A. The numbers' aggregates follow the purchases
-moved by themselves (the purchase triggers, ``shopcrm.storage.schema_numbers``).
+counter, search and lists) and marked merged into A. The numbers' aggregates of both are rebuilt
+once the purchases have moved (``shopcrm.storage.numbers_bulk``).
 
 Two things move with a change, each logged: a reward whose round (cycle) A already holds for the
 same rule gets the next round free (the database allows a round once per customer), and B's own
@@ -28,6 +28,7 @@ from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput, NotFound
 from shopcrm.common.i18n import _
 from shopcrm.people import consent
+from shopcrm.storage import numbers_bulk
 from shopcrm.storage.store import Row, Store
 
 MOVED = (
@@ -122,8 +123,9 @@ class MergeService:
             log = _Log(self._store, merge_id)
             self._free_rounds(log, kept_id, merged_id)
             self._one_birthday(log, kept_id, merged_id, now)
-            for table in MOVED:
-                log.set_where(table, "customer_id", kept_id, "customer_id = ?", (merged_id,))
+            with numbers_bulk.bulk_move(self._store.conn, (kept_id, merged_id)):
+                for table in MOVED:
+                    log.set_where(table, "customer_id", kept_id, "customer_id = ?", (merged_id,))
             log.set_where(
                 "customers",
                 "referred_by",
@@ -157,7 +159,8 @@ class MergeService:
                 )
             )
         with self._store.transaction():
-            _Log(self._store, merge_id).put_back()
+            with numbers_bulk.bulk_move(self._store.conn, (merge.kept_id, merge.merged_id)):
+                _Log(self._store, merge_id).put_back()
             self._store.execute(
                 "UPDATE customer_merges SET undone_at = ? WHERE id = ?",
                 (iso(self._clock()), merge_id),

@@ -134,6 +134,8 @@ def assert_numbers_equal_a_rebuild(shop: Shop) -> None:
 def test_undo_gives_back_exactly_the_state_before(shop: Shop, clock: FakeClock) -> None:
     kept, merged, _friend = two_records_of_one_person(shop, clock)
     before = everything(shop)
+    schema = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    schema_before = shop.store.query(schema)
     merge = shop.merges.merge(kept, merged)
     assert everything(shop) != before
     assert [m.id for m in shop.merges.into(kept)] == [merge.id]
@@ -146,6 +148,7 @@ def test_undo_gives_back_exactly_the_state_before(shop: Shop, clock: FakeClock) 
     for table in before:
         assert after[table] == before[table], f"{table} differs after the undo"
     assert shop.merges.into(kept) == []
+    assert shop.store.query(schema) == schema_before, "the numbers' triggers are back as they were"
     assert_numbers_equal_a_rebuild(shop)
     with pytest.raises(InvalidInput, match="already undone"):
         shop.merges.undo(merge.id)
