@@ -70,6 +70,7 @@ def test_a_damaged_backup_is_said_and_refused(qtbot: QtBot, backed_up: Path) -> 
         assert cells(page, 4)[0] == "Damaged or unreadable"
         page.backups.table.selectRow(0)
         page.backups.ask_to_restore()
+        qtbot.waitUntil(lambda: page.backups.work is None)
         assert page.backups.question is None, "no question for a backup that cannot be used"
         assert "cannot be restored" in page.backups.error.text()
         assert not page.backups.error.isHidden()
@@ -87,10 +88,12 @@ def test_restore_reopens_the_shop_from_the_backup_in_a_new_window(
     section = window.page(MainWindow.SETTINGS).backups  # type: ignore[attr-defined]
     section.table.selectRow(1)  # the older: Ayşe alone
     section.ask_to_restore()
+    qtbot.waitUntil(lambda: section.question is not None)
     question = section.question
     assert question is not None and "Customers in it: 1; purchases: 1." in question.text()
     assert "kept in a file beside it" in question.text()
     question.yes_button.click()
+    qtbot.waitUntil(lambda: getattr(window, "successor", None) is not None)
     new = window.successor
     qtbot.addWidget(new)
     try:
@@ -114,8 +117,10 @@ def test_a_backup_gone_before_the_answer_is_told_and_the_shop_stays(
     section = window.page(MainWindow.SETTINGS).backups  # type: ignore[attr-defined]
     section.table.selectRow(0)
     section.ask_to_restore()
+    qtbot.waitUntil(lambda: section.question is not None)
     section.listed[0].path.unlink()  # pruned, or moved away, while the question was open
     section.question.yes_button.click()
+    qtbot.waitUntil(lambda: not section.error.isHidden())
     assert "cannot be restored" in section.error.text()
     assert not hasattr(window, "successor") and window.isVisible()
     shop.customers.add(name="Oya Kaya")  # the shop is open as it was

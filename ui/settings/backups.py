@@ -10,12 +10,12 @@ Restoring closes the shop, puts the backup in place (the current file is kept as
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QApplication,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +34,7 @@ from shopcrm.common.i18n import _, babel_locale
 from shopcrm.common.preferences import WHOLE_COUNTS, Settings
 from shopcrm.storage.backup_list import BackupFile, BackupKind
 from ui.confirm import Question, ask
+from ui.settings.backup_work import BackupWork
 from ui.style import ERROR_STYLE, HINT_STYLE
 from ui.tables import list_table
 
@@ -57,6 +58,8 @@ class BackupSettings(QGroupBox):
         self.question: Question | None = None
         self.told: QMessageBox | None = None
         """What was said after a restore (kept for the tests)."""
+        self.work: BackupWork | None = None
+        """The check or the restore running off the UI thread, if any."""
         self.listed: list[BackupFile] = []
         self.model = QStandardItemModel(0, 5, self)
         self.model.setHorizontalHeaderLabels(
@@ -88,6 +91,10 @@ class BackupSettings(QGroupBox):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.hide()
+        self.status = QLabel()
+        self.status.setObjectName("backupsStatus")
+        self.status.setStyleSheet(HINT_STYLE)
+        self.status.hide()
 
         about = QLabel(
             _(
@@ -108,6 +115,7 @@ class BackupSettings(QGroupBox):
         layout.addWidget(about)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
+        layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addLayout(budget)
 
@@ -174,19 +182,25 @@ class BackupSettings(QGroupBox):
         return self.listed[row] if 0 <= row < len(self.listed) else None
 
     def ask_to_restore(self) -> None:
-        """Check the chosen backup, then ask, saying what restoring it does."""
-        self.error.hide()
+        """Check the chosen backup (off the UI thread), then ask, saying what restoring it
+        does."""
         backup = self.chosen()
-        if backup is None:
+        if backup is None or self.work is not None:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.shop.check_backup(backup.path)
-        except ShopError as error:
-            self._tell(str(error))
+        self.error.hide()
+        path = self.shop.path
+        self._start(
+            _("Checking the backup…"),
+            lambda: self.shop.check_backup(backup.path),
+            lambda work: self._checked(backup, work, path),
+        )
+
+    def _checked(self, backup: BackupFile, work: BackupWork, path: Path) -> None:
+        if work.error is not None:
+            self._tell(str(work.error))
             return
-        finally:
-            QApplication.restoreOverrideCursor()
+        if self.shop.path != path:
+            return
         message = _(
             "Restore the backup taken on {when}? Customers in it: {customers}; purchases: "
             "{purchases}.\n\nThe shop's data goes back to that day: what was recorded "
@@ -202,32 +216,47 @@ class BackupSettings(QGroupBox):
         )
 
     def restore(self, backup: BackupFile) -> None:
-        """Restore ``backup``, open the shop again and show it in a new window."""
+        """Restore ``backup``: checked again (the file may have changed while the question was
+        open), then the shop is closed, the backup put in place and the shop opened again, off
+        the UI thread; then it is shown in a new window."""
+        if self.work is not None:
+            return
+        self._start(
+            _("Checking the backup…"),
+            lambda: self.shop.check_backup(backup.path),
+            lambda work: self._checked_again(backup, work),
+        )
+
+    def _checked_again(self, backup: BackupFile, work: BackupWork) -> None:
+        if work.error is not None:  # the shop is still open, as it was
+            self._tell(str(work.error))
+            return
         window = self.window()
-        path = self.shop.path
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        stop_timers = getattr(window, "stop_timers", None)
+        if stop_timers is not None:
+            stop_timers()  # nothing polls the shop while it is closed
+        window.setEnabled(False)
+        self._start(
+            _("Restoring the backup…"),
+            lambda: self._swap(backup),
+            lambda work: self._swapped(backup, work, window),
+        )
+
+    def _swap(self, backup: BackupFile) -> tuple[Shop, Path | None, str]:
+        """In the thread: put the backup in place and open the shop again."""
         try:
-            try:
-                self.shop.check_backup(backup.path)  # again: the file may have changed since
-            except ShopError as error:  # the shop is still open, as it was
-                self._tell(str(error))
-                return
-            stop_timers = getattr(window, "stop_timers", None)
-            if stop_timers is not None:
-                stop_timers()  # nothing polls the shop while it is closed
-            try:
-                aside: Path | None = self.shop.restore(backup.path, checked=True)
-                problem = ""
-            except ShopError as error:  # the file is as it was; open it again as it is
-                aside, problem = None, str(error)
-            try:
-                shop = Shop.open(path, clock=self.shop.clock)
-            except ShopError as error:
-                QMessageBox.critical(window, "ShopCRM", str(error))
-                window.close()
-                return
-        finally:
-            QApplication.restoreOverrideCursor()
+            aside: Path | None = self.shop.restore(backup.path, checked=True)
+            problem = ""
+        except ShopError as error:  # the file is as it was; open it again as it is
+            aside, problem = None, str(error)
+        return Shop.open(self.shop.path, clock=self.shop.clock), aside, problem
+
+    def _swapped(self, backup: BackupFile, work: BackupWork, window: QWidget) -> None:
+        if work.error is not None or not isinstance(work.result, tuple):
+            QMessageBox.critical(window, "ShopCRM", str(work.error))
+            window.close()
+            return
+        shop, aside, problem = work.result
         reopen = getattr(window, "reopen", None)
         new_window = reopen(shop) if reopen is not None else None
         if aside is not None:
@@ -242,6 +271,26 @@ class BackupSettings(QGroupBox):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.told = box
+
+    def _start(
+        self, doing: str, job: Callable[[], object], then: Callable[[BackupWork], None]
+    ) -> None:
+        """Run ``job`` off the UI thread, saying ``doing`` meanwhile; ``then`` with the work."""
+        work = BackupWork(job, self)
+        self.work = work
+        self.status.setText(doing)
+        self.status.show()
+        self.restore_button.setEnabled(False)
+
+        def finished() -> None:
+            self.work = None
+            self.status.hide()
+            self.restore_button.setEnabled(bool(self.listed))
+            then(work)
+            work.deleteLater()
+
+        work.finished.connect(finished)
+        work.start()
 
     def open_folder(self) -> None:
         """Show the backups folder in the system's file manager."""
