@@ -21,7 +21,7 @@ def test_merge_from_the_customers_page_and_undo(qtbot: QtBot, shop: Shop, langua
     page._select(kept.id)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.merge_dialog
+    dialog = page.merge.dialog
     assert dialog is not None
     assert not dialog.merge_button.isEnabled(), "nothing to merge before the other is chosen"
     assert dialog.left.fields["name"].text() == "Ayşe Yılmaz"
@@ -53,8 +53,8 @@ def test_a_refused_merge_is_said_in_red(qtbot: QtBot, shop: Shop) -> None:
     page = CustomersPage(shop)
     qtbot.addWidget(page)
     page._select(kept.id)
-    page.merge_current()
-    dialog = page.merge_dialog
+    page.merge.button.click()
+    dialog = page.merge.dialog
     assert dialog is not None
     dialog.picker.choose(shop.customers.get(other.id))
     dialog.merge_button.click()

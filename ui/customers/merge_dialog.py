@@ -8,7 +8,10 @@ into the selected customer (or the one they were merged into) can be undone.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -268,3 +271,33 @@ class MergeDialog(QDialog):
         self.error.hide()
         self.done_label.setText(text)
         self.done_label.show()
+
+
+class MergeAction(QObject):
+    """The Customers page's Merge… button and Ctrl+M: the merge dialog of the customer
+    selected (``current``); ``changed`` after a merge or an undo."""
+
+    changed = Signal()
+
+    def __init__(self, page: QWidget, shop: Shop, current: Callable[[], Customer | None]) -> None:
+        super().__init__(page)
+        self._page = page
+        self._shop = shop
+        self._current = current
+        self.dialog: MergeDialog | None = None
+        self.button = QPushButton(_("Merge…"))
+        self.button.setToolTip(_("Merge with another record of the same person (Ctrl+M)"))
+        self.button.clicked.connect(self.open)
+        QShortcut(QKeySequence("Ctrl+M"), page, self.open)
+
+    def open(self, other: Customer | None = None) -> None:
+        """Open the merge dialog on the selected customer (``other`` already chosen, if
+        given)."""
+        customer = self._current()
+        if customer is None:
+            return
+        self.dialog = MergeDialog(self._shop, customer, self._page)
+        if isinstance(other, Customer) and other.id != customer.id:
+            self.dialog.picker.choose(other)
+        self.dialog.changed.connect(self.changed)
+        self.dialog.open()

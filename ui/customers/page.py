@@ -32,7 +32,7 @@ from ui.care.customer_occasions import CustomerOccasionsDialog
 from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers.filter_bar import CustomersFilterBar
-from ui.customers.merge_dialog import MergeDialog
+from ui.customers.merge_dialog import MergeAction
 from ui.customers.model import (
     EMAIL,
     LAST_VISIT,
@@ -112,9 +112,7 @@ class CustomersPage(ReloadWhenShown):
         self.print_button = PrintMenuButton(_("Pr&int…"), CUSTOMER_KINDS)
         self.print_button.setToolTip(_("A card, a letter or a voucher for the selected customer"))
         self.print_button.chosen.connect(self.print_current)
-        self.merge_button = QPushButton(_("Merge…"))
-        self.merge_button.setToolTip(_("Merge with another record of the same person (Ctrl+M)"))
-        self.merge_dialog: MergeDialog | None = None
+        self.merge = MergeAction(self, shop, self.current_customer)  # Merge… (Ctrl+M)
         self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
         self.history.title.setText(_("&Purchases of the selected customer"))
         self.history.changed.connect(self._history_changed)
@@ -131,7 +129,7 @@ class CustomersPage(ReloadWhenShown):
         bottom.addWidget(self.log_button)
         bottom.addWidget(self.occasions_button)
         bottom.addWidget(self.print_button)
-        bottom.addWidget(self.merge_button)
+        bottom.addWidget(self.merge.button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -153,8 +151,8 @@ class CustomersPage(ReloadWhenShown):
         self.occasions_button.clicked.connect(self.open_occasions)
         QShortcut(QKeySequence.StandardKey.Find, self, self.top.focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
-        self.merge_button.clicked.connect(self.merge_current)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.merge_current)
+        self.merge.changed.connect(self.reload)
+        self.merge.changed.connect(self.changed)
         on_keys(self.table, ENTER, self.edit_current)
         on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
         self.reload()
@@ -272,15 +270,6 @@ class CustomersPage(ReloadWhenShown):
         dialog.finished.connect(done)
         dialog.open()
 
-    def merge_current(self) -> None:
-        """Open the merge of the selected customer with another (or the undo of a merge)."""
-        customer = self.current_customer()
-        if customer is not None:
-            self.merge_dialog = MergeDialog(self.shop, customer, self)
-            self.merge_dialog.changed.connect(self.reload)
-            self.merge_dialog.changed.connect(self.changed)
-            self.merge_dialog.open()
-
     def print_current(self, kind: DocumentKind) -> None:
         """Ask the Print page for ``kind`` for the selected customer."""
         customer = self.current_customer()
@@ -385,7 +374,7 @@ class CustomersPage(ReloadWhenShown):
         self.log_button.setEnabled(line is not None)
         self.occasions_button.setEnabled(line is not None)
         self.print_button.setEnabled(line is not None)
-        self.merge_button.setEnabled(line is not None)
+        self.merge.button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
             self.archive_button.setText(_("&Unarchive"))
