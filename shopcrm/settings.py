@@ -281,6 +281,7 @@ def _field_label(name: str) -> str:
         "repeat_window_days": _("Repeat window"),
         "clv_years": _("Years of lifetime value"),
         "complaint_target_days": _("Complaint answer target"),
+        "backup_budget": _("Room for backups"),
     }
     return labels.get(name, name)
 

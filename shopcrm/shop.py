@@ -18,7 +18,7 @@ from shopcrm.documents.print_queue import PrintQueueService
 from shopcrm.documents.printed import PrintedLog
 from shopcrm.documents.service import DocumentService
 from shopcrm.documents.shop_logo import LogoService
-from shopcrm.loyalty import recount
+from shopcrm.loyalty import recount, visits
 from shopcrm.loyalty.engine import LoyaltyService
 from shopcrm.loyalty.reward_service import RewardService
 from shopcrm.loyalty.rules import LoyaltyRule, RuleService
@@ -34,9 +34,12 @@ from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
 from shopcrm.people.customers import CustomerService
+from shopcrm.people.merging import MergeService
 from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
 from shopcrm.settings import SettingsService
+from shopcrm.storage import backup_list, backups, restore
+from shopcrm.storage.backup_list import BackupFile
 from shopcrm.storage.store import Store
 
 
@@ -54,6 +57,7 @@ class Shop:
         self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
         self.consent = ConsentService(store, clock)
+        self.merges = MergeService(store, clock, self._refresh_counts)
         read_settings = self.settings.get
         self.purchases = PurchaseService(store, clock, read_settings)
         self.rules = RuleService(store, clock, read_settings, catch_up=self._catch_up)
@@ -91,6 +95,10 @@ class Shop:
         with recount.trial(self.store):
             impact = recount.recount_visits(self.store, self.clock(), rule, reason)
         return impact
+
+    def _refresh_counts(self, customer_id: int) -> None:
+        """Count one customer's visits, spending and last visit again (after a merge)."""
+        visits.refresh(self.store, self.settings.get().visit_rule, customer_id)
 
     def _occasions_due(self, on: date) -> list[DueOccasion]:
         """The occasions within their notice on a day, for the call list."""
@@ -159,6 +167,32 @@ class Shop:
         """Close the database, after today's backup is complete; in a ``hurry`` (quitting),
         an unfinished backup or check is stopped instead, and nothing unfinished is kept."""
         self.store.close(hurry)
+
+    @property
+    def backup_folder(self) -> Path:
+        """The folder where the shop's backups are kept."""
+        return backups.backup_folder(self.store.path)
+
+    def backups(self) -> list[BackupFile]:
+        """The shop's backups, newest first, each with its size and counts (a damaged one says
+        so)."""
+        return backup_list.listed(self.store.path)
+
+    def check_backup(self, backup: Path) -> None:
+        """Read the whole backup: raise ``DamagedBackup`` (saying why) unless it can be
+        restored."""
+        restore.check(backup)
+
+    def restore(self, backup: Path, checked: bool = False) -> Path:
+        """Put ``backup`` in place of the shop's database: the backup is checked first (a
+        damaged one raises ``DamagedBackup`` and nothing changes), then this shop is closed and
+        the current file kept aside beside it, named with the time; that path is returned.
+        Open the shop again with ``Shop.open(shop.path)``. With ``checked`` (the caller has
+        just checked it, ``check_backup``) it is not read twice."""
+        if not checked:
+            restore.check(backup)
+        self.close()
+        return restore.restore(self.store.path, backup, self.clock(), checked=True)
 
     def __enter__(self) -> Shop:
         return self

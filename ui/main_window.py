@@ -341,6 +341,17 @@ class MainWindow(QMainWindow):
             bar.clearMessage()
             bar.hide()
 
+    def reopen(self, shop: Shop) -> MainWindow:
+        """Show ``shop`` (its file just restored from a backup) in a new window in this one's
+        place, on the same page; this one closes, its own shop closed already."""
+        window = MainWindow(shop)
+        window.setGeometry(self.geometry())
+        self.successor = window  # kept alive as long as this one is (main.py holds it)
+        window.show()
+        window.go_to(self.side_bar.currentRow())
+        self.close()
+        return window
+
     def stop_timers(self) -> None:
         """Stop the window's own timers and any count running apart: the shop is about to close
         under it."""

@@ -108,3 +108,12 @@ def moment(value: str | datetime | None, language: str | None = None) -> str:
     loc = babel_locale(language)
     when = format_time(value, "short", locale=loc)
     return f"{format_date(value.date(), 'medium', locale=loc)} {when}"
+
+
+def file_size(size: int, language: str | None = None) -> str:
+    """Bytes as people read them: "12,3 MB" in Turkish, "12.3 MB" in English (1 MB is 10⁶)."""
+    for unit, scale in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= scale:
+            shown = format_decimal(size / scale, "#,##0.0", locale=babel_locale(language))
+            return f"{shown} {unit}"
+    return f"{number(size, language)} B"

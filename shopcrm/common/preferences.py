@@ -84,6 +84,9 @@ class Settings:
     """A customer with this many visits or more is a VIP..."""
     segment_vip_spent: int = 1_000_000
     """...and so is one who spent this much or more (kuruş: 10.000 ₺)."""
+    backup_budget: int = 3
+    """All the backups together take at most this many times the database's size (the newest
+    backup, and the last good one before a problem, are kept whatever their size)."""
 
     @property
     def keeps_rest(self) -> bool:
@@ -114,6 +117,7 @@ DAY_COUNTS: dict[str, tuple[int, int]] = {
 WHOLE_COUNTS: dict[str, tuple[int, int]] = {
     "segment_vip_visits": (1, 100_000),
     "clv_years": (1, 20),
+    "backup_budget": (1, 50),
 }
 """The settings that count something else than days (visits, years), with their bounds."""
 

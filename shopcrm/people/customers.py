@@ -13,7 +13,7 @@ from shopcrm.common.errors import InvalidInput, NotFound, ShopError
 from shopcrm.common.i18n import _
 from shopcrm.common.text import fold, sort_key_text
 from shopcrm.common.whole import known_id
-from shopcrm.people import consent, search
+from shopcrm.people import consent, merging, search
 from shopcrm.people.address_forms import checked_address_form
 from shopcrm.people.birthdays import read_birthday
 from shopcrm.people.occasions import set_birthday
@@ -164,7 +164,14 @@ class CustomerService:
         return self._set_archived(customer_id, iso(self._clock()))
 
     def unarchive(self, customer_id: int) -> Customer:
-        """Bring an archived customer back."""
+        """Bring an archived customer back (not one merged into another: undo the merge)."""
+        into = merging.merged_into(self._store, customer_id)
+        if into is not None:
+            raise InvalidInput(
+                _(
+                    "This customer was merged into {name}: undo the merge to bring them back."
+                ).format(name=into["name"])
+            )
         return self._set_archived(customer_id, None)
 
     def get(self, customer_id: int) -> Customer:

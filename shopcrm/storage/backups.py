@@ -1,11 +1,13 @@
-"""Copies of the database in ``backups/`` beside it: one a day (the last 14 good ones kept), and
-one before every migration and every import (never deleted). Copies are taken with SQLite's
-backup API, so they are consistent even while the app is writing.
+"""Copies of the database in ``backups/`` beside it: one a day, one before every migration and
+one before every import, kept within a size budget (``prune``: all of them together at most
+``budget`` times the database, never more than the last 14 daily ones). Copies are taken with
+SQLite's backup API, so they are consistent even while the app is writing.
 
 A backup's name says exactly whose it is: ``shop-daily-2026-03-10.sqlite3`` belongs to
 ``shop.sqlite3`` and never to ``shop-kadikoy.sqlite3`` beside it. Each daily copy is checked
 once taken; a copy that fails is set aside under a name no rotation counts, and on that day no
-older copy is deleted, so the last good backup from before a problem is always kept.
+older copy is deleted; the budget never deletes the newest backup nor the last good one taken
+before a copy that failed, so the last good backup from before a problem is always kept.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from pathlib import Path
 from shopcrm.storage import connections, location
 
 DAILY_KEPT = 14
+"""At most this many daily backups are kept, however much room the budget leaves."""
+DEFAULT_BUDGET = 3
+"""All backups together take at most this many times the database's size, unless the shop's
+setting (``backup_budget``) says otherwise."""
 SET_ASIDE = ".damaged"
 """Inserted before ``.sqlite3`` in the name of a daily copy that failed its check."""
 
@@ -41,11 +47,39 @@ def _daily(database: Path) -> re.Pattern[str]:
 
 
 def _before_migration(database: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(_base(database)) + r"-before-v\d+-\d{8}-\d{6}\.sqlite3")
+    return re.compile(re.escape(_base(database)) + r"-before-v\d+-(\d{8})-\d{6}\.sqlite3")
+
+
+def _set_aside(database: Path) -> re.Pattern[str]:
+    return re.compile(
+        re.escape(_base(database))
+        + r"-daily-(\d{4}-\d{2}-\d{2})"
+        + re.escape(SET_ASIDE)
+        + r"\.sqlite3"
+    )
+
+
+def day_of(database: Path, name: str) -> str | None:
+    """The day (ISO) in the name of a backup of ``database``, a set-aside copy included; None
+    for a file that is neither."""
+    for pattern in (_daily(database), _set_aside(database)):
+        match = pattern.fullmatch(name)
+        if match:
+            return match.group(1)
+    match = _before_migration(database).fullmatch(name) or _before_import(database).fullmatch(name)
+    if match:
+        day = match.group(1)
+        return f"{day[:4]}-{day[4:6]}-{day[6:]}"
+    return None
+
+
+def is_set_aside(database: Path, name: str) -> bool:
+    """Whether ``name`` is a daily copy of ``database`` that failed its check and was set aside."""
+    return bool(_set_aside(database).fullmatch(name))
 
 
 def _before_import(database: Path) -> re.Pattern[str]:
-    return re.compile(re.escape(_base(database)) + r"-before-import-\d{8}-\d{6}\.sqlite3")
+    return re.compile(re.escape(_base(database)) + r"-before-import-(\d{8})-\d{6}\.sqlite3")
 
 
 def is_backup_of(database: Path, name: str) -> bool:
@@ -127,7 +161,8 @@ def before_migration(conn: sqlite3.Connection, database: Path, version: int, now
 
 
 def before_import(conn: sqlite3.Connection, database: Path, now: datetime) -> Path:
-    """Back up the database before customers are imported into it (never deleted)."""
+    """Back up the database before customers are imported into it (pruned, as the others, by the
+    size budget)."""
     name = f"{_base(database)}-before-import-{now:%Y%m%d-%H%M%S}.sqlite3"
     return take_backup(conn, backup_folder(database) / name)
 
@@ -142,9 +177,10 @@ class DailyBackup:
     check): a failed backup never stops a sale.
     """
 
-    def __init__(self, database: Path, target: Path) -> None:
+    def __init__(self, database: Path, target: Path, budget: int | None = None) -> None:
         self.database = database
         self.target = target
+        self.budget = budget
         self.error: Exception | None = None
         self.set_aside: Path | None = None
         self.stopped = False
@@ -170,7 +206,8 @@ class DailyBackup:
                 raise Stopped
             if healthy:
                 unchecked.replace(self.target)
-                _rotate(self.database, keep=self.target)
+                budget = self.budget if self.budget is not None else budget_of(self._source)
+                prune(self.database, budget, size=self.target.stat().st_size)
             else:
                 self.set_aside = self.target.with_name(
                     self.target.name.removesuffix(".sqlite3") + SET_ASIDE + ".sqlite3"
@@ -235,24 +272,83 @@ def _pinned(database: Path) -> sqlite3.Connection:
     return conn
 
 
-def _rotate(database: Path, keep: Path) -> None:
-    """Delete the daily backups older than the newest ``DAILY_KEPT`` (never ``keep``, the good
-    copy just taken); one that cannot be deleted stays."""
-    for old in dailies(database)[:-DAILY_KEPT]:
-        if old != keep:
-            with contextlib.suppress(OSError):
-                old.unlink()
+def _sorted(database: Path) -> list[tuple[Path, int, bool]]:
+    """Every backup of ``database`` (set-aside copies too) as (path, size, set aside), oldest
+    first: by the day in its name, then by when it was written."""
+    found = []
+    for path in _listed(backup_folder(database)):
+        day = day_of(database, path.name)
+        if day is None:
+            continue
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        found.append((day, info.st_mtime, path, info.st_size, is_set_aside(database, path.name)))
+    found.sort()
+    return [(path, size, aside) for _day, _time, path, size, aside in found]
 
 
-def start_daily(database: Path, now: datetime) -> DailyBackup | None:
-    """Start today's backup unless there is one; the last ``DAILY_KEPT`` good ones are kept."""
+def prune(database: Path, budget: int = DEFAULT_BUDGET, size: int | None = None) -> list[Path]:
+    """Delete the oldest backups of ``database`` until all of them together take at most
+    ``budget`` times the database's size (``size``, or its file and -wal together), and at most
+    ``DAILY_KEPT`` daily ones are left; the paths deleted.
+
+    Never deleted: the newest good backup, and the last good backup taken before each copy that
+    failed its check (the one to go back to if the disk or the file was failing). Set-aside
+    copies are never deleted here (they count toward the size, and they are what tells where a
+    problem began); a backup that cannot be deleted stays.
+    """
+    try:
+        if size is None:
+            wal = Path(f"{database}-wal")
+            size = database.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
+    except OSError:
+        return []
+    limit = budget * size
+    everything = _sorted(database)
+    good = [path for path, _size, aside in everything if not aside]
+    kept = set(good[-1:])
+    last_good = None
+    for path, _size, aside in everything:
+        if aside and last_good is not None:
+            kept.add(last_good)
+        elif not aside:
+            last_good = path
+    too_many = set(dailies(database)[:-DAILY_KEPT])
+    total = sum(size for _path, size, _aside in everything)
+    deleted = []
+    for path, size, aside in everything:
+        if aside or path in kept or (total <= limit and path not in too_many):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= size
+        deleted.append(path)
+    return deleted
+
+
+def budget_of(conn: sqlite3.Connection) -> int:
+    """The shop's backup budget (``backup_budget`` in its settings), or the default."""
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key = 'backup_budget'").fetchone()
+        return int(row[0]) if row else DEFAULT_BUDGET
+    except (sqlite3.Error, ValueError):
+        return DEFAULT_BUDGET
+
+
+def start_daily(database: Path, now: datetime, budget: int | None = None) -> DailyBackup | None:
+    """Start today's backup unless there is one; then the backups are pruned to ``budget``
+    times the database's size (``prune``; the shop's own setting unless given)."""
     target = backup_folder(database) / f"{_base(database)}-daily-{now:%Y-%m-%d}.sqlite3"
     try:
         if target.exists():
             return None
     except OSError:
         pass  # the copy meets the same problem, and keeps it in its .error
-    return DailyBackup(database, target)
+    return DailyBackup(database, target, budget)
 
 
 def is_healthy(path: Path) -> bool:
@@ -263,7 +359,7 @@ def is_healthy(path: Path) -> bool:
             return bool(conn.execute("PRAGMA quick_check").fetchone()[0] == "ok")
         finally:
             conn.close()
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, OSError, UnicodeDecodeError):
         return False
 
 

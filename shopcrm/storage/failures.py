@@ -38,8 +38,8 @@ NEARLY_FULL = 1024 * 1024
 def reported(path: Path) -> Iterator[None]:
     """Turn the OS and SQLite errors raised inside into the core's errors about ``path``; a
     number too large for SQLite (which Python's sqlite3 refuses with OverflowError) is bad
-    input. An error of SQLite that Python cannot read as text (it quotes the bytes of a damaged
-    page of the schema) is damage."""
+    input. Text SQLite hands back that is not UTF-8 (the shop writes only UTF-8: a damaged
+    page, its schema's text or an error message quoting it) is damage too."""
     try:
         yield
     except (sqlite3.Error, OSError, OverflowError) as error:

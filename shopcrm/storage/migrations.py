@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 
 from shopcrm.storage.schema_kept import migrate_kept
+from shopcrm.storage.schema_merges import migrate_merges
 from shopcrm.storage.schema_privacy import migrate_privacy
 from shopcrm.storage.schema_settled import migrate_settled
 from shopcrm.storage.schema_v6 import SCHEMA_V6
@@ -420,5 +421,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_kept,
     migrate_privacy,
     migrate_settled,
+    migrate_merges,
 ]
 LATEST = len(MIGRATIONS)

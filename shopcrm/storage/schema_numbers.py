@@ -174,6 +174,12 @@ def _rebuild_touched(who: str, rows: tuple[str, ...]) -> str:
     )
 
 
+def rebuild_sql(who: str) -> str:
+    """The statements that rebuild one customer's aggregates (``who``: an SQL expression of
+    their id), as the triggers run them; for a bulk change made without the triggers."""
+    return _rebuild(who)
+
+
 def _hour(row: str, sign: str) -> str:
     return (
         "INSERT INTO numbers_hours (day, hour, purchases) "

@@ -24,8 +24,14 @@ def customers_in(path: Path) -> list[str]:
         conn.close()
 
 
+@pytest.fixture
+def room_for_every_daily(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A budget that leaves room for ``DAILY_KEPT`` dailies: the count is what is tested."""
+    monkeypatch.setattr(backups, "DEFAULT_BUDGET", 50)
+
+
 def test_backups_of_a_database_with_a_longer_name_are_never_taken_for_ours(
-    tmp_path: Path, clock: FakeClock
+    tmp_path: Path, clock: FakeClock, room_for_every_daily: None
 ) -> None:
     shop_path, kadikoy_path = tmp_path / "shop.sqlite3", tmp_path / "shop-kadikoy.sqlite3"
     with Shop.open(shop_path, clock=clock) as shop:
@@ -79,7 +85,7 @@ def grow(shop: Shop, day: int) -> None:
 
 
 def test_damaged_daily_copies_never_push_out_the_good_ones(
-    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, room_for_every_daily: None
 ) -> None:
     for day in range(backups.DAILY_KEPT + 1):  # the first opening creates the shop
         with Shop.open(db_path, clock=clock) as shop:
@@ -104,6 +110,7 @@ def test_damaged_daily_copies_never_push_out_the_good_ones(
     assert [n for n in names if not n.endswith(".damaged.sqlite3")] == good
     assert backups.newest_good_backup(db_path) == last_good
     monkeypatch.undo()
+    monkeypatch.setattr(backups, "DEFAULT_BUDGET", 50)  # undone with the spoiling
     with Shop.open(db_path, clock=clock) as shop:
         shop.store.wait_for_daily_backup()
         assert shop.store.backup_problem() is None
@@ -112,7 +119,9 @@ def test_damaged_daily_copies_never_push_out_the_good_ones(
     assert dailies[-1] == "shop-daily-2026-03-29.sqlite3" and good[0] not in dailies
 
 
-def test_before_migration_backups_are_never_rotated(db_path: Path, clock: FakeClock) -> None:
+def test_before_migration_backups_are_not_counted_among_the_dailies(
+    db_path: Path, clock: FakeClock, room_for_every_daily: None
+) -> None:
     folder = db_path.parent / "backups"
     folder.mkdir()
     kept = folder / "shop-before-v2-20250101-090000.sqlite3"

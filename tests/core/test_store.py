@@ -39,6 +39,8 @@ def test_data_survives_closing_and_reopening(db_path: Path, clock: FakeClock) ->
 def test_one_backup_a_day_and_the_last_fourteen_kept(db_path: Path, clock: FakeClock) -> None:
     for day in range(20):
         with Shop.open(db_path, clock=clock) as shop:
+            if day == 0:
+                shop.settings.update(backup_budget=50)  # room enough: the count is tested
             shop.customers.add(name=f"Müşteri {day}")
         with Shop.open(db_path, clock=clock):
             pass  # a second opening on the same day takes no second backup

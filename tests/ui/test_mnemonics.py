@@ -174,3 +174,16 @@ def test_the_import_wizard_on_every_step(
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == RESULT, timeout=10_000)
     check_alt_keys(dialog, "import: result")
     assert dialog.close_button.text() in ("Close", "Kapat")
+
+
+def test_the_merge_dialog_and_the_settings_page(qtbot: QtBot, shop: Shop, language: str) -> None:
+    from ui.customers.merge_dialog import MergeDialog
+    from ui.settings.page import SettingsPage
+
+    kept = shop.customers.add(name="Ayşe Yılmaz")
+    other = shop.customers.add(name="Ayse Yilmaz")
+    shop.merges.merge(kept.id, other.id)
+    dialog = shown(qtbot, MergeDialog(shop, shop.customers.get(kept.id)))
+    assert isinstance(dialog, MergeDialog) and not dialog.merges_box.isHidden()
+    check_alt_keys(dialog, "merge")
+    check_alt_keys(shown(qtbot, SettingsPage(shop)), "settings")

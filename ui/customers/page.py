@@ -32,6 +32,7 @@ from ui.care.customer_occasions import CustomerOccasionsDialog
 from ui.column_widths import ColumnWidths
 from ui.customer_form import CustomerFormDialog
 from ui.customers.filter_bar import CustomersFilterBar
+from ui.customers.merge_dialog import MergeAction
 from ui.customers.model import (
     EMAIL,
     LAST_VISIT,
@@ -129,6 +130,7 @@ class CustomersPage(ReloadWhenShown):
         self.print_button = PrintMenuButton(_("Pr&int…"), CUSTOMER_KINDS)
         self.print_button.setToolTip(_("A card, a letter or a voucher for the selected customer"))
         self.print_button.chosen.connect(self.print_current)
+        self.merge = MergeAction(self, shop, self.current_customer)  # Merge… (Ctrl+M)
         self.history = PurchaseHistory(shop, limit=HISTORY_SHOWN)
         self.history.title.setText(_("&Purchases of the selected customer"))
         self.history.changed.connect(self._history_changed)
@@ -145,6 +147,7 @@ class CustomersPage(ReloadWhenShown):
         bottom.addWidget(self.log_button)
         bottom.addWidget(self.occasions_button)
         bottom.addWidget(self.print_button)
+        bottom.addWidget(self.merge.button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.archive_button)
         layout = QVBoxLayout(self)
@@ -170,6 +173,8 @@ class CustomersPage(ReloadWhenShown):
         self.export_button.clicked.connect(self.open_export)
         self.import_button.clicked.connect(self.import_customers)
         QShortcut(QKeySequence("Ctrl+I"), self, self.import_customers)
+        self.merge.changed.connect(self.reload)
+        self.merge.changed.connect(self.changed)
         on_keys(self.table, ENTER, self.edit_current)
         on_keys(self.table, [Qt.Key.Key_Delete], self.archive_current)
         self.reload()
@@ -409,6 +414,7 @@ class CustomersPage(ReloadWhenShown):
         self.log_button.setEnabled(line is not None)
         self.occasions_button.setEnabled(line is not None)
         self.print_button.setEnabled(line is not None)
+        self.merge.button.setEnabled(line is not None)
         self.archive_button.setEnabled(line is not None)
         if line is not None and line.archived:
             self.archive_button.setText(_("&Unarchive"))

@@ -1,6 +1,6 @@
 """The Settings page: the shop's name and address, language, currency, what counts as a visit,
-the days of occasions and calls, the limits of segments and numbers, and printing (the logo and
-the print rules)."""
+the days of occasions and calls, the limits of segments and numbers, printing (the logo and
+the print rules) and the backups."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from shopcrm.common.i18n import _
 from shopcrm.loyalty.visits import VisitRule
 from shopcrm.settings import CURRENCIES, Settings, VoucherRest
 from ui.confirm import Question, ask
+from ui.settings.backups import BackupSettings
 from ui.settings.days import DaySettings
 from ui.settings.numbers import NumberSettings
 from ui.settings.printing import PrintingSettings
@@ -132,6 +133,7 @@ class SettingsPage(QWidget):
         self.days = DaySettings()
         self.printing = PrintingSettings(shop)
         self.numbers = NumberSettings()
+        self.backups = BackupSettings(shop)
         lapsed_days = self.days.boxes["lapsed_first_days"]
         lapsed_days.valueChanged.connect(self.printing.show_away_days)
         lapsed_days.valueChanged.connect(self.numbers.show_lapsed_days)
@@ -140,6 +142,7 @@ class SettingsPage(QWidget):
         column.addWidget(self.days)
         column.addWidget(self.numbers)
         column.addWidget(self.printing)
+        column.addWidget(self.backups)
         column.addWidget(self.error)
         column.addWidget(self.message)
         column.addLayout(buttons)
@@ -183,6 +186,7 @@ class SettingsPage(QWidget):
             **self.days.values(),
             **self.numbers.values(),
             **self.printing.values(),
+            **self.backups.values(),
         }
 
     def save(self, confirmed: bool = False) -> None:
@@ -227,6 +231,7 @@ class SettingsPage(QWidget):
         self.days.show_settings(settings)
         self.numbers.show_settings(settings)
         self.printing.show_settings(settings)
+        self.backups.show_settings(settings)
         self.large_amount.setText(
             amount_input(settings.large_amount) if settings.large_amount else "0"
         )
@@ -244,6 +249,7 @@ class SettingsPage(QWidget):
 
     def _clear_messages(self) -> None:
         self.printing.clear_message()
+        self.backups.clear_message()
         self.error.clear()
         self.error.hide()
         self.message.clear()

@@ -1,0 +1,48 @@
+"""Moving many purchases from one customer to another at once, with the numbers' aggregates
+rebuilt once per customer instead of once per purchase.
+
+The aggregates follow every purchase through triggers (``schema_numbers``): each moved purchase
+rebuilds both customers' rows, so moving a thousand purchases one trigger at a time rebuilds them
+two thousand times (seconds). Inside the caller's transaction, ``bulk_move`` takes the
+triggers away, lets the caller move the purchases, rebuilds each customer's aggregates once with
+the triggers' own statements, and puts the triggers back as they were: all or nothing, with the
+transaction. The busy hours do not change when a purchase changes hands.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from shopcrm.storage import schema_numbers
+
+
+@contextmanager
+def bulk_move(conn: sqlite3.Connection, customer_ids: tuple[int, ...]) -> Iterator[None]:
+    """Move purchases between ``customer_ids`` inside; their aggregates are rebuilt after.
+    Must run inside a transaction."""
+    assert conn.in_transaction
+    marks = ", ".join("?" for _name in schema_numbers.TRIGGER_NAMES)
+    triggers = conn.execute(
+        f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+        schema_numbers.TRIGGER_NAMES,
+    ).fetchall()
+    for name, _sql in triggers:
+        conn.execute(f"DROP TRIGGER {name}")
+    yield
+    for customer_id in customer_ids:
+        for statement in _statements(schema_numbers.rebuild_sql(str(int(customer_id)))):
+            conn.execute(statement)
+    for _name, sql in triggers:
+        conn.execute(sql)
+
+
+def _statements(script: str) -> list[str]:
+    statements, current = [], ""
+    for line in script.splitlines():
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
