@@ -11,7 +11,6 @@ from shopcrm.common.clock import Clock, iso
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import SettingsReader
 from shopcrm.moving.customer_data import CustomerData, gather
-from shopcrm.moving.customer_data_pdf import data_pdf
 from shopcrm.moving.privacy_log import PrivacyAction, log_request
 from shopcrm.moving.table_files import ExportFailed
 from shopcrm.storage.store import Store
@@ -39,6 +38,8 @@ class CustomerDataService:
     def write_pdf(self, customer_id: int, path: str | Path, recorded_by: str = "") -> Path:
         """Write the customer's data as a readable PDF to ``path`` and log that it was given."""
         data = self.gather(customer_id)
+        from shopcrm.moving.customer_data_pdf import data_pdf  # reportlab: not at start-up
+
         return self._written(customer_id, Path(path), "pdf", recorded_by, data_pdf(data))
 
     def _written(
