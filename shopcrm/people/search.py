@@ -3,9 +3,15 @@
 Names are stored folded (see ``shopcrm.common.text.fold``), so "sukru", "ŞÜKRÜ" and "şük" all find
 "Şükrü Öztürk", and "isik" finds "Işık". Three or more characters match anywhere in the name or
 the phone digits through a trigram full-text index; one or two characters match the start of any
-word of the name. Best first: the name starting with the query, then a word of it, then frequent
-and recent customers. A loyalty card's code (``shopcrm.people.card_codes``), scanned or typed,
-finds its holder alone.
+word of the name. Best first: the names starting with the query, then those with a later word
+starting with it, then the rest; within each, frequent and recent customers first, then by name.
+A loyalty card's code (``shopcrm.people.card_codes``), scanned or typed, finds its holder alone.
+
+A query that hits many names (more than ``MANY``: "yıl", "kay", "ali" in a big shop) is not
+ranked whole: the names starting with it and those with a later word starting with it are read
+best first from the word-start index (``customer_prefixes``, three-letter keys) and stop at the
+limit; only when they are fewer than the limit do the other names holding the query fill the
+rest, the best of the first ``MANY`` of them.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from shopcrm.common.text import fold
 from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
 from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.storage.schema_search import LATER_WORD, START_LENGTH, word_starts
 from shopcrm.storage.store import Store
 
 _MIN_TRIGRAM = 3
@@ -26,6 +33,8 @@ MAX_QUERY = 100
 MAX_WORDS = 8
 """Only the first words of a search are used, so that a pasted page never builds a query too
 large for SQLite."""
+MANY = 1000
+"""More names than this holding a query, and it is not ranked whole (see above)."""
 
 
 PREFIX_LENGTHS = (1, 2)
@@ -38,7 +47,9 @@ INSERT_PREFIX = (
 def prefix_rows(
     customer_id: int, name_folded: str, visit_count: int = 0, last_visit: str | None = None
 ) -> list[tuple[str, int, int, int, str | None]]:
-    """The rows of ``customer_prefixes`` for one customer (see ``INSERT_PREFIX``)."""
+    """The rows of ``customer_prefixes`` for one customer (see ``INSERT_PREFIX``): the one-
+    and two-letter beginnings of the words, and the three-letter ones of the first word ("ali")
+    and of the later words (" ali", see ``shopcrm.storage.schema_search``)."""
     words = name_folded.split()
     prefixes: dict[str, int] = {}
     for position, word in enumerate(words):
@@ -46,6 +57,7 @@ def prefix_rows(
             if len(word) >= length:
                 key = word[:length]
                 prefixes[key] = max(prefixes.get(key, 0), int(position == 0))
+    prefixes.update(word_starts(name_folded))
     return [(p, customer_id, first, visit_count, last_visit) for p, first in prefixes.items()]
 
 
@@ -169,6 +181,8 @@ def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list
             """
         return _best(store, sql, params)
     params["match"] = " AND ".join(_phrase(w) for w in long_words)
+    if len(words[0]) >= START_LENGTH and _holders(store, params["match"]) > MANY:
+        return _customers(store, _many(store, words, filters, params, archived))
     filters.insert(0, "customer_search MATCH :match")
     sql = f"""
         SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
@@ -181,6 +195,61 @@ def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list
         LIMIT :limit
         """
     return _best(store, sql, params)
+
+
+_STARTS_NAME = "c.name_folded LIKE :query || '%' ESCAPE '\\'"
+_STARTS_WORD = "(' ' || c.name_folded) LIKE '% ' || :query || '%' ESCAPE '\\'"
+
+
+def _holders(store: Store, match: str) -> int:
+    """How many names (and phones) hold the query, counted up to ``MANY + 1``."""
+    row = store.execute(
+        "SELECT count(*) FROM (SELECT 1 FROM customer_search WHERE customer_search MATCH ? "
+        "LIMIT ?)",
+        (match, MANY + 1),
+    ).fetchone()
+    return int(row[0])
+
+
+def _many(
+    store: Store, words: list[str], filters: list[str], params: dict[str, Any], archived: bool
+) -> list[int]:
+    """The best of a query held by many names, without ranking them all: the names starting
+    with it, then those with a later word starting with it, each walked best first on the
+    word-start index and stopped at the limit; then, if room is left, the best of the first
+    ``MANY`` other names holding it."""
+    limit = params["limit"]
+    start = words[0][:START_LENGTH]
+    walk = f"""
+        SELECT c.id FROM customer_prefixes p JOIN customers c ON c.id = p.customer_id
+        WHERE p.prefix = :start AND p.starts_name = :first AND {{which}}
+              {_archived_filter(archived)}
+        ORDER BY p.visit_count DESC, p.last_visit DESC, c.name_folded
+        LIMIT :limit
+        """
+    found = [
+        row[0]
+        for row in store.execute(
+            walk.format(which=_STARTS_NAME), {**params, "start": start, "first": 1}
+        )
+    ]
+    if len(found) < limit:
+        later = {**params, "start": LATER_WORD + start, "first": 0, "limit": limit - len(found)}
+        which = f"{_STARTS_WORD} AND NOT {_STARTS_NAME}"
+        found += [row[0] for row in store.execute(walk.format(which=which), later)]
+    if len(found) < limit:
+        others = " AND ".join([*filters, f"NOT {_STARTS_WORD}"])
+        sql = f"""
+            SELECT c.id FROM (
+                SELECT rowid FROM customer_search WHERE customer_search MATCH :match LIMIT :many
+            ) s JOIN customers c ON c.id = s.rowid
+            WHERE {others} {_archived_filter(archived)}
+            ORDER BY c.visit_count DESC, c.last_visit DESC, c.name_folded
+            LIMIT :limit
+            """
+        rest = {**params, "many": MANY, "limit": limit - len(found)}
+        found += [row[0] for row in store.execute(sql, rest)]
+    return found
 
 
 def _best(store: Store, ranked_ids_sql: str, params: dict[str, Any]) -> list[Customer]:
