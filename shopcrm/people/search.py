@@ -23,7 +23,7 @@ from shopcrm.common.i18n import _
 from shopcrm.common.text import fold
 from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
-from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_values
 from shopcrm.storage.schema_search import LATER_WORD, START_LENGTH, word_starts
 from shopcrm.storage.store import Store
 
@@ -231,12 +231,12 @@ def _many(
         row[0]
         for row in store.execute(
             walk.format(which=_STARTS_NAME), {**params, "start": start, "first": 1}
-        )
+        ).fetchall()
     ]
     if len(found) < limit:
         later = {**params, "start": LATER_WORD + start, "first": 0, "limit": limit - len(found)}
         which = f"{_STARTS_WORD} AND NOT {_STARTS_NAME}"
-        found += [row[0] for row in store.execute(walk.format(which=which), later)]
+        found += [row[0] for row in store.execute(walk.format(which=which), later).fetchall()]
     if len(found) < limit:
         others = " AND ".join([*filters, f"NOT {_STARTS_WORD}"])
         sql = f"""
@@ -248,13 +248,13 @@ def _many(
             LIMIT :limit
             """
         rest = {**params, "many": MANY, "limit": limit - len(found)}
-        found += [row[0] for row in store.execute(sql, rest)]
+        found += [row[0] for row in store.execute(sql, rest).fetchall()]
     return found
 
 
 def _best(store: Store, ranked_ids_sql: str, params: dict[str, Any]) -> list[Customer]:
     """Rank on the few columns needed, then read the whole rows of the winners only."""
-    return _customers(store, [row[0] for row in store.execute(ranked_ids_sql, params)])
+    return _customers(store, [row[0] for row in store.execute(ranked_ids_sql, params).fetchall()])
 
 
 def _customers(store: Store, ids: list[int]) -> list[Customer]:
@@ -263,7 +263,8 @@ def _customers(store: Store, ids: list[int]) -> list[Customer]:
         return []
     marks = ", ".join("?" * len(ids))
     sql = f"SELECT {CUSTOMER_COLUMNS} FROM customers WHERE id IN ({marks})"
-    by_id = {row["id"]: customer_from_row(row) for row in store.query(sql, tuple(ids))}
+    rows = store.execute(sql, tuple(ids)).fetchall()
+    by_id = {values[0]: customer_from_values(values) for values in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 

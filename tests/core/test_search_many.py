@@ -188,3 +188,26 @@ def test_an_older_shop_gets_the_three_letter_word_starts(tmp_path: Path, clock: 
             assert [c.name for c in shop.customers.search("ali")] == ["Ali Kaya Kayalı", "Kaya Ali"]
         finally:
             search.MANY = monkey
+
+
+def test_a_customer_found_is_the_customer_the_shop_holds(shop: Shop) -> None:
+    referrer = shop.customers.add(name="Kaya Aydın")
+    full = shop.customers.add(
+        name="Kayahan Öztürk",
+        phone="0532 123 45 67",
+        email="kayahan@example.com",
+        address="Bağdat Cd. 5\nKadıköy",
+        notes="Lilyum sever",
+        tags=["vip", "komşu"],
+        referred_by=referrer.id,
+        marketing_consent=True,
+        birthday="1980-03-15",
+        address_form="bey",
+    )
+    shop.purchases.log(full.id, "250")
+    shop.customers.archive(referrer.id)
+    for query in ("kay", "kayahan", "k", "0532"):
+        for found in shop.customers.search(query, include_archived=True):
+            assert found == shop.customers.get(found.id)
+    assert shop.customers.search("kayahan")[0].tags == ("vip", "komşu")
+    assert shop.customers.search("kaya aydın", include_archived=True)[0].archived

@@ -84,6 +84,9 @@ class CounterSearch(QWidget):
         self.results.setShowGrid(False)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(False)
+        # always there: a scroll bar that comes and goes with the number of results lays the
+        # table out again and paints it twice on the keystroke that fills an empty list
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.results.horizontalHeader().setHighlightSections(False)
         self.columns = ResultColumns(self.results, self.model)
         self.results.activated.connect(self._row_activated)
