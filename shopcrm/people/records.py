@@ -153,7 +153,7 @@ def customer_from_values(values: Sequence[Any]) -> Customer:
         email,
         address,
         notes,
-        tuple(t for t in tags.split(",") if t),
+        tuple(t for t in tags.split(",") if t) if tags else (),
         referred_by,
         bool(consent),
         consent_date,
@@ -164,8 +164,11 @@ def customer_from_values(values: Sequence[Any]) -> Customer:
         updated_at,
         archived_at is not None,
         birthday,
-        AddressForm(address_form),
+        _ADDRESS_FORMS[address_form],
     )
+
+
+_ADDRESS_FORMS = {form.value: form for form in AddressForm}
 
 
 class CustomerLine(NamedTuple):
