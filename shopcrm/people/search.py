@@ -129,21 +129,30 @@ def _card_hint(store: Store, customer_id: int) -> str | None:
 
 
 def _by_phone(store: Store, digits: str, limit: int, archived: bool) -> list[Customer]:
-    """Numbers starting with the digits first, then numbers holding them anywhere."""
+    """Numbers starting with the digits first, then numbers holding them anywhere; the most
+    frequent customers first in each. Many numbers starting with them ("532") are walked best
+    first on the index of their first three digits; of many holding them inside, the best of
+    the first ``MANY`` are taken."""
     if len(digits) < _MIN_TRIGRAM:
         return []
     best_first = "ORDER BY c.visit_count DESC, c.last_visit DESC"
+    params = {"digits": digits, "start": digits[:_MIN_TRIGRAM], "limit": limit, "many": MANY}
+    range_ = "c.phone_digits >= :digits AND c.phone_digits < :digits || ':'"
+    counted = store.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM customers c WHERE {range_} LIMIT :many + 1)", params
+    ).fetchone()[0]
+    walk = "INDEXED BY customers_by_phone_start" if counted > MANY else ""
+    start = "AND substr(c.phone_digits, 1, 3) = :start" if counted > MANY else ""
     starting = [
         row[0]
         for row in store.execute(
             f"""
-            SELECT c.id FROM customers c
-            WHERE c.phone_digits >= :digits AND c.phone_digits < :digits || ':'
-                  {_archived_filter(archived)}
+            SELECT c.id FROM customers c {walk}
+            WHERE {range_} {start} {_archived_filter(archived)}
             {best_first} LIMIT :limit
             """,
-            {"digits": digits, "limit": limit},
-        )
+            params,
+        ).fetchall()
     ]
     anywhere: list[int] = []
     if len(starting) < limit:
@@ -151,13 +160,15 @@ def _by_phone(store: Store, digits: str, limit: int, archived: bool) -> list[Cus
             row[0]
             for row in store.execute(
                 f"""
-                SELECT c.id FROM customer_search s JOIN customers c ON c.id = s.rowid
-                WHERE customer_search MATCH :match {_archived_filter(archived)}
-                  AND instr(c.phone_digits, :digits) > 1
+                SELECT c.id FROM (
+                    SELECT rowid FROM customer_search WHERE customer_search MATCH :match
+                    LIMIT :many
+                ) s JOIN customers c ON c.id = s.rowid
+                WHERE instr(c.phone_digits, :digits) > 1 {_archived_filter(archived)}
                 {best_first} LIMIT :limit
                 """,
-                {"match": _phrase(digits), "digits": digits, "limit": limit - len(starting)},
-            )
+                {**params, "match": _phrase(digits), "limit": limit - len(starting)},
+            ).fetchall()
         ]
     return _customers(store, starting + anywhere)
 

@@ -211,3 +211,29 @@ def test_a_customer_found_is_the_customer_the_shop_holds(shop: Shop) -> None:
             assert found == shop.customers.get(found.id)
     assert shop.customers.search("kayahan")[0].tags == ("vip", "komşu")
     assert shop.customers.search("kaya aydın", include_archived=True)[0].archived
+
+
+def test_many_numbers_starting_with_the_digits_give_the_most_frequent_first(
+    shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rng = random.Random(5)
+    with shop.store.transaction():
+        for n in range(120):
+            area = "532" if n % 4 else "212"
+            customer = shop.customers.add(name=f"Ayşe {n}", phone=f"0{area} {n + 100:03d} 45 67")
+            shop.store.execute(
+                "UPDATE customers SET visit_count = ? WHERE id = ?",
+                (rng.randint(0, 40), customer.id),
+            )
+    exact = [(c.id, c.visit_count) for c in shop.customers.search("0532")]
+    monkeypatch.setattr(search, "MANY", 10)  # now the index of the first digits is walked
+    walked = [(c.id, c.visit_count) for c in shop.customers.search("0532")]
+    assert [v for _id, v in walked] == [v for _id, v in exact]
+    assert len(walked) == 50
+    assert all(c.phone.startswith("+90532") for c in shop.customers.search("0532"))
+    every = sorted((c.visit_count for c in shop.customers.search("0532", limit=500)), reverse=True)
+    assert [v for _id, v in walked] == every[:50]
+    held_inside = shop.customers.search("45 67")  # in every number, never at its start
+    assert len(held_inside) == 10  # the best of the first MANY holding them
+    visits = [c.visit_count for c in held_inside]
+    assert visits == sorted(visits, reverse=True)
