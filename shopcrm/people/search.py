@@ -24,7 +24,7 @@ from shopcrm.common.text import fold
 from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
 from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_values
-from shopcrm.storage.schema_search import LATER_WORD, START_LENGTH, word_starts
+from shopcrm.storage.schema_search import LATER_WORD, START_LENGTH, WHOLE_WORD, word_starts
 from shopcrm.storage.store import Store
 
 _MIN_TRIGRAM = 3
@@ -208,6 +208,8 @@ def _by_name(store: Store, words: list[str], limit: int, archived: bool) -> list
     return _best(store, sql, params)
 
 
+_LAST = "\U0010ffff"
+"""Sorts after every character: the end of a range of keys starting alike."""
 _STARTS_NAME = "c.name_folded LIKE :query || '%' ESCAPE '\\'"
 _STARTS_WORD = "(' ' || c.name_folded) LIKE '% ' || :query || '%' ESCAPE '\\'"
 
@@ -226,41 +228,81 @@ def _many(
     store: Store, words: list[str], filters: list[str], params: dict[str, Any], archived: bool
 ) -> list[int]:
     """The best of a query held by many names, without ranking them all: the names starting
-    with it, then those with a later word starting with it, each walked best first on the
-    word-start index and stopped at the limit; then, if room is left, the best of the first
-    ``MANY`` other names holding it."""
+    with it, then those with a later word starting with it, then, if room is left, the best of
+    the first ``MANY`` other names holding it. The first two are each ranked whole when few
+    (counted up to ``MANY``, on the names' index and on the later words kept whole), else
+    walked best first on the three-letter word-start keys and stopped at the limit."""
     limit = params["limit"]
     start = words[0][:START_LENGTH]
+    archived_sql = _archived_filter(archived)
     walk = f"""
         SELECT c.id FROM customer_prefixes p JOIN customers c ON c.id = p.customer_id
-        WHERE p.prefix = :start AND p.starts_name = :first AND {{which}}
-              {_archived_filter(archived)}
+        WHERE p.prefix = :start AND p.starts_name = :first AND {{which}} {archived_sql}
         ORDER BY p.visit_count DESC, p.last_visit DESC, c.name_folded
         LIMIT :limit
         """
-    found = [
-        row[0]
-        for row in store.execute(
-            walk.format(which=_STARTS_NAME), {**params, "start": start, "first": 1}
-        ).fetchall()
-    ]
-    if len(found) < limit:
-        later = {**params, "start": LATER_WORD + start, "first": 0, "limit": limit - len(found)}
-        which = f"{_STARTS_WORD} AND NOT {_STARTS_NAME}"
-        found += [row[0] for row in store.execute(walk.format(which=which), later).fetchall()]
-    if len(found) < limit:
-        others = " AND ".join([*filters, f"NOT {_STARTS_WORD}"])
+    typed = " ".join(words)
+    names = {"from": typed, "to": typed + _LAST, "many": MANY}
+    name_range = "c.name_folded >= :from AND c.name_folded < :to"
+    if _more_than_many(
+        store, f"customers c INDEXED BY customers_by_name WHERE {name_range}", names
+    ):
+        sql = walk.format(which=_STARTS_NAME)
+        found = _ids(store, sql, {**params, "start": start, "first": 1})
+    else:
         sql = f"""
-            SELECT c.id FROM (
-                SELECT rowid FROM customer_search WHERE customer_search MATCH :match LIMIT :many
-            ) s JOIN customers c ON c.id = s.rowid
-            WHERE {others} {_archived_filter(archived)}
-            ORDER BY c.visit_count DESC, c.last_visit DESC, c.name_folded
-            LIMIT :limit
+            SELECT c.id FROM customers c INDEXED BY customers_by_name
+            WHERE {name_range} {archived_sql}
+            ORDER BY c.visit_count DESC, c.last_visit DESC, c.name_folded LIMIT :limit
             """
-        rest = {**params, "many": MANY, "limit": limit - len(found)}
-        found += [row[0] for row in store.execute(sql, rest).fetchall()]
-    return found
+        found = _ids(store, sql, {**params, **names})
+    if len(found) < limit:
+        room = {**params, "limit": limit - len(found)}
+        later = {"from": WHOLE_WORD + words[0], "to": WHOLE_WORD + words[0] + _LAST, "many": MANY}
+        word_range = "p.prefix >= :from AND p.prefix < :to"
+        which = f"{_STARTS_WORD} AND NOT {_STARTS_NAME}"
+        if _more_than_many(store, f"customer_prefixes p WHERE {word_range}", later):
+            sql = walk.format(which=which)
+            found += _ids(store, sql, {**room, "start": LATER_WORD + start, "first": 0})
+        else:
+            sql = f"""
+                SELECT c.id FROM customers c
+                WHERE c.id IN (SELECT p.customer_id FROM customer_prefixes p WHERE {word_range})
+                  AND {which} {archived_sql}
+                ORDER BY c.visit_count DESC, c.last_visit DESC, c.name_folded LIMIT :limit
+                """
+            found += _ids(store, sql, {**room, **later})
+    return found + _others(store, filters, params, archived, limit - len(found))
+
+
+def _more_than_many(store: Store, rows: str, params: dict[str, Any]) -> bool:
+    """Whether more than ``MANY`` rows are in ``rows`` (FROM ... WHERE ...), counting no
+    further."""
+    sql = f"SELECT count(*) FROM (SELECT 1 FROM {rows} LIMIT :many + 1)"
+    return int(store.execute(sql, params).fetchone()[0]) > MANY
+
+
+def _ids(store: Store, sql: str, params: dict[str, Any]) -> list[int]:
+    return [row[0] for row in store.execute(sql, params).fetchall()]
+
+
+def _others(
+    store: Store, filters: list[str], params: dict[str, Any], archived: bool, room: int
+) -> list[int]:
+    """The best of the first ``MANY`` names holding a query but no word starting with it."""
+    if room <= 0:
+        return []
+    others = " AND ".join([*filters, f"NOT {_STARTS_WORD}"])
+    sql = f"""
+        SELECT c.id FROM (
+            SELECT rowid FROM customer_search WHERE customer_search MATCH :match LIMIT :many
+        ) s JOIN customers c ON c.id = s.rowid
+        WHERE {others} {_archived_filter(archived)}
+        ORDER BY c.visit_count DESC, c.last_visit DESC, c.name_folded
+        LIMIT :limit
+        """
+    rest = {**params, "many": MANY, "limit": room}
+    return [row[0] for row in store.execute(sql, rest).fetchall()]
 
 
 def _best(store: Store, ranked_ids_sql: str, params: dict[str, Any]) -> list[Customer]:

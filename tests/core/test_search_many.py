@@ -237,3 +237,18 @@ def test_many_numbers_starting_with_the_digits_give_the_most_frequent_first(
     assert len(held_inside) == 10  # the best of the first MANY holding them
     visits = [c.visit_count for c in held_inside]
     assert visits == sorted(visits, reverse=True)
+
+
+def test_a_few_names_among_many_alike_are_ranked_whole(
+    crowd: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for n in range(5):
+        crowd.customers.add(name=f"Güler Aydın {n}")
+        crowd.customers.add(name=f"Ayşe Güler {n}")
+    exact = kinds_and_names(crowd, "güle")
+    assert [k for k, _n in exact] == [0] * 5 + [1] * 5
+    monkeypatch.setattr(search, "MANY", 5)  # many hold it, few start a name or a word with it
+    assert search._holders(crowd.store, '"gule"') > search.MANY
+    assert kinds_and_names(crowd, "güle") == exact
+    monkeypatch.setattr(search, "MANY", 3)  # and walked when they are more than MANY
+    assert kinds_and_names(crowd, "güle") == exact
