@@ -38,7 +38,8 @@ NEARLY_FULL = 1024 * 1024
 def reported(path: Path) -> Iterator[None]:
     """Turn the OS and SQLite errors raised inside into the core's errors about ``path``; a
     number too large for SQLite (which Python's sqlite3 refuses with OverflowError) is bad
-    input."""
+    input. An error of SQLite that Python cannot read as text (it quotes the bytes of a damaged
+    page of the schema) is damage."""
     try:
         yield
     except (sqlite3.Error, OSError, OverflowError) as error:
@@ -46,6 +47,8 @@ def reported(path: Path) -> Iterator[None]:
         if told is error:
             raise
         raise told from error
+    except UnicodeDecodeError as error:
+        raise damaged(path) from error
 
 
 _PROGRAM_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
