@@ -229,9 +229,11 @@ def _many(
 ) -> list[int]:
     """The best of a query held by many names, without ranking them all: the names starting
     with it, then those with a later word starting with it, then, if room is left, the best of
-    the first ``MANY`` other names holding it. The first two are each ranked whole when few
-    (counted up to ``MANY``, on the names' index and on the later words kept whole), else
-    walked best first on the three-letter word-start keys and stopped at the limit."""
+    the first ``MANY`` other names holding it. The first two are walked best first on the
+    three-letter word-start keys and stop at the limit: every key they walk matches a query of
+    three letters. A longer query is counted first (up to ``MANY``, on the names' index and on
+    the later words kept whole), and ranked whole when few start with it, so that a rare start
+    among many alike ("gule" among the "gül...") walks nothing."""
     limit = params["limit"]
     start = words[0][:START_LENGTH]
     archived_sql = _archived_filter(archived)
@@ -244,7 +246,8 @@ def _many(
     typed = " ".join(words)
     names = {"from": typed, "to": typed + _LAST, "many": MANY}
     name_range = "c.name_folded >= :from AND c.name_folded < :to"
-    if _more_than_many(
+    walk_only = typed == start
+    if walk_only or _more_than_many(
         store, f"customers c INDEXED BY customers_by_name WHERE {name_range}", names
     ):
         sql = walk.format(which=_STARTS_NAME)
@@ -261,7 +264,7 @@ def _many(
         later = {"from": WHOLE_WORD + words[0], "to": WHOLE_WORD + words[0] + _LAST, "many": MANY}
         word_range = "p.prefix >= :from AND p.prefix < :to"
         which = f"{_STARTS_WORD} AND NOT {_STARTS_NAME}"
-        if _more_than_many(store, f"customer_prefixes p WHERE {word_range}", later):
+        if walk_only or _more_than_many(store, f"customer_prefixes p WHERE {word_range}", later):
             sql = walk.format(which=which)
             found += _ids(store, sql, {**room, "start": LATER_WORD + start, "first": 0})
         else:
