@@ -33,7 +33,7 @@ MAX_QUERY = 100
 MAX_WORDS = 8
 """Only the first words of a search are used, so that a pasted page never builds a query too
 large for SQLite."""
-MANY = 1000
+MANY = 500
 """More names than this holding a query, and it is not ranked whole (see above)."""
 
 

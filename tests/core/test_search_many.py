@@ -47,7 +47,7 @@ def ranked_whole(shop: Shop, query: str) -> list[tuple[int, str]]:
     found = []
     for r in rows:
         name = r["name_folded"]
-        if q not in name:
+        if not all(word in name for word in q.split()):
             continue
         kind = 0 if name.startswith(q) else 1 if f" {q}" in f" {name}" else 2
         found.append((kind, -r["visit_count"], r["last_visit"] or "", name, r["id"]))
