@@ -11,7 +11,8 @@ A query that hits many names (more than ``MANY``: "yıl", "kay", "ali" in a big 
 ranked whole: the names starting with it and those with a later word starting with it are read
 best first from the word-start index (``customer_prefixes``, three-letter keys) and stop at the
 limit; only when they are fewer than the limit do the other names holding the query fill the
-rest, the best of the first ``MANY`` of them.
+rest, the best of the first ``MANY`` of them. Phone digits alike ("0532"): the numbers starting
+with them are walked best first on the index of their first three digits.
 """
 
 from __future__ import annotations
@@ -48,8 +49,9 @@ def prefix_rows(
     customer_id: int, name_folded: str, visit_count: int = 0, last_visit: str | None = None
 ) -> list[tuple[str, int, int, int, str | None]]:
     """The rows of ``customer_prefixes`` for one customer (see ``INSERT_PREFIX``): the one-
-    and two-letter beginnings of the words, and the three-letter ones of the first word ("ali")
-    and of the later words (" ali", see ``shopcrm.storage.schema_search``)."""
+    and two-letter beginnings of the words, the three-letter ones of the first word ("ali") and
+    of the later words (" ali"), and the later words whole ("=kaya"; see
+    ``shopcrm.storage.schema_search``)."""
     words = name_folded.split()
     prefixes: dict[str, int] = {}
     for position, word in enumerate(words):
