@@ -2,7 +2,8 @@
 
 Prints a table with PASS/FAIL beside each target and writes ``bench/out/results.json``.
 ``python -m bench --documents`` measures only the documents (1,000 thank-you cards) and the
-Print page's preview.
+Print page's preview; ``python -m bench --counter`` only the counter's figures beside their
+floors (``bench.counter``).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 import psutil
 
-from bench import documents, measure, numbers, preview
+from bench import counter, documents, measure, numbers, preview
 from shopcrm import Shop
 from shopcrm.demo import create_demo_database
 
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         documents.main(["--cards", str(args.cards)])
         return preview.main(["--cards", str(args.cards)])
     db: Path = args.db.resolve()
+    if args.counter:
+        counter_args = ["--db", str(db), "--reps", str(args.reps), "--keys", str(args.keys)]
+        return counter.main([*counter_args, "--results", str(db.parent / "counter.json")])
     db.parent.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
         "when": datetime.now().isoformat(timespec="seconds"),
@@ -82,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
         _say(f"Searching: {', '.join(WORDS)} typed key by key, {args.reps} times each...")
         app, bare, captured = measure.time_search(shop, db, WORDS, args.reps)
         results["search"] = _search_results(app, bare, measure.explain(db, captured))
+        groups = counter.words_of(db)
+        _say(f"The counter's words, and those that hit many names: {groups['many']}...")
+        results["counter_search"] = counter.core(shop, db, groups, max(10, args.reps // 2))
         results["memory"] = {"bench_process_rss_mb": psutil.Process().memory_info().rss / 2**20}
         _say(f"Logging {args.log_count} purchases on random customers...")
         _flush_disk()
@@ -116,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         shop.close()
 
+    _say(f"Typing at the counter (offscreen), {args.keys} times each word, beside a bare box...")
+    results["counter_keys"] = counter.keystrokes(db, groups, args.keys)
     results["first_paint"] = _first_paint(db, args.paint_runs)
     _say(f"Making {args.cards:,} thank-you cards into one PDF, and the same with bare reportlab...")
     results["documents"] = documents.measure(args.cards)
@@ -161,6 +170,10 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--cards", type=int, default=1000, help="thank-you cards to make")
     parser.add_argument(
         "--documents", action="store_true", help="measure only the documents (a few seconds)"
+    )
+    parser.add_argument("--keys", type=int, default=20, help="times each word is typed in Qt")
+    parser.add_argument(
+        "--counter", action="store_true", help="measure only the counter (about a minute)"
     )
     return parser.parse_args(argv)
 
@@ -446,6 +459,7 @@ def _report(r: dict[str, Any]) -> None:
             f"{k['bare']['p50_ms']:>10.2f}{k['bare']['p95_ms']:>10.2f}"
             + (f"{k['ratio_p50']:>9.2f}x" if not math.isnan(k["ratio_p50"]) else f"{'-':>10}")
         )
+    counter.report(r["counter_search"], r["counter_keys"], _say)
     rows = r["verdicts"]
     width = max(len(x["figure"]) for x in rows) + 2
     vwidth = max(len(x["value"]) for x in rows) + 2

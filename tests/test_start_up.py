@@ -1,5 +1,6 @@
 """The first screen pays only for what it shows: when the counter has painted, the libraries
-for printing, the numbers, pictures and sqlite-utils' extras are not loaded yet.
+for printing, the numbers, foreign phone numbers, pictures and sqlite-utils' extras are not
+loaded yet.
 
 Run in a fresh Python (a subprocess), so that what other tests imported does not count.
 """
@@ -21,8 +22,7 @@ NOT_AT_FIRST_PAINT = [
     "click",
     "dateutil",
     "pluggy",
-    # phonenumbers is not here: the counter's first screen lists today's and the most recent
-    # customers with their phone numbers, formatted by it.
+    "phonenumbers",  # the first screen's Turkish numbers are laid out without it
     "PIL",  # the shop's logo
     "reportlab",  # documents
     "openpyxl",

@@ -96,7 +96,13 @@ def day(
         value = datetime.fromisoformat(value)
     if isinstance(value, datetime):
         value = value.date()
-    return str(format_date(value, style, locale=babel_locale(language)))
+    return _day(value, babel_locale(language), style)
+
+
+@lru_cache(maxsize=2048)
+def _day(value: date, locale: str, style: str) -> str:
+    """Babel's date, remembered: a list shows the same few hundred days over and over."""
+    return str(format_date(value, style, locale=locale))
 
 
 def moment(value: str | datetime | None, language: str | None = None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from shopcrm.common.cleaning import as_text, quote
 from shopcrm.common.errors import InvalidInput
@@ -18,6 +19,8 @@ PHONE_CHARACTERS = frozenset("0123456789+-()./ ")
 """What a phone number is typed with: ASCII digits, spaces and the usual punctuation."""
 _TYPED_PHONE = re.compile(r"[0-9+\-()./\s]+")
 _MIN_PHONE_DIGITS = 3
+_TURKISH_LINE = re.compile(r"\+90([234][0-9]{2}|5[0345][0-9])([0-9]{3})([0-9]{2})([0-9]{2})")
+"""A Turkish landline (2xx, 3xx, 4xx) or mobile (50x, 53x, 54x, 55x) number in E.164."""
 
 
 def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
@@ -47,12 +50,22 @@ def normalize_phone(text: str, region: str = DEFAULT_REGION) -> str:
     return str(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
 
 
+@lru_cache(maxsize=4096)
 def display_phone(e164: str, region: str = DEFAULT_REGION) -> str:
-    """The number the way people read it: "0532 123 45 67" at home, "+49 30 123456" abroad."""
-    import phonenumbers
+    """The number the way people read it: "0532 123 45 67" at home, "+49 30 123456" abroad.
 
+    A list shows thousands of numbers: a Turkish mobile or landline is laid out directly (as
+    ``phonenumbers`` lays it out, "0532 123 45 67", "(0212) 555 67 89"), and the answers are
+    remembered.
+    """
     if not e164:
         return ""
+    line = _TURKISH_LINE.fullmatch(e164) if region == DEFAULT_REGION else None
+    if line is not None:
+        area, *rest = line.groups()
+        return f"{'0' + area if area[0] == '5' else f'(0{area})'} {' '.join(rest)}"
+    import phonenumbers
+
     number = phonenumbers.parse(e164, region)
     if phonenumbers.region_code_for_number(number) == region:
         fmt = phonenumbers.PhoneNumberFormat.NATIONAL

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from shopcrm.common.text import fold
 from shopcrm.people.address_forms import AddressForm
@@ -120,6 +121,54 @@ def customer_from_row(row: Row) -> Customer:
         birthday=row["birthday"],
         address_form=AddressForm(row["address_form"]),
     )
+
+
+def customer_from_values(values: Sequence[Any]) -> Customer:
+    """Build a ``Customer`` from a plain row (a tuple) selected with ``CUSTOMER_COLUMNS``, in its
+    order: quicker than ``customer_from_row`` where a search builds them on every keystroke."""
+    (
+        id_,
+        name,
+        phone,
+        email,
+        address,
+        notes,
+        tags,
+        referred_by,
+        consent,
+        consent_date,
+        visit_count,
+        total_spent,
+        last_visit,
+        created_at,
+        updated_at,
+        archived_at,
+        address_form,
+        birthday,
+    ) = values
+    return Customer(
+        id_,
+        name,
+        phone,
+        email,
+        address,
+        notes,
+        tuple(t for t in tags.split(",") if t) if tags else (),
+        referred_by,
+        bool(consent),
+        consent_date,
+        visit_count,
+        total_spent,
+        last_visit,
+        created_at,
+        updated_at,
+        archived_at is not None,
+        birthday,
+        _ADDRESS_FORMS[address_form],
+    )
+
+
+_ADDRESS_FORMS = {form.value: form for form in AddressForm}
 
 
 class CustomerLine(NamedTuple):

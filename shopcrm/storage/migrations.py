@@ -11,6 +11,7 @@ from collections.abc import Callable
 from shopcrm.storage.schema_kept import migrate_kept
 from shopcrm.storage.schema_merges import migrate_merges
 from shopcrm.storage.schema_privacy import migrate_privacy
+from shopcrm.storage.schema_search import migrate_search
 from shopcrm.storage.schema_settled import migrate_settled
 from shopcrm.storage.schema_v6 import SCHEMA_V6
 
@@ -422,5 +423,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_privacy,
     migrate_settled,
     migrate_merges,
+    migrate_search,
 ]
 LATEST = len(MIGRATIONS)

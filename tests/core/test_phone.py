@@ -1,5 +1,8 @@
 """Phone numbers typed in any Turkish form are stored in one form and found by their digits."""
 
+import random
+
+import phonenumbers
 import pytest
 
 from shopcrm.common.errors import InvalidInput
@@ -78,3 +81,29 @@ def test_what_was_typed_in_the_search_box_splits_into_name_and_phone(
     typed: str, name: str, phone: str
 ) -> None:
     assert split_name_and_phone(typed) == (name, phone)
+
+
+def _as_phonenumbers_lays_it_out(e164: str) -> str:
+    number = phonenumbers.parse(e164, "TR")
+    national = phonenumbers.region_code_for_number(number) == "TR"
+    fmt = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if national
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return str(phonenumbers.format_number(number, fmt))
+
+
+def test_the_quick_layout_of_turkish_numbers_is_the_one_phonenumbers_gives() -> None:
+    rng = random.Random(12)
+    checked = 0
+    for area in range(200, 600):
+        for _ in range(3):
+            e164 = f"+90{area}{rng.randrange(10**7):07d}"
+            if phonenumbers.is_valid_number(phonenumbers.parse(e164, "TR")):
+                assert display_phone(e164) == _as_phonenumbers_lays_it_out(e164), e164
+                checked += 1
+    for e164 in ("+905126279629", "+908502221111", "+904441234", "+31201016805", "+447946012345"):
+        assert display_phone(e164) == _as_phonenumbers_lays_it_out(e164), e164
+    assert checked > 300
+    assert display_phone("+902125556789") == "(0212) 555 67 89"

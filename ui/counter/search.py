@@ -15,7 +15,6 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QTableView,
@@ -27,7 +26,7 @@ from shopcrm import Customer, Shop
 from shopcrm.common.formatting import number
 from shopcrm.common.i18n import _, ngettext
 from shopcrm.people.card_codes import customer_of
-from ui.counter.results import CustomerResultsModel
+from ui.counter.results import CustomerResultsModel, ResultColumns
 from ui.style import HINT_STYLE, bold
 
 if TYPE_CHECKING:
@@ -88,10 +87,11 @@ class CounterSearch(QWidget):
         self.results.setShowGrid(False)
         self.results.setAlternatingRowColors(True)
         self.results.setWordWrap(False)
-        header = self.results.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(CustomerResultsModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setHighlightSections(False)
+        # always there: a scroll bar that comes and goes with the number of results lays the
+        # table out again and paints it twice on the keystroke that fills an empty list
+        self.results.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.results.horizontalHeader().setHighlightSections(False)
+        self.columns = ResultColumns(self.results, self.model)
         self.results.activated.connect(self._row_activated)
         self.results.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -127,6 +127,7 @@ class CounterSearch(QWidget):
         self._quiet = True
         try:
             self.model.set_records(customers)
+            self.columns.widen()
             row = self.model.row_of(keep) if keep is not None else -1
             if self.model.rowCount():
                 self._select_row(max(row, 0))
@@ -219,9 +220,9 @@ class CounterSearch(QWidget):
             if valid:
                 message += "\n" + _("Press Enter to use it with this purchase.")
             self.hint.setText(message)
-            self.hint.setStyleSheet(VOUCHER_OK_STYLE if valid else VOUCHER_BAD_STYLE)
+            self._hint_style(VOUCHER_OK_STYLE if valid else VOUCHER_BAD_STYLE)
             return
-        self.hint.setStyleSheet(HINT_STYLE)
+        self._hint_style(HINT_STYLE)
         if not text and self.model.rowCount():
             self.hint.setText(self._recent_hint())
         elif not text:
@@ -255,5 +256,11 @@ class CounterSearch(QWidget):
 
     def say(self, message: str) -> None:
         """Show ``message`` as the hint until the next keystroke."""
-        self.hint.setStyleSheet(HINT_STYLE)
+        self._hint_style(HINT_STYLE)
         self.hint.setText(message)
+
+    def _hint_style(self, style: str) -> None:
+        """Style the hint; only when the style changes (a new style sheet restyles and lays
+        out the widget again, too costly for every keystroke)."""
+        if self.hint.styleSheet() != style:
+            self.hint.setStyleSheet(style)
