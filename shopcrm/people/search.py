@@ -18,6 +18,7 @@ from shopcrm.common.text import fold
 from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
 from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_row
+from shopcrm.storage.schema_lean_customers import UNIX_SECONDS
 from shopcrm.storage.store import Store
 
 _MIN_TRIGRAM = 3
@@ -31,8 +32,10 @@ large for SQLite."""
 PREFIX_LENGTHS = (1, 2)
 INSERT_PREFIX = (
     "INSERT INTO customer_prefixes(prefix, customer_id, starts_name, visit_count, last_visit) "
-    "VALUES (?, ?, ?, ?, ?)"
+    f"VALUES (?, ?, ?, ?, {UNIX_SECONDS.format('?')})"
 )
+"""Writes a row of ``prefix_rows``; the last visit is kept as Unix seconds (the same order in
+4 bytes: ``shopcrm.storage.schema_lean_customers``)."""
 
 
 def prefix_rows(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from shopcrm.storage.schema_lean_customers import migrate_lean_customers
 from shopcrm.storage.schema_v6 import SCHEMA_V6
 
 SCHEMA_V1 = """
@@ -414,5 +415,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _run(SCHEMA_V4),
     _run(SCHEMA_V5),
     _run(SCHEMA_V6),
+    migrate_lean_customers,
 ]
 LATEST = len(MIGRATIONS)

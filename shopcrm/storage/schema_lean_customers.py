@@ -1,0 +1,112 @@
+"""One step of ``MIGRATIONS``: the Customers page sorts in SQL, and the search tables get lean.
+
+- ``customers.name_sort``: the Turkish sort key of the name (``shopcrm.common.text.name_sort_key``,
+  about a byte a letter), written by the core with the name and filled here for every customer;
+  with one index per sortable column of the Customers page (active customers only), showing and
+  sorting the page read a page of an index, the same at 1,000 customers and at 1,000,000.
+- ``customer_prefixes`` (the one- and two-letter word beginnings): kept once by customer (the
+  primary key, for the triggers and renames) and once best first (the index the search walks),
+  where it was kept three times; the last visit in it is a number (Unix seconds: 4 bytes instead
+  of 19), in the same order.
+- ``customer_search`` (the trigram index): contentless and without column sizes. The text it
+  indexes is the customers' own folded name and phone digits: it is no longer kept twice.
+
+The step must be quick on a file of a million customers: every row is written once, in the order
+of its new key, and each index is built once at the end.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from shopcrm.common.text import name_sort_key
+
+SORT_KEY_FUNCTION = "shopcrm_name_sort_key"
+
+UNIX_SECONDS = "CAST(strftime('%s', {}) AS INTEGER)"
+"""SQL for an ISO time as Unix seconds (NULL stays NULL): how ``customer_prefixes`` keeps a
+customer's last visit."""
+
+SEARCH_TEXT = "{0}.name_folded || ' ' || {0}.phone_digits"
+"""What the trigram index holds for a customer row (``new``, ``old`` or ``customers``)."""
+
+SORT_INDEXES = """
+-- The Customers page: one index per sortable column, of the active customers (the page's list).
+-- The phone's (customers_by_phone) and the last visit's (customers_by_last_visit) are there.
+CREATE INDEX customers_by_name_sort ON customers(name_sort) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_email ON customers(email) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_tags ON customers(tags) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_visits ON customers(visit_count) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_spent ON customers(total_spent) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_since ON customers(created_at) WHERE archived_at IS NULL;
+-- How many are archived: the page counts the active ones as all less these.
+CREATE INDEX customers_archived ON customers(archived_at) WHERE archived_at IS NOT NULL;
+"""
+
+LEAN_PREFIXES = f"""
+DROP TRIGGER customer_prefixes_follow_visits;
+CREATE TABLE customer_prefixes_lean (
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
+    prefix TEXT NOT NULL,
+    starts_name INTEGER NOT NULL,
+    visit_count INTEGER NOT NULL DEFAULT 0,
+    last_visit INTEGER,
+    PRIMARY KEY (customer_id, prefix)
+) WITHOUT ROWID;
+INSERT INTO customer_prefixes_lean (customer_id, prefix, starts_name, visit_count, last_visit)
+    SELECT customer_id, prefix, starts_name, visit_count, {UNIX_SECONDS.format("last_visit")}
+    FROM customer_prefixes INDEXED BY customer_prefixes_of_customer
+    ORDER BY customer_id, prefix;
+DROP TABLE customer_prefixes;
+ALTER TABLE customer_prefixes_lean RENAME TO customer_prefixes;
+CREATE INDEX customer_prefixes_best_first
+    ON customer_prefixes(prefix, starts_name DESC, visit_count DESC, last_visit DESC);
+CREATE TRIGGER customer_prefixes_follow_visits AFTER UPDATE OF visit_count, last_visit
+    ON customers BEGIN
+    UPDATE customer_prefixes
+    SET visit_count = new.visit_count, last_visit = {UNIX_SECONDS.format("new.last_visit")}
+    WHERE customer_id = new.id;
+END;
+"""
+
+LEAN_SEARCH = f"""
+DROP TRIGGER customers_indexed;
+DROP TRIGGER customers_reindexed;
+DROP TABLE customer_search;
+CREATE VIRTUAL TABLE customer_search USING fts5(
+    text, tokenize = 'trigram', content = '', columnsize = 0
+);
+INSERT INTO customer_search(rowid, text) SELECT id, {SEARCH_TEXT.format("customers")}
+    FROM customers;
+CREATE TRIGGER customers_indexed AFTER INSERT ON customers BEGIN
+    INSERT INTO customer_search(rowid, text) VALUES (new.id, {SEARCH_TEXT.format("new")});
+END;
+CREATE TRIGGER customers_reindexed AFTER UPDATE OF name_folded, phone_digits ON customers BEGIN
+    INSERT INTO customer_search(customer_search, rowid, text)
+    VALUES ('delete', old.id, {SEARCH_TEXT.format("old")});
+    INSERT INTO customer_search(rowid, text) VALUES (new.id, {SEARCH_TEXT.format("new")});
+END;
+"""
+
+
+def migrate_lean_customers(conn: sqlite3.Connection) -> None:
+    """Add and fill ``customers.name_sort`` with the page's indexes; slim the search tables."""
+    conn.create_function(SORT_KEY_FUNCTION, 1, name_sort_key, deterministic=True)
+    conn.execute("ALTER TABLE customers ADD COLUMN name_sort TEXT")
+    conn.execute(f"UPDATE customers SET name_sort = {SORT_KEY_FUNCTION}(name)")
+    for script in (SORT_INDEXES, LEAN_PREFIXES, LEAN_SEARCH):
+        for statement in _statements(script):
+            conn.execute(statement)
+
+
+def _statements(script: str) -> list[str]:
+    """Split a script into statements (triggers keep their inner semicolons)."""
+    statements, current = [], ""
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return statements
