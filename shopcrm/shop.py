@@ -27,6 +27,7 @@ from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
+from shopcrm.people.customer_list import CustomerListService
 from shopcrm.people.customers import CustomerService
 from shopcrm.people.occasions import OccasionService
 from shopcrm.sales.purchases import PurchaseService
@@ -63,6 +64,9 @@ class Shop:
         self.logo = LogoService(store, clock)
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.segments = SegmentService(store, clock, read_settings)
+        self.customer_list = CustomerListService(
+            store, self.segments.condition, self.segments.place
+        )
         self.draws = DrawService(store, clock, self.rewards, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)
 

@@ -1,0 +1,177 @@
+"""The list of every customer, read a page at a time: the Customers page's rows.
+
+Each order the page offers is an index (``shopcrm.storage.schema_lean_customers``): names by the
+stored Turkish sort key (``customers.name_sort``), numbers by value, dates by ISO text, ties by
+the customer's number. A page of rows is one walk of that index, so that showing and sorting the
+list cost the same at a thousand customers and at a million; only the page shown is ever read.
+
+What is typed in the filter box matches, folded like the counter's search, anywhere in the name,
+the e-mail, the phone's digits or the tags; the segment chosen keeps its customers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from shopcrm.common.text import fold
+from shopcrm.people.phone import looks_like_phone, query_digits
+from shopcrm.people.records import CUSTOMER_LINE_COLUMNS, CustomerLine
+from shopcrm.storage.store import Store
+
+FOLD_FUNCTION = "shopcrm_fold"
+"""The SQL name of ``shopcrm.common.text.fold`` on the shop's connection (tags are stored as
+typed, with their Turkish letters)."""
+
+SqlPart = tuple[str, dict[str, object]]
+
+
+class ListOrder(StrEnum):
+    """What the list is sorted by: one per column of the Customers page."""
+
+    NAME = "name"
+    PHONE = "phone"
+    EMAIL = "email"
+    TAGS = "tags"
+    VISITS = "visits"
+    SPENT = "spent"
+    LAST_VISIT = "last_visit"
+    SINCE = "since"
+    SEGMENT = "segment"
+
+
+_SORTED_BY = {
+    ListOrder.NAME: "name_sort",
+    ListOrder.PHONE: "phone",
+    ListOrder.EMAIL: "email",
+    ListOrder.TAGS: "tags",
+    ListOrder.VISITS: "visit_count",
+    ListOrder.SPENT: "total_spent",
+    ListOrder.LAST_VISIT: "last_visit",
+    ListOrder.SINCE: "created_at",
+}
+
+
+@dataclass(frozen=True)
+class ListQuery:
+    """Which customers the list holds and in what order."""
+
+    order: ListOrder = ListOrder.NAME
+    descending: bool = False
+    text: str = ""
+    """What was typed in the filter box ('' keeps everyone)."""
+    segment: str | None = None
+    """Only the active customers of this segment (``shopcrm.numbers.segments.Segment``)."""
+    include_archived: bool = False
+
+
+def filter_words(text: str) -> str:
+    """What a filter box text is looked for as: a phone's national digits when it is made of
+    phone characters, else the folded text ('' matches everyone)."""
+    if looks_like_phone(text):
+        return query_digits(text)
+    return fold(text)
+
+
+class CustomerListService:
+    """Pages of the customers list, its length, and where a customer stands in it."""
+
+    def __init__(
+        self,
+        store: Store,
+        segment_condition: Callable[[str], SqlPart],
+        segment_place: Callable[[], SqlPart],
+    ) -> None:
+        self._store = store
+        self._segment_condition = segment_condition
+        self._segment_place = segment_place
+        store.conn.create_function(FOLD_FUNCTION, 1, fold, deterministic=True)
+
+    def page(self, query: ListQuery, offset: int, limit: int) -> list[CustomerLine]:
+        """``limit`` customers from position ``offset`` (0 the first) of the list."""
+        where, params = self._where(query)
+        order, order_params = self._order(query)
+        params.update(order_params, limit=max(0, limit), offset=max(0, offset))
+        sql = (
+            f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where} ORDER BY {order} "
+            "LIMIT :limit OFFSET :offset"
+        )
+        return list(map(CustomerLine._make, self._store.execute(sql, params)))
+
+    def count(self, query: ListQuery) -> int:
+        """How many customers the list holds."""
+        if not query.text and query.segment is None:
+            return self.total(query.include_archived)
+        where, params = self._where(query)
+        row = self._store.one(f"SELECT count(*) AS n FROM customers {where}", params)
+        return int(row["n"]) if row else 0
+
+    def total(self, include_archived: bool = False) -> int:
+        """How many customers there are (archived ones too, or not), whatever the filter.
+
+        The whole table is counted from its smallest index and the archived ones from theirs."""
+        row = self._store.one("SELECT count(*) AS n FROM customers")
+        everyone = int(row["n"]) if row else 0
+        if include_archived:
+            return everyone
+        row = self._store.one(
+            "SELECT count(*) AS n FROM customers INDEXED BY customers_archived "
+            "WHERE archived_at IS NOT NULL"
+        )
+        return everyone - (int(row["n"]) if row else 0)
+
+    def position(self, query: ListQuery, customer_id: int) -> int | None:
+        """The position of a customer in the list (0 the first), or None when it does not hold
+        them."""
+        where, params = self._where(query)
+        params["id"] = customer_id
+        and_ = "AND" if where else "WHERE"
+        if self._store.one(f"SELECT 1 FROM customers {where} {and_} id = :id", params) is None:
+            return None
+        terms, key_params = self._key(query)
+        params.update(key_params)
+        # NULL (never visited) sorts first, as in ORDER BY; a row value would not compare it
+        key = ", ".join(f"coalesce({term}, '')" for term in terms)
+        before = ">" if query.descending else "<"
+        sql = (
+            f"SELECT count(*) AS n FROM customers {where} {and_} "
+            f"({key}, id) {before} (SELECT {key}, id FROM customers WHERE id = :id)"
+        )
+        row = self._store.one(sql, params)
+        return int(row["n"]) if row else None
+
+    def _where(self, query: ListQuery) -> tuple[str, dict[str, Any]]:
+        conditions: list[str] = []
+        params: dict[str, Any] = {}
+        if not query.include_archived:
+            conditions.append("archived_at IS NULL")
+        words = filter_words(query.text)
+        if words:
+            params["words"] = words
+            if looks_like_phone(query.text):
+                conditions.append("instr(phone_digits, :words) > 0")
+            else:
+                conditions.append(
+                    "(instr(name_folded, :words) > 0 OR instr(lower(email), :words) > 0 "
+                    "OR instr(phone_digits, :words) > 0 "
+                    f"OR (tags != '' AND instr({FOLD_FUNCTION}(tags), :words) > 0))"
+                )
+        if query.segment is not None:
+            sql, segment_params = self._segment_condition(query.segment)
+            conditions.append(sql)
+            params.update(segment_params)
+        return ("WHERE " + " AND ".join(conditions)) if conditions else "", params
+
+    def _key(self, query: ListQuery) -> tuple[list[str], dict[str, object]]:
+        """What the list is sorted by, term by term, before the customer's number."""
+        if query.order == ListOrder.SEGMENT:
+            place, params = self._segment_place()
+            return [f"({place})", "name_sort"], params
+        return [_SORTED_BY[ListOrder(query.order)]], {}
+
+    def _order(self, query: ListQuery) -> SqlPart:
+        terms, params = self._key(query)
+        direction = " DESC" if query.descending else ""
+        return ", ".join(f"{term}{direction}" for term in [*terms, "id"]), params
