@@ -122,6 +122,11 @@ class CustomerListService:
         )
         return everyone - (int(row["n"]) if row else 0)
 
+    def newest_id(self) -> int:
+        """The number of the customer added last (0 when there is none)."""
+        row = self._store.one("SELECT max(id) AS n FROM customers")
+        return int(row["n"] or 0) if row else 0
+
     def position(self, query: ListQuery, customer_id: int) -> int | None:
         """The position of a customer in the list (0 the first), or None when it does not hold
         them."""
@@ -132,6 +137,8 @@ class CustomerListService:
             return None
         terms, key_params = self._key(query)
         params.update(key_params)
+        if len(terms) == 1:
+            return self._position_by_index(terms[0], where, and_, params, query.descending)
         # NULL (never visited) sorts first, as in ORDER BY; a row value would not compare it
         key = ", ".join(f"coalesce({term}, '')" for term in terms)
         before = ">" if query.descending else "<"
@@ -139,8 +146,32 @@ class CustomerListService:
             f"SELECT count(*) AS n FROM customers {where} {and_} "
             f"({key}, id) {before} (SELECT {key}, id FROM customers WHERE id = :id)"
         )
+        return self._count_of(sql, params)
+
+    def _position_by_index(
+        self, key: str, where: str, and_: str, params: dict[str, Any], descending: bool
+    ) -> int:
+        """The position of customer ``:id`` counted as ranges of the order's own index: those
+        before them by the key, then those of the same key before them by number."""
+        row = self._store.one(f"SELECT {key} AS k FROM customers WHERE id = :id", params)
+        params["k"] = row["k"] if row else None
+        count = f"SELECT count(*) AS n FROM customers {where} {and_} "
+        if params["k"] is None:  # NULLs come first, or last when descending
+            same = self._count_of(
+                count + f"{key} IS NULL AND id {'>' if descending else '<'} :id", params
+            )
+            return same + (
+                self._count_of(count + f"{key} IS NOT NULL", params) if descending else 0
+            )
+        before, after = (">", ">") if descending else ("<", "<")
+        by_key = self._count_of(count + f"{key} {before} :k", params)
+        same = self._count_of(count + f"{key} = :k AND id {after} :id", params)
+        nulls = 0 if descending else self._count_of(count + f"{key} IS NULL", params)
+        return by_key + same + nulls
+
+    def _count_of(self, sql: str, params: dict[str, Any]) -> int:
         row = self._store.one(sql, params)
-        return int(row["n"]) if row else None
+        return int(row["n"]) if row else 0
 
     def _where(self, query: ListQuery) -> tuple[str, dict[str, Any]]:
         conditions: list[str] = []

@@ -32,8 +32,10 @@ SEARCH_TEXT = "{0}.name_folded || ' ' || {0}.phone_digits"
 
 SORT_INDEXES = """
 -- The Customers page: one index per sortable column, of the active customers (the page's list).
--- The phone's (customers_by_phone) and the last visit's (customers_by_last_visit) are there.
+-- The last visit's is there (customers_by_last_visit); the phone's (customers_by_phone) holds
+-- the archived too, for finding a number, and would look each row up to skip them.
 CREATE INDEX customers_by_name_sort ON customers(name_sort) WHERE archived_at IS NULL;
+CREATE INDEX customers_by_phone_listed ON customers(phone) WHERE archived_at IS NULL;
 CREATE INDEX customers_by_email ON customers(email) WHERE archived_at IS NULL;
 CREATE INDEX customers_by_tags ON customers(tags) WHERE archived_at IS NULL;
 CREATE INDEX customers_by_visits ON customers(visit_count) WHERE archived_at IS NULL;

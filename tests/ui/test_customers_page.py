@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Customer, Shop
-from shopcrm.common.text import sort_key_text
 from shopcrm.people.records import CustomerLine
 from tests.ui.conftest import show_active, type_text
 from ui.customer_form import CustomerFormDialog
@@ -18,11 +17,8 @@ from ui.customers.model import (
     ARCHIVED_COLOUR,
     NAME,
     PHONE,
-    SORT_ROLE,
     SPENT,
     VISITS,
-    CustomersModel,
-    CustomersProxy,
 )
 from ui.customers.page import CustomersPage
 
@@ -96,12 +92,6 @@ def test_clicking_the_name_heading_reverses_the_turkish_order(
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_heading)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert column(page) == list(reversed(NAMES_IN_TURKISH_ORDER))
-
-
-def test_the_sort_role_of_a_name_is_its_turkish_sort_key(page: CustomersPage) -> None:
-    model = page.table.model()
-    first = model.index(0, NAME)
-    assert first.data(SORT_ROLE) == sort_key_text("Cem Ak")
 
 
 def test_visits_and_money_sort_by_value_not_by_text(
@@ -299,35 +289,15 @@ def test_a_renamed_customer_takes_their_place_in_turkish_order(
     page.form.name.clear()
     type_text(page.form.name, "İpek Ak")
     page.form.save()
-    assert column(page)[0] == "İpek Ak"  # stays where it was until the list is sorted again
-    page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-    names = column(page)
+    names = column(page)  # at once, and still the selected row
     assert names[names.index("inci Oral") + 1] == "İpek Ak"
     assert names[names.index("İpek Ak") + 1] == "Oya Can"
+    assert page.current_customer() == shop.customers.get(customers["Cem Ak"].id)
+    assert page.selected_customer_ids() == [customers["Cem Ak"].id]
     page.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
     assert column(page) == list(reversed(names))
     page.refresh()
     assert column(page) == list(reversed(names))
-
-
-def test_a_model_with_no_window_sorts_and_filters(
-    shop: Shop, customers: dict[str, Customer]
-) -> None:
-    model = CustomersModel()
-    proxy = CustomersProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(NAME, Qt.SortOrder.DescendingOrder)
-    model.set_lines(shop.customers.lines())
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == list(
-        reversed(NAMES_IN_TURKISH_ORDER)
-    )
-    shuffled = sorted(shop.customers.lines(), key=lambda line: line.email)
-    model.set_lines(shuffled, in_name_order=False)
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == list(
-        reversed(NAMES_IN_TURKISH_ORDER)
-    )
-    proxy.set_query("IRMAK")
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == ["Irmak Su"]
 
 
 def test_the_core_lists_lines_in_the_order_and_with_the_folded_names_of_all(

@@ -1,5 +1,7 @@
 """The Customers page's top bar: the filter box, the segment, "show archived" and the New
-customer button. The text and the segment together decide which rows the table keeps."""
+customer button. The text and the segment together decide which customers the table lists (the
+core filters: ``shopcrm.people.customer_list``). Down or Enter in the filter box moves into the
+list."""
 
 from __future__ import annotations
 
@@ -10,7 +12,8 @@ from shopcrm import Shop
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _
 from shopcrm.numbers.segments import Segment, segment_titles
-from ui.customers.model import CustomersModel, CustomersProxy
+from ui.customers.model import CustomersModel
+from ui.keys import ENTER, on_keys
 
 # Above this many customers the filter waits for a pause in the typing before it runs.
 TYPING_PAUSE_ABOVE = 20_000
@@ -18,24 +21,23 @@ TYPING_PAUSE_MS = 150
 
 
 class CustomersFilterBar(QWidget):
-    """Filters ``proxy`` by the text typed and the segment chosen; ``applied`` tells that the
-    rows kept changed."""
+    """Filters ``model`` by the text typed and the segment chosen; ``applied`` tells that the
+    rows listed changed; ``into_list`` that Down or Enter was pressed in the filter box."""
 
     applied = Signal()
+    into_list = Signal()
 
     def __init__(
         self,
         shop: Shop,
         model: CustomersModel,
-        proxy: CustomersProxy,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.shop = shop
         self.model = model
-        self.proxy = proxy
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(_("Filter by name, phone or e-mail (Ctrl+F)"))
+        self.filter.setPlaceholderText(_("Filter by name, phone, e-mail or tag (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.segment = QComboBox()
         self.segment.setObjectName("segmentFilter")
@@ -57,6 +59,7 @@ class CustomersFilterBar(QWidget):
         layout.addWidget(self.new_button)
 
         self.filter.textChanged.connect(self._text_changed)
+        on_keys(self.filter, [Qt.Key.Key_Down, *ENTER], self._into_list)
         self.segment.activated.connect(lambda _index: self.apply_segment())
         self.show_counts()
 
@@ -94,14 +97,17 @@ class CustomersFilterBar(QWidget):
     def apply_segment(self) -> None:
         """Keep the customers of the chosen segment (all when none is chosen)."""
         segment = self.chosen_segment()
-        ids = None if segment is None else frozenset(self.shop.segments.customer_ids(segment))
-        self.proxy.set_customer_ids(ids)
+        wanted = None if segment is None else segment.value
+        if self.model.query().segment != wanted:
+            self.model.change_query(segment=wanted)
         self.applied.emit()
 
     def apply_text(self) -> None:
         """Keep the customers whose name, phone or e-mail holds the text typed."""
         self._typing_pause.stop()
-        self.proxy.set_query(self.filter.text())
+        text = self.filter.text()
+        if self.model.query().text != text:
+            self.model.change_query(text=text)
         self.applied.emit()
 
     def focus_filter(self) -> None:
@@ -110,7 +116,12 @@ class CustomersFilterBar(QWidget):
         self.filter.selectAll()
 
     def _text_changed(self, _text: str) -> None:
-        if self.model.rowCount() > TYPING_PAUSE_ABOVE:
+        if self.model.total() > TYPING_PAUSE_ABOVE:
             self._typing_pause.start()
         else:
             self.apply_text()
+
+    def _into_list(self) -> None:
+        if self._typing_pause.isActive():
+            self.apply_text()  # what was typed last counts
+        self.into_list.emit()
