@@ -65,7 +65,7 @@ class Shop:
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.segments = SegmentService(store, clock, read_settings)
         self.customer_list = CustomerListService(
-            store, self.segments.condition, self.segments.place
+            store, self.segments.condition, self.segments.place, self.segments.count
         )
         self.draws = DrawService(store, clock, self.rewards, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)

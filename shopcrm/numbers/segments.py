@@ -210,6 +210,14 @@ class SegmentService:
         parameters as of today."""
         return SEGMENT_PLACE_SQL, self.limits().params()
 
+    def count(self, segment: Segment | str) -> int:
+        """How many active customers ``segment`` holds now."""
+        try:
+            wanted = Segment(segment)
+        except ValueError:
+            raise InvalidInput(_("Unknown segment: {value}").format(value=quote(segment))) from None
+        return self.counts()[wanted]
+
     def customer_ids(self, segment: Segment | str) -> list[int]:
         """The active (not archived) customers in ``segment``, by id."""
         try:
