@@ -61,7 +61,7 @@ class CustomersFilterBar(QWidget):
         self.filter.textChanged.connect(self._text_changed)
         on_keys(self.filter, [Qt.Key.Key_Down, *ENTER], self._into_list)
         self.segment.activated.connect(lambda _index: self.apply_segment())
-        self.show_counts()
+        self.segment.addItem(_("All segments"), "")  # each with its count once the page loads
 
     def chosen_segment(self) -> Segment | None:
         """The segment chosen, or None for all of them."""

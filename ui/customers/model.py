@@ -46,6 +46,8 @@ PAGE_ROWS = 100
 """Rows read at once."""
 PAGES_KEPT = 20
 """Pages kept in memory (the view shows one or two; the rest make scrolling back free)."""
+CELLS_KEPT = 20_000
+"""Cell texts kept; past this many they are made again as they are shown."""
 
 ARCHIVED_COLOUR = QColor("#8a8a8a")
 _NUMBERS = (VISITS, SPENT)
@@ -79,6 +81,10 @@ class CustomersModel(QAbstractTableModel):
         self._total = 0
         self._pages: OrderedDict[int, list[CustomerLine]] = OrderedDict()
         self._cells: dict[tuple[int, int], str] = {}
+        """Texts of cells shown, by customer and column: kept while only the order changes."""
+        self._days: dict[str, str] = {}
+        """Dates as shown, by ISO day: a million customers came on a few hundred days."""
+        self._last: tuple[int, list[CustomerLine]] = (-1, [])
         self._currency = "TRY"
         self._limits: SegmentLimits | None = None
         self._segment_titles = segment_titles()
@@ -89,9 +95,14 @@ class CustomersModel(QAbstractTableModel):
         return self._query
 
     def set_query(self, query: ListQuery) -> None:
-        """List the customers of ``query`` from the top."""
+        """List the customers of ``query`` from the top (the customers did not change: what
+        was counted and written of them holds)."""
+        archived = query.include_archived != self._query.include_archived
         self._query = query
-        self.reload()
+        if archived:
+            self.reload()
+        else:
+            self._read(recount=False)
 
     def change_query(self, **changes: Any) -> None:
         """List the customers of the query with ``changes`` (``text=``, ``segment=``, ...)."""
@@ -103,11 +114,17 @@ class CustomersModel(QAbstractTableModel):
         self._limits = limits
 
     def reload(self) -> None:
-        """Read the list again (the customers changed, or the query)."""
+        """Read the list again: the customers changed."""
+        self._cells.clear()
+        self._days.clear()
+        self._read(recount=True)
+
+    def _read(self, recount: bool) -> None:
         self.beginResetModel()
         self._pages.clear()
-        self._cells.clear()
-        self._total = self._source.total(self._query.include_archived)
+        self._last = (-1, [])
+        if recount:
+            self._total = self._source.total(self._query.include_archived)
         filtered = bool(self._query.text) or self._query.segment is not None
         self._count = self._source.count(self._query) if filtered else self._total
         self.endResetModel()
@@ -119,6 +136,8 @@ class CustomersModel(QAbstractTableModel):
     def line(self, row: int) -> CustomerLine:
         """The customer in ``row``."""
         number, place = divmod(row, PAGE_ROWS)
+        if number == self._last[0]:  # the view asks for the same few rows cell by cell
+            return self._last[1][place]
         page = self._pages.get(number)
         if page is None:
             page = self._source.page(self._query, number * PAGE_ROWS, PAGE_ROWS)
@@ -130,6 +149,7 @@ class CustomersModel(QAbstractTableModel):
             self._pages.move_to_end(number)
         if place >= len(page):  # the list got shorter behind our back
             raise IndexError(row)
+        self._last = (number, page)
         return page[place]
 
     def row_of(self, customer_id: int) -> int | None:
@@ -184,6 +204,8 @@ class CustomersModel(QAbstractTableModel):
             key = (line.id, column)
             text = self._cells.get(key)
             if text is None:
+                if len(self._cells) > CELLS_KEPT:
+                    self._cells.clear()
                 text = self._cells[key] = self._cell_text(line, column)
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -224,6 +246,12 @@ class CustomersModel(QAbstractTableModel):
             return fmt.number(line.visit_count)
         if column == SPENT:
             return fmt.money(line.total_spent, self._currency)
-        if column == LAST_VISIT:
-            return fmt.day(line.last_visit)
-        return fmt.day(line.created_at)
+        return self._day(line.last_visit if column == LAST_VISIT else line.created_at)
+
+    def _day(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        text = self._days.get(iso[:10])
+        if text is None:
+            text = self._days[iso[:10]] = fmt.day(iso[:10])
+        return text
