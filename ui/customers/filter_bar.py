@@ -46,6 +46,12 @@ class CustomersFilterBar(QWidget):
         self.show_archived = QCheckBox(_("Show &archived"))
         self.new_button = QPushButton(_("&New customer…"))
         self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
+        self.counts_pending = False
+        """The segments' counts are to be read again (after the next paint)."""
+        self._counts_timer = QTimer(self)  # goes with the bar
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(0)
+        self._counts_timer.timeout.connect(self._count_now)
         self._typing_pause = QTimer(self)
         self._typing_pause.setSingleShot(True)
         self._typing_pause.setInterval(TYPING_PAUSE_MS)
@@ -76,6 +82,7 @@ class CustomersFilterBar(QWidget):
 
     def show_counts(self) -> None:
         """Name each segment with how many active customers it holds now."""
+        self.counts_pending = False
         counts = self.shop.segments.counts()
         chosen = self.segment.currentData() or ""
         self.segment.blockSignals(True)
@@ -90,9 +97,15 @@ class CustomersFilterBar(QWidget):
         self.segment.blockSignals(False)
 
     def reapply(self) -> None:
-        """After a reload: the counts and the segment's customers as they are now."""
-        self.show_counts()
+        """After a reload: the segment's customers as they are now, and (once the list is
+        painted: they read every customer) the counts."""
         self.apply_segment()
+        self.counts_pending = True
+        self._counts_timer.start()
+
+    def _count_now(self) -> None:
+        if self.counts_pending:
+            self.show_counts()
 
     def apply_segment(self) -> None:
         """Keep the customers of the chosen segment (all when none is chosen)."""
