@@ -24,7 +24,7 @@ from typing import Any
 
 import psutil
 
-from bench import documents, measure, numbers, preview
+from bench import customers_page, documents, measure, numbers, preview
 from shopcrm import Shop
 from shopcrm.demo import create_demo_database
 
@@ -117,6 +117,13 @@ def main(argv: list[str] | None = None) -> int:
         shop.close()
 
     results["first_paint"] = _first_paint(db, args.paint_runs)
+    results["customers_page"] = {}
+    for path in dict.fromkeys([db, OUT / "bench-1m.sqlite3"]):
+        if path.exists():
+            _say(
+                f"The Customers page on {path.name}: shown, sorted, memory, disk, beside floors..."
+            )
+            results["customers_page"][path.name] = customers_page.measure(path)
     _say(f"Making {args.cards:,} thank-you cards into one PDF, and the same with bare reportlab...")
     results["documents"] = documents.measure(args.cards)
     _say("Typing in the Print page's text until its preview follows (offscreen)...")
@@ -422,6 +429,9 @@ def _verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
         r["preview"]
     ):
         row(figure, value, target, ok)
+    for page in r.get("customers_page", {}).values():
+        for figure, value, target, ok in customers_page.verdicts(page):
+            row(figure, value, target, ok)
     return rows
 
 
