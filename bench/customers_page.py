@@ -263,9 +263,12 @@ def _bare(db: Path, runs: int) -> dict[str, Any]:
     view.scrollToBottom()  # the bare model fetches 256 rows more at each end reached
     view.viewport().repaint()
     app.processEvents()
-    result = {"rss_before_page_mb": before, "rss_mb": _rss_mb(), "shown_s": shown}
-    result["sorted_s"] = sorted_s  # type: ignore[assignment]
-    return result
+    return {
+        "rss_before_page_mb": before,
+        "rss_mb": _rss_mb(),
+        "shown_s": shown,
+        "sorted_s": sorted_s,
+    }
 
 
 def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:

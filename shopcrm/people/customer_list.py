@@ -154,7 +154,9 @@ class CustomerListService:
             return []
         marks = ", ".join("?" * len(ids))
         sql = f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers WHERE id IN ({marks})"
-        by_id = {line.id: line for line in map(CustomerLine._make, self._store.execute(sql, ids))}
+        by_id = {
+            line.id: line for line in map(CustomerLine._make, self._store.execute(sql, tuple(ids)))
+        }
         return [by_id[i] for i in ids if i in by_id]
 
     def total(self, include_archived: bool = False) -> int:
