@@ -31,11 +31,12 @@ large for SQLite."""
 
 PREFIX_LENGTHS = (1, 2)
 INSERT_PREFIX = (
-    "INSERT INTO customer_prefixes(prefix, customer_id, starts_name, visit_count, last_visit) "
+    "INSERT OR IGNORE INTO customer_prefixes"
+    "(prefix, customer_id, starts_name, visit_count, last_visit) "
     f"VALUES (?, ?, ?, ?, {UNIX_SECONDS.format('?')})"
 )
-"""Writes a row of ``prefix_rows``; the last visit is kept as Unix seconds (the same order in
-4 bytes: ``shopcrm.storage.schema_lean_customers``)."""
+"""Writes a row of ``prefix_rows`` unless it is there; the last visit is kept as Unix seconds
+(the same order in 4 bytes: ``shopcrm.storage.schema_lean_customers``)."""
 
 
 def prefix_rows(
@@ -53,10 +54,11 @@ def prefix_rows(
 
 
 def index_words(store: Store, customer_id: int, name_folded: str) -> None:
-    """Record the word beginnings of a customer's name for one- and two-letter lookups."""
+    """Make sure the word beginnings of a customer's name are recorded for one- and two-letter
+    lookups. The schema's triggers keep them (a customer added, renamed, their visits), so this
+    finds them there already."""
     row = store.one("SELECT visit_count, last_visit FROM customers WHERE id = ?", (customer_id,))
     visits, last = (row["visit_count"], row["last_visit"]) if row else (0, None)
-    store.execute("DELETE FROM customer_prefixes WHERE customer_id = ?", (customer_id,))
     store.conn.executemany(INSERT_PREFIX, prefix_rows(customer_id, name_folded, visits, last))
 
 

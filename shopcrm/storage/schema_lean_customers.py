@@ -4,10 +4,11 @@
   about a byte a letter), written by the core with the name and filled here for every customer;
   with one index per sortable column of the Customers page (active customers only), showing and
   sorting the page read a page of an index, the same at 1,000 customers and at 1,000,000.
-- ``customer_prefixes`` (the one- and two-letter word beginnings): kept once by customer (the
-  primary key, for the triggers and renames) and once best first (the index the search walks),
-  where it was kept three times; the last visit in it is a number (Unix seconds: 4 bytes instead
-  of 19), in the same order.
+- ``customer_prefixes`` (the one- and two-letter word beginnings): kept once, best first (its
+  primary key is the order the search walks), where it was kept three times (the table, the
+  best-first index, an index by customer); the triggers now keep it (a new customer, a rename,
+  visits), finding a customer's rows by their whole key; the last visit in it is a number
+  (Unix seconds: 4 bytes instead of 19), in the same order.
 - ``customer_search`` (the trigram index): contentless and without column sizes. The text it
   indexes is the customers' own folded name and phone digits: it is no longer kept twice.
 
@@ -23,9 +24,9 @@ from shopcrm.common.text import name_sort_key
 
 SORT_KEY_FUNCTION = "shopcrm_name_sort_key"
 
-UNIX_SECONDS = "CAST(strftime('%s', {}) AS INTEGER)"
-"""SQL for an ISO time as Unix seconds (NULL stays NULL): how ``customer_prefixes`` keeps a
-customer's last visit."""
+UNIX_SECONDS = "coalesce(CAST(strftime('%s', {}) AS INTEGER), 0)"
+"""SQL for an ISO time as Unix seconds, 0 for none (a key column is never NULL; 0 sorts last
+when descending, as NULL did): how ``customer_prefixes`` keeps a customer's last visit."""
 
 SEARCH_TEXT = "{0}.name_folded || ' ' || {0}.phone_digits"
 """What the trigram index holds for a customer row (``new``, ``old`` or ``customers``)."""
@@ -45,29 +46,58 @@ CREATE INDEX customers_by_since ON customers(created_at) WHERE archived_at IS NU
 CREATE INDEX customers_archived ON customers(archived_at) WHERE archived_at IS NOT NULL;
 """
 
+PREFIXES_OF = (
+    "SELECT substr(w.value, 1, n.len) AS prefix, max(w.key = 0) AS starts_name "
+    "FROM json_each('[\"' || replace(replace(replace({0}, '\\', '\\\\'), '\"', '\\\"'), "
+    "' ', '\",\"') || '\"]') w, (SELECT 1 AS len UNION ALL SELECT 2) n "
+    "WHERE length(w.value) >= n.len GROUP BY 1"
+)
+"""SQL: the one- and two-letter beginnings of the words of a folded name (``{0}``), each with
+whether it begins the name: what ``shopcrm.people.search.prefix_rows`` makes, in SQL, so that
+the triggers find a customer's rows by their whole key."""
+
+_OLD_ROWS = (
+    f"prefix IN (SELECT prefix FROM ({PREFIXES_OF.format('old.name_folded')})) "
+    "AND starts_name IN (0, 1) AND visit_count = old.visit_count "
+    f"AND last_visit IS {UNIX_SECONDS.format('old.last_visit')} AND customer_id = old.id"
+)
+_NEW_ROWS = (
+    "INSERT OR IGNORE INTO customer_prefixes "
+    "(prefix, customer_id, starts_name, visit_count, last_visit) "
+    f"SELECT prefix, new.id, starts_name, new.visit_count, {UNIX_SECONDS.format('new.last_visit')} "
+    f"FROM ({PREFIXES_OF.format('new.name_folded')})"
+)
+
 LEAN_PREFIXES = f"""
 DROP TRIGGER customer_prefixes_follow_visits;
+-- One row per word beginning and customer, kept once, in the order the search reads them (best
+-- first); the triggers find a customer's rows by their whole key, from the name and visits.
 CREATE TABLE customer_prefixes_lean (
-    customer_id INTEGER NOT NULL REFERENCES customers(id),
     prefix TEXT NOT NULL,
+    customer_id INTEGER NOT NULL REFERENCES customers(id),
     starts_name INTEGER NOT NULL,
     visit_count INTEGER NOT NULL DEFAULT 0,
-    last_visit INTEGER,
-    PRIMARY KEY (customer_id, prefix)
+    last_visit INTEGER NOT NULL,
+    PRIMARY KEY (prefix, starts_name DESC, visit_count DESC, last_visit DESC, customer_id)
 ) WITHOUT ROWID;
-INSERT INTO customer_prefixes_lean (customer_id, prefix, starts_name, visit_count, last_visit)
-    SELECT customer_id, prefix, starts_name, visit_count, {UNIX_SECONDS.format("last_visit")}
-    FROM customer_prefixes INDEXED BY customer_prefixes_of_customer
-    ORDER BY customer_id, prefix;
+INSERT INTO customer_prefixes_lean (prefix, customer_id, starts_name, visit_count, last_visit)
+    SELECT prefix, customer_id, starts_name, visit_count, {UNIX_SECONDS.format("last_visit")}
+    FROM customer_prefixes INDEXED BY customer_prefixes_best_first
+    ORDER BY prefix, starts_name DESC, visit_count DESC, last_visit DESC, customer_id;
 DROP TABLE customer_prefixes;
 ALTER TABLE customer_prefixes_lean RENAME TO customer_prefixes;
-CREATE INDEX customer_prefixes_best_first
-    ON customer_prefixes(prefix, starts_name DESC, visit_count DESC, last_visit DESC);
+CREATE TRIGGER customer_prefixes_of_new AFTER INSERT ON customers BEGIN
+    {_NEW_ROWS};
+END;
+CREATE TRIGGER customer_prefixes_of_renamed AFTER UPDATE OF name_folded ON customers BEGIN
+    DELETE FROM customer_prefixes WHERE {_OLD_ROWS};
+    {_NEW_ROWS};
+END;
 CREATE TRIGGER customer_prefixes_follow_visits AFTER UPDATE OF visit_count, last_visit
     ON customers BEGIN
     UPDATE customer_prefixes
     SET visit_count = new.visit_count, last_visit = {UNIX_SECONDS.format("new.last_visit")}
-    WHERE customer_id = new.id;
+    WHERE {_OLD_ROWS};
 END;
 """
 

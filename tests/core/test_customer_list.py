@@ -224,3 +224,28 @@ def test_an_older_file_gets_its_sort_keys_and_lean_search_tables_and_finds_the_s
         assert "customer_prefixes_of_customer" not in tables
         assert "customer_search_content" not in tables  # the text is kept once, in customers
     assert list(backup_folder(path).glob("*-before-v7-*.sqlite3"))  # backed up first
+
+
+def test_the_word_beginnings_follow_a_new_customer_a_rename_and_visits(shop: Shop) -> None:
+    def beginnings(customer_id: int) -> set[tuple[str, int, int]]:
+        rows = shop.store.query(
+            "SELECT prefix, starts_name, visit_count FROM customer_prefixes WHERE customer_id = ?",
+            (customer_id,),
+        )
+        return {(r["prefix"], r["starts_name"], r["visit_count"]) for r in rows}
+
+    ayse = shop.customers.add(name='Ayşe "Kuzu" Işık\\')
+    assert beginnings(ayse.id) == {
+        ("a", 1, 0),
+        ("ay", 1, 0),
+        ('"', 0, 0),
+        ('"k', 0, 0),
+        ("i", 0, 0),
+        ("is", 0, 0),
+    }
+    shop.purchases.log(ayse.id, 100)
+    assert {visits for _, _, visits in beginnings(ayse.id)} == {1}
+    shop.customers.update(ayse.id, name="Zeynep Öz")
+    assert beginnings(ayse.id) == {("z", 1, 1), ("ze", 1, 1), ("o", 0, 1), ("oz", 0, 1)}
+    assert [c.name for c in shop.customers.search("ze")] == ["Zeynep Öz"]
+    assert shop.customers.search("ay") == []
