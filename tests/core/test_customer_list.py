@@ -224,6 +224,11 @@ def test_an_older_file_gets_its_sort_keys_and_lean_search_tables_and_finds_the_s
         assert "customer_prefixes_of_customer" not in tables
         assert "customer_search_content" not in tables  # the text is kept once, in customers
     assert list(backup_folder(path).glob("*-before-v7-*.sqlite3"))  # backed up first
+    with Shop.open(path, clock=clock) as shop:  # checked whole on opening again
+        assert shop.store.one("PRAGMA integrity_check") == {"integrity_check": "ok"}
+        shop.store.execute(
+            "INSERT INTO customer_search(customer_search) VALUES ('integrity-check')"
+        )
 
 
 def test_the_word_beginnings_follow_a_new_customer_a_rename_and_visits(shop: Shop) -> None:
