@@ -45,6 +45,8 @@ class Shop:
 
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
+        self.closed = False
+        """Whether ``close`` was called (a timer of a window may still fire after it)."""
         self.clock = clock
         self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
@@ -143,6 +145,7 @@ class Shop:
 
     def close(self) -> None:
         """Close the database."""
+        self.closed = True
         self.store.close()
 
     def __enter__(self) -> Shop:

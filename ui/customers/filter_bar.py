@@ -6,6 +6,7 @@ list."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from shopcrm import Shop
@@ -18,6 +19,8 @@ from ui.keys import ENTER, on_keys
 # Above this many customers the filter waits for a pause in the typing before it runs.
 TYPING_PAUSE_ABOVE = 20_000
 TYPING_PAUSE_MS = 150
+# The segments' counts read every customer: they are read just after the list is painted.
+COUNTS_AFTER_MS = 30
 
 
 class CustomersFilterBar(QWidget):
@@ -50,7 +53,7 @@ class CustomersFilterBar(QWidget):
         """The segments' counts are to be read again (after the next paint)."""
         self._counts_timer = QTimer(self)  # goes with the bar
         self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(0)
+        self._counts_timer.setInterval(COUNTS_AFTER_MS)
         self._counts_timer.timeout.connect(self._count_now)
         self._typing_pause = QTimer(self)
         self._typing_pause.setSingleShot(True)
@@ -67,7 +70,9 @@ class CustomersFilterBar(QWidget):
         self.filter.textChanged.connect(self._text_changed)
         on_keys(self.filter, [Qt.Key.Key_Down, *ENTER], self._into_list)
         self.segment.activated.connect(lambda _index: self.apply_segment())
-        self.segment.addItem(_("All segments"), "")  # each with its count once the page loads
+        self.segment.addItem(_("All segments"), "")
+        for segment, title in segment_titles().items():  # each with its count once painted
+            self.segment.addItem(title, segment.value)
 
     def chosen_segment(self) -> Segment | None:
         """The segment chosen, or None for all of them."""
@@ -84,17 +89,9 @@ class CustomersFilterBar(QWidget):
         """Name each segment with how many active customers it holds now."""
         self.counts_pending = False
         counts = self.shop.segments.counts()
-        chosen = self.segment.currentData() or ""
-        self.segment.blockSignals(True)
-        self.segment.clear()
-        self.segment.addItem(_("All segments"), "")
-        for segment, title in segment_titles().items():
-            self.segment.addItem(
-                _("{segment} ({n})").format(segment=title, n=fmt.number(counts[segment])),
-                segment.value,
-            )
-        self.segment.setCurrentIndex(max(self.segment.findData(chosen), 0))
-        self.segment.blockSignals(False)
+        for place, (segment, title) in enumerate(segment_titles().items(), start=1):
+            text = _("{segment} ({n})").format(segment=title, n=fmt.number(counts[segment]))
+            self.segment.setItemText(place, text)
 
     def reapply(self) -> None:
         """After a reload: the segment's customers as they are now, and (once the list is
@@ -104,8 +101,19 @@ class CustomersFilterBar(QWidget):
         self._counts_timer.start()
 
     def _count_now(self) -> None:
-        if self.counts_pending:
+        if self.counts_pending and not self.shop.closed:
             self.show_counts()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A hidden page counts when it is shown again (the window may be closing)."""
+        self._counts_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again: the counts it still owes follow the paint."""
+        super().showEvent(event)
+        if self.counts_pending:
+            self._counts_timer.start()
 
     def apply_segment(self) -> None:
         """Keep the customers of the chosen segment (all when none is chosen)."""

@@ -53,6 +53,17 @@ ARCHIVED_COLOUR = QColor("#8a8a8a")
 _NUMBERS = (VISITS, SPENT)
 _LONG_TEXTS = (NAME, EMAIL, TAGS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        CUSTOMER_ROLE,
+    )
+)
+"""The roles the model answers; the view asks for a dozen more per cell on each paint."""
 
 
 def column_titles() -> list[str]:
@@ -193,7 +204,7 @@ class CustomersModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The text, colour, alignment or customer of one cell."""
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
         try:
