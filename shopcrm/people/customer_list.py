@@ -108,13 +108,33 @@ class CustomerListService:
         if few is not None:
             return self._lines(few[max(0, offset) : max(0, offset) + max(0, limit)])
         where, params = self._where(query)
-        order, order_params = self._order(query)
-        params.update(order_params, limit=max(0, limit), offset=max(0, offset))
-        sql = (
-            f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where} ORDER BY {order} "
-            "LIMIT :limit OFFSET :offset"
-        )
+        params.update(limit=max(0, limit), offset=max(0, offset))
+        if query.order == ListOrder.SEGMENT:
+            sql, place_params = self._by_segment(query, where)
+            params.update(place_params)
+        else:
+            order, order_params = self._order(query)
+            params.update(order_params)
+            sql = (
+                f"SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where} ORDER BY {order} "
+                "LIMIT :limit OFFSET :offset"
+            )
         return list(map(CustomerLine._make, self._store.execute(sql, params)))
+
+    def _by_segment(self, query: ListQuery, where: str) -> SqlPart:
+        """SQL for a page in the order of the segments, by name in each: one walk of the names'
+        index per segment, one after the other, rather than the place of every customer worked
+        out and sorted (seconds for a million)."""
+        place, params = self._segment_place()
+        places = list(range(6 if query.include_archived else 5))
+        way = " DESC" if query.descending else ""
+        and_ = "AND" if where else "WHERE"
+        parts = [
+            f"SELECT * FROM (SELECT {CUSTOMER_LINE_COLUMNS} FROM customers {where} "
+            f"{and_} ({place}) = {number} ORDER BY name_sort{way}, id{way})"
+            for number in (reversed(places) if query.descending else places)
+        ]
+        return " UNION ALL ".join(parts) + " LIMIT :limit OFFSET :offset", params
 
     def count(self, query: ListQuery) -> int:
         """How many customers the list holds (read afresh: call it after a change)."""
