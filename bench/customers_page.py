@@ -7,8 +7,8 @@
 Each figure stands beside its floor, measured in the same run on the same file:
 
 - shown: ``CustomersPage(shop)`` built, shown at 1280 x 800 and painted once (offscreen), in a
-  process of its own with the shop already open (the segments' counts in the segment box are
-  read right after that paint: timed apart); floor: a bare ``QTableView`` over a bare
+  process of its own with the shop already open (the segments' counts are read when the segment
+  box is first looked at: timed apart, with the RSS after them); floor: a bare ``QTableView`` over a bare
   ``QSqlQueryModel`` (Qt's SQLite driver, which fetches 256 rows at a time) of the same columns
   in the same order, shown and painted the same way, in a process of its own.
 - sorted: a heading clicked (``sortByColumn``) until the table is painted again, every column
@@ -150,7 +150,6 @@ def _app(db: Path, runs: int) -> dict[str, Any]:
     shop.store.wait_for_daily_backup()
     before = _rss_mb()
     shown: list[float] = []
-    counted: list[float] = []
     page = None
     for _ in range(runs):
         if page is not None:
@@ -164,10 +163,6 @@ def _app(db: Path, runs: int) -> dict[str, Any]:
         app.processEvents()
         page.table.viewport().repaint()
         shown.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        while page.top.counts_pending:  # the segments' counts, read once the list is painted
-            app.processEvents()
-        counted.append(time.perf_counter() - started)
     assert page is not None
     rows = page.model.rowCount()
     sorted_s: dict[str, list[float]] = {}
@@ -188,12 +183,21 @@ def _app(db: Path, runs: int) -> dict[str, Any]:
     page.table.scrollToBottom()
     page.table.viewport().repaint()
     app.processEvents()
+    rss = _rss_mb()
+    counted = []
+    for _ in range(runs):  # the segment box looked at: every customer counted by segment
+        page.top.counts_pending = True
+        started = time.perf_counter()
+        page.segment.showPopup()
+        page.segment.hidePopup()
+        counted.append(time.perf_counter() - started)
     result = {
         "rows": rows,
         "rss_before_page_mb": before,
-        "rss_mb": _rss_mb(),
+        "rss_mb": rss,
         "shown_s": shown,
-        "segment_counts_after_s": counted,
+        "segment_counts_s": counted,
+        "rss_after_segment_counts_mb": _rss_mb(),
         "sorted_s": sorted_s,
         "rows_in_memory": page.model.rows_read(),
     }
@@ -293,14 +297,6 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
             shown <= TARGETS["shown_ms"],
         )
     )
-    rows.append(
-        (
-            "  then the segments' counts in their box (not in the floor)",
-            f"{ms(app['segment_counts_after_s']):.1f} ms",
-            "",
-            None,
-        )
-    )
     for (name, times), bare_times in zip(
         app["sorted_s"].items(), bare["sorted_s"].values(), strict=True
     ):
@@ -319,6 +315,14 @@ def verdicts(r: dict[str, Any]) -> list[tuple[str, str, str, bool | None]]:
             beside(app["rss_mb"], bare["rss_mb"], "MB"),
             f"<= {TARGETS['rss_mb']:g} MB",
             app["rss_mb"] <= TARGETS["rss_mb"],
+        )
+    )
+    rows.append(
+        (
+            "  the segment box opened: its counts (no floor), then RSS",
+            f"{ms(app['segment_counts_s']):.1f} ms, {app['rss_after_segment_counts_mb']:.1f} MB",
+            "",
+            None,
         )
     )
     d = r["disk"]

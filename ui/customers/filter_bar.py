@@ -6,7 +6,7 @@ list."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from shopcrm import Shop
@@ -19,8 +19,23 @@ from ui.keys import ENTER, on_keys
 # Above this many customers the filter waits for a pause in the typing before it runs.
 TYPING_PAUSE_ABOVE = 20_000
 TYPING_PAUSE_MS = 150
-# The segments' counts read every customer: they are read just after the list is painted.
-COUNTS_AFTER_MS = 30
+
+
+class SegmentBox(QComboBox):
+    """The segment box; ``opening`` tells that someone is about to look at it (it takes the
+    keyboard or opens its list)."""
+
+    opening = Signal()
+
+    def showPopup(self) -> None:
+        """Open the list, the segments named with their counts."""
+        self.opening.emit()
+        super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Take the keyboard, the segments named with their counts."""
+        self.opening.emit()
+        super().focusInEvent(event)
 
 
 class CustomersFilterBar(QWidget):
@@ -42,19 +57,16 @@ class CustomersFilterBar(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(_("Filter by name, phone, e-mail or tag (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
-        self.segment = QComboBox()
+        self.segment = SegmentBox()
         self.segment.setObjectName("segmentFilter")
         self.segment.setToolTip(_("Show only the customers of one segment"))
         self.segment.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.show_archived = QCheckBox(_("Show &archived"))
         self.new_button = QPushButton(_("&New customer…"))
         self.new_button.setToolTip(_("Add a new customer (Ctrl+N)"))
-        self.counts_pending = False
-        """The segments' counts are to be read again (after the next paint)."""
-        self._counts_timer = QTimer(self)  # goes with the bar
-        self._counts_timer.setSingleShot(True)
-        self._counts_timer.setInterval(COUNTS_AFTER_MS)
-        self._counts_timer.timeout.connect(self._count_now)
+        self.counts_pending = True
+        """The segments' counts are to be read (again) when the segment box is looked at:
+        they read every customer, which a million take a moment and much memory for."""
         self._typing_pause = QTimer(self)
         self._typing_pause.setSingleShot(True)
         self._typing_pause.setInterval(TYPING_PAUSE_MS)
@@ -70,8 +82,9 @@ class CustomersFilterBar(QWidget):
         self.filter.textChanged.connect(self._text_changed)
         on_keys(self.filter, [Qt.Key.Key_Down, *ENTER], self._into_list)
         self.segment.activated.connect(lambda _index: self.apply_segment())
+        self.segment.opening.connect(self._count_now)
         self.segment.addItem(_("All segments"), "")
-        for segment, title in segment_titles().items():  # each with its count once painted
+        for segment, title in segment_titles().items():  # each with its count when looked at
             self.segment.addItem(title, segment.value)
 
     def chosen_segment(self) -> Segment | None:
@@ -81,6 +94,7 @@ class CustomersFilterBar(QWidget):
 
     def choose_segment(self, segment: Segment | None) -> None:
         """Choose ``segment`` (None: all) and keep only its customers."""
+        self._count_now()
         index = self.segment.findData(segment.value if segment else "")
         self.segment.setCurrentIndex(max(index, 0))
         self.apply_segment()
@@ -94,26 +108,16 @@ class CustomersFilterBar(QWidget):
             self.segment.setItemText(place, text)
 
     def reapply(self) -> None:
-        """After a reload: the segment's customers as they are now, and (once the list is
-        painted: they read every customer) the counts."""
+        """After a reload: the segment's customers as they are now; the counts when the
+        segment box is next looked at (at once when it has the keyboard)."""
         self.apply_segment()
         self.counts_pending = True
-        self._counts_timer.start()
+        if self.segment.hasFocus():
+            self._count_now()
 
     def _count_now(self) -> None:
         if self.counts_pending and not self.shop.closed:
             self.show_counts()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        """A hidden page counts when it is shown again (the window may be closing)."""
-        self._counts_timer.stop()
-        super().hideEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        """Shown again: the counts it still owes follow the paint."""
-        super().showEvent(event)
-        if self.counts_pending:
-            self._counts_timer.start()
 
     def apply_segment(self) -> None:
         """Keep the customers of the chosen segment (all when none is chosen)."""
