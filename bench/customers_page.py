@@ -9,8 +9,8 @@ Each figure stands beside its floor, measured in the same run on the same file:
 - shown: ``CustomersPage(shop)`` built, shown at 1280 x 800 and painted once (offscreen), in a
   process of its own with the shop already open (the segments' counts are read when the segment
   box is first looked at: timed apart, with the RSS after them); floor: a bare ``QTableView``
-  over a bare ``QSqlQueryModel`` (Qt's SQLite driver, which fetches 256 rows at a time) of the same columns
-  in the same order, shown and painted the same way, in a process of its own.
+  over a bare ``QSqlQueryModel`` (Qt's SQLite driver, which fetches 256 rows at a time) of the
+  same columns in the same order, shown and painted the same way, in a process of its own.
 - sorted: a heading clicked (``sortByColumn``) until the table is painted again, every column
   both ways; floor: the bare model given the same ``ORDER BY``.
 - memory: the process's resident memory (RSS) with the page open, after all the sorting; floor:
