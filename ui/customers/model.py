@@ -171,6 +171,15 @@ class CustomersModel(QAbstractTableModel):
                     return number * PAGE_ROWS + place
         return self._source.position(self._query, customer_id)
 
+    def mapToSource(self, index: QModelIndex) -> QModelIndex:
+        """``index`` itself: the page had a sorting proxy over the model; code written for it
+        (``page.proxy.mapToSource``) still works."""
+        return index
+
+    def mapFromSource(self, index: QModelIndex) -> QModelIndex:
+        """``index`` itself (see ``mapToSource``)."""
+        return index
+
     def rows_read(self) -> int:
         """How many rows are held in memory now (at most ``PAGES_KEPT`` pages)."""
         return sum(len(page) for page in self._pages.values())
