@@ -227,10 +227,18 @@ def _bare(db: Path, runs: int) -> dict[str, Any]:
         segment = segment.replace(f":{name}", repr(value) if isinstance(value, str) else str(value))
 
     def select(order: str, descending: bool) -> str:
-        terms = [f"({segment})", "name_sort"] if order == "SEGMENT" else [order]
         way = " DESC" if descending else ""
-        by = ", ".join(f"{t}{way}" for t in [*terms, "id"])
-        return f"SELECT {COLUMNS} FROM customers WHERE archived_at IS NULL ORDER BY {by}"
+        if order == "SEGMENT":  # as the core reads it: the names' index walked per segment
+            places = [4, 3, 2, 1, 0] if descending else [0, 1, 2, 3, 4]
+            return " UNION ALL ".join(
+                f"SELECT * FROM (SELECT {COLUMNS} FROM customers WHERE archived_at IS NULL "
+                f"AND ({segment}) = {n} ORDER BY name_sort{way}, id{way})"
+                for n in places
+            )
+        return (
+            f"SELECT {COLUMNS} FROM customers WHERE archived_at IS NULL "
+            f"ORDER BY {order}{way}, id{way}"
+        )
 
     shown: list[float] = []
     view = None
