@@ -30,7 +30,7 @@ typed, with their Turkish letters)."""
 
 SqlPart = tuple[str, dict[str, object]]
 
-FEW = 5_000
+FEW = 20_000
 """Up to this many customers kept by a typed text are found in one pass and kept by number."""
 
 
