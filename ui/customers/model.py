@@ -169,6 +169,11 @@ class CustomersModel(QAbstractTableModel):
             for place, line in enumerate(page):
                 if line.id == customer_id:
                     return number * PAGE_ROWS + place
+        if self._query.order == ListOrder.SEGMENT and not self._query.text:
+            # counting the customers before them by segment reads every customer (seconds for
+            # a million): the selection stays only if they are on the first page
+            first = self._source.page(self._query, 0, PAGE_ROWS) if self._count else []
+            return next((row for row, line in enumerate(first) if line.id == customer_id), None)
         return self._source.position(self._query, customer_id)
 
     def mapToSource(self, index: QModelIndex) -> QModelIndex:
