@@ -25,7 +25,7 @@ from typing import Any
 
 import psutil
 
-from bench import counter, documents, measure, numbers, preview
+from bench import counter, customers_page, documents, measure, numbers, preview
 from shopcrm import Shop
 from shopcrm.demo import create_demo_database
 
@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
     _say(f"Typing at the counter (offscreen), {args.keys} times each word, beside a bare box...")
     results["counter_keys"] = counter.keystrokes(db, groups, args.keys)
     results["first_paint"] = _first_paint(db, args.paint_runs)
+    results["customers_page"] = {}
+    for path in dict.fromkeys([db, OUT / "bench-1m.sqlite3"]):
+        if path.exists():
+            _say(
+                f"The Customers page on {path.name}: shown, sorted, memory, disk, beside floors..."
+            )
+            results["customers_page"][path.name] = customers_page.measure(path)
     _say(f"Making {args.cards:,} thank-you cards into one PDF, and the same with bare reportlab...")
     results["documents"] = documents.measure(args.cards)
     _say("Typing in the Print page's text until its preview follows (offscreen)...")
@@ -435,6 +442,9 @@ def _verdicts(r: dict[str, Any]) -> list[dict[str, Any]]:
         r["preview"]
     ):
         row(figure, value, target, ok)
+    for page in r.get("customers_page", {}).values():
+        for figure, value, target, ok in customers_page.verdicts(page):
+            row(figure, value, target, ok)
     return rows
 
 

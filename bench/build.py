@@ -24,7 +24,7 @@ from typing import Any
 from shopcrm import InvalidInput, Shop
 from shopcrm import demo as demo_data
 from shopcrm.common.clock import iso
-from shopcrm.common.text import fold, normalize, normalize_lines
+from shopcrm.common.text import fold, name_sort_key, normalize, normalize_lines
 from shopcrm.loyalty.visits import refresh
 from shopcrm.people import search
 from shopcrm.people.phone import national_digits, normalize_phone
@@ -79,6 +79,7 @@ def build(
                 new_id,
                 name,
                 folded,
+                name_sort_key(name),
                 e164,
                 national_digits(e164),
                 email,
@@ -129,9 +130,9 @@ def build(
                 phone=demo_data.SHOP_PHONE,
             )
             store.conn.executemany(
-                "INSERT INTO customers (id, name, name_folded, phone, phone_digits, email, "
-                "address, notes, tags, referred_by, marketing_consent, consent_date, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO customers (id, name, name_folded, name_sort, phone, phone_digits, "
+                "email, address, notes, tags, referred_by, marketing_consent, consent_date, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 customer_rows,
             )
             store.conn.executemany(search.INSERT_PREFIX, prefix_rows)

@@ -33,6 +33,7 @@ from shopcrm.numbers.draws import DrawService
 from shopcrm.numbers.segments import SegmentService
 from shopcrm.numbers.service import NumbersService
 from shopcrm.people.consent import ConsentService
+from shopcrm.people.customer_list import CustomerListService
 from shopcrm.people.customers import CustomerService
 from shopcrm.people.merging import MergeService
 from shopcrm.people.occasions import OccasionService
@@ -53,6 +54,8 @@ class Shop:
 
     def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
+        self.closed = False
+        """Whether ``close`` was called (a timer of a window may still fire after it)."""
         self.clock = clock
         self.settings = SettingsService(store, self._recount_visits, self._settings_saved)
         self.customers = CustomerService(store, clock)
@@ -73,6 +76,9 @@ class Shop:
         self.logo = LogoService(store, clock)
         self.print_queue = PrintQueueService(store, clock, read_settings)
         self.segments = SegmentService(store, clock, read_settings)
+        self.customer_list = CustomerListService(
+            store, self.segments.condition, self.segments.place, self.segments.count
+        )
         self.draws = DrawService(store, clock, self.rewards, read_settings)
         self.numbers = NumbersService(store, clock, read_settings)
         self.customer_export = CustomerExport(store, clock)
@@ -166,6 +172,7 @@ class Shop:
     def close(self, hurry: bool = False) -> None:
         """Close the database, after today's backup is complete; in a ``hurry`` (quitting),
         an unfinished backup or check is stopped instead, and nothing unfinished is kept."""
+        self.closed = True
         self.store.close(hurry)
 
     @property

@@ -109,6 +109,39 @@ def sort_key_text(text: str) -> str:
     return turkish_lower(normalize(text)).translate(_COLLATION) + "\x00" + text
 
 
+def _compact(rank: int) -> str:
+    """The one character that stands for an alphabetical rank in ``name_sort_key``: the same
+    order as ``chr(0x4E00 + rank)``, in one byte of UTF-8 for spaces, digits, the Turkish
+    letters and ASCII marks (three bytes each in ``sort_key_text``)."""
+    if rank < 100:
+        return chr(rank)  # the space
+    if rank < _LETTER_BASE:
+        return chr(rank - 98)  # digits: 0x02-0x0B
+    if rank < 2000:
+        return chr(0x20 + rank - _LETTER_BASE)  # letters: 0x20-0x3F
+    code = 0x40 + rank - 2000  # any other character, by code point
+    return chr(code if code < 0xD800 else code + 0x800)  # never a surrogate
+
+
+class _CompactTable(dict[int, str]):
+    """``str.translate`` table from a character to its compact rank, filled as met."""
+
+    def __missing__(self, code: int) -> str:
+        rank = _compact(_primary(chr(code)))
+        self[code] = rank
+        return rank
+
+
+_COMPACT = _CompactTable()
+
+
+def name_sort_key(text: str) -> str:
+    """The stored sort key of a name (``customers.name_sort``): SQLite's plain (binary) order
+    of these keys is the Turkish alphabetical order of ``sort_key_text``, ties broken by the
+    name itself. Short: about one byte a letter."""
+    return turkish_lower(normalize(text)).translate(_COMPACT)
+
+
 def normalize_lines(text: str) -> str:
     """Like ``normalize`` for each line, keeping the line breaks (addresses, notes)."""
     lines = [normalize(line) for line in unicodedata.normalize("NFC", text).strip().splitlines()]

@@ -113,8 +113,7 @@ class ErasureService:
                 "WHERE id = ?",
                 (name, stamp, stamp, target),
             )
-            store.execute("DELETE FROM customer_search WHERE rowid = ?", (target,))
-            store.execute("DELETE FROM customer_prefixes WHERE customer_id = ?", (target,))
+            # The schema's triggers take the old name and phone out of the search tables.
             occasions = store.execute(
                 "UPDATE occasions SET kind = 'other', label = '', whose = '', note = '', "
                 "month = 1, day = 1, year = NULL, yearly = 1, notice_days = NULL, "

@@ -196,6 +196,28 @@ class SegmentService:
                 found[segment] += int(row[segment.value] or 0)
         return found
 
+    def condition(self, segment: Segment | str) -> tuple[str, dict[str, object]]:
+        """SQL true for an active customer in ``segment`` (a row of ``customers``), and its
+        parameters as of today."""
+        try:
+            wanted = Segment(segment)
+        except ValueError:
+            raise InvalidInput(_("Unknown segment: {value}").format(value=quote(segment))) from None
+        return segment_condition_sql(wanted), self.limits().params()
+
+    def place(self) -> tuple[str, dict[str, object]]:
+        """SQL for a customer's place in the order of ``Segment`` (archived last), and its
+        parameters as of today."""
+        return SEGMENT_PLACE_SQL, self.limits().params()
+
+    def count(self, segment: Segment | str) -> int:
+        """How many active customers ``segment`` holds now."""
+        try:
+            wanted = Segment(segment)
+        except ValueError:
+            raise InvalidInput(_("Unknown segment: {value}").format(value=quote(segment))) from None
+        return self.counts()[wanted]
+
     def customer_ids(self, segment: Segment | str) -> list[int]:
         """The active (not archived) customers in ``segment``, by id."""
         try:
@@ -217,6 +239,30 @@ def segment_ids_sql(segment: Segment) -> str:
     )
 
 
+def segment_condition_sql(segment: Segment) -> str:
+    """SQL true for an active customer (a row of ``customers``, not aliased) in ``segment``,
+    with the named parameters of ``SegmentLimits.params``: to test row by row while walking
+    another index (the Customers page's order)."""
+    parts = [
+        f"({condition} AND {segments[segment]})" if segments[segment] else f"({condition})"
+        for condition, segments in RANGES
+        if segment in segments
+    ]
+    return f"(archived_at IS NULL AND ({' OR '.join(parts)}))"
+
+
+SEGMENT_PLACE_SQL = """CASE
+    WHEN archived_at IS NOT NULL THEN 5
+    WHEN coalesce(last_visit, created_at) < :lapsed_before THEN 4
+    WHEN coalesce(last_visit, created_at) < :at_risk_before THEN 3
+    WHEN created_at >= :new_from THEN 0
+    WHEN visit_count >= :vip_visits OR total_spent >= :vip_spent THEN 2
+    ELSE 1 END"""
+"""SQL for a customer's place in the order of ``Segment`` (new 0 ... lapsed 4; archived, who
+have none, 5), as ``SegmentLimits.segment`` decides, with the parameters of
+``SegmentLimits.params``."""
+
+
 def _counted(segments: dict[Segment, str], segment: Segment) -> str:
     """How a range of ``RANGES`` counts the customers of ``segment`` in it."""
     if segment not in segments:
@@ -227,9 +273,11 @@ def _counted(segments: dict[Segment, str], segment: Segment) -> str:
 
 __all__ = [
     "RANGES",
+    "SEGMENT_PLACE_SQL",
     "Segment",
     "SegmentLimits",
     "SegmentService",
+    "segment_condition_sql",
     "segment_ids_sql",
     "segment_of",
     "segment_titles",

@@ -11,7 +11,7 @@ from shopcrm.common.cleaning import as_text, clean, quote
 from shopcrm.common.clock import Clock, iso
 from shopcrm.common.errors import InvalidInput, NotFound, ShopError
 from shopcrm.common.i18n import _
-from shopcrm.common.text import fold, sort_key_text
+from shopcrm.common.text import fold, name_sort_key, sort_key_text
 from shopcrm.common.whole import known_id
 from shopcrm.people import consent, merging, search
 from shopcrm.people.address_forms import checked_address_form
@@ -316,7 +316,7 @@ def _name(value: Any, today: date) -> dict[str, Any]:
     folded = fold(name)
     if not any(ch.isalpha() for ch in folded):
         raise InvalidInput(_("A name needs at least one letter."))
-    return {"name": name, "name_folded": folded}
+    return {"name": name, "name_folded": folded, "name_sort": name_sort_key(name)}
 
 
 def _phone(value: Any, today: date) -> dict[str, Any]:

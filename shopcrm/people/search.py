@@ -24,7 +24,12 @@ from shopcrm.common.i18n import _
 from shopcrm.common.text import fold
 from shopcrm.people.card_codes import card_code, customer_of
 from shopcrm.people.phone import looks_like_phone, query_digits
-from shopcrm.people.records import CUSTOMER_COLUMNS, Customer, customer_from_values
+from shopcrm.people.records import (
+    CUSTOMER_COLUMNS,
+    Customer,
+    customer_from_values,
+)
+from shopcrm.storage.schema_lean_customers import UNIX_SECONDS
 from shopcrm.storage.schema_search import LATER_WORD, START_LENGTH, WHOLE_WORD, word_starts
 from shopcrm.storage.store import Store
 
@@ -40,9 +45,12 @@ MANY = 500
 
 PREFIX_LENGTHS = (1, 2)
 INSERT_PREFIX = (
-    "INSERT INTO customer_prefixes(prefix, customer_id, starts_name, visit_count, last_visit) "
-    "VALUES (?, ?, ?, ?, ?)"
+    "INSERT OR IGNORE INTO customer_prefixes"
+    "(prefix, customer_id, starts_name, visit_count, last_visit) "
+    f"VALUES (?, ?, ?, ?, {UNIX_SECONDS.format('?')})"
 )
+"""Writes a row of ``prefix_rows`` unless it is there; the last visit is kept as Unix seconds
+(the same order in 4 bytes: ``shopcrm.storage.schema_lean_customers``)."""
 
 
 def prefix_rows(
@@ -64,10 +72,11 @@ def prefix_rows(
 
 
 def index_words(store: Store, customer_id: int, name_folded: str) -> None:
-    """Record the word beginnings of a customer's name for one- and two-letter lookups."""
+    """Make sure the word beginnings of a customer's name are recorded for one- and two-letter
+    lookups. The schema's triggers keep them (a customer added, renamed, their visits), so this
+    finds them there already."""
     row = store.one("SELECT visit_count, last_visit FROM customers WHERE id = ?", (customer_id,))
     visits, last = (row["visit_count"], row["last_visit"]) if row else (0, None)
-    store.execute("DELETE FROM customer_prefixes WHERE customer_id = ?", (customer_id,))
     store.conn.executemany(INSERT_PREFIX, prefix_rows(customer_id, name_folded, visits, last))
 
 

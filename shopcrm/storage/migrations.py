@@ -9,6 +9,7 @@ import sqlite3
 from collections.abc import Callable
 
 from shopcrm.storage.schema_kept import migrate_kept
+from shopcrm.storage.schema_lean_customers import migrate_lean_customers
 from shopcrm.storage.schema_merges import migrate_merges
 from shopcrm.storage.schema_privacy import migrate_privacy
 from shopcrm.storage.schema_search import migrate_search
@@ -424,5 +425,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_settled,
     migrate_merges,
     migrate_search,
+    migrate_lean_customers,
 ]
 LATEST = len(MIGRATIONS)

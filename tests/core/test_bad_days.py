@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from shopcrm import (
     StorageProblem,
 )
 from shopcrm.common.i18n import set_language
+from shopcrm.storage import connections
 from tests.core.conftest import FakeClock
 from tests.core.stranger import file_state, open_as_stranger, shared_folder
 
@@ -269,8 +271,16 @@ def test_a_schema_too_damaged_to_read_is_not_changed_by_a_background_opening(
     tmp_path: Path, clock: FakeClock
 ) -> None:
     path = damaged_with_wal(tmp_path / "shop.sqlite3", clock, tmp_path / "copy")
+    source = tmp_path / "shop.sqlite3"  # undamaged, with the same list of tables
+    with closing(connections.read_only(source)) as conn:  # the list of tables: page 1 and more
+        pages = [
+            p for (p,) in conn.execute("SELECT pageno FROM dbstat WHERE name = 'sqlite_schema'")
+        ]
     data = bytearray(path.read_bytes())
-    data[100:4096] = b"\xff" * 3996  # the first page's list of tables, past the header
+    for page in pages:  # all of them: the -wal may hold a newer page 1 (the file grew)
+        data[(page - 1) * 4096 + (100 if page == 1 else 0) : page * 4096] = b"\xff" * (
+            4096 - (100 if page == 1 else 0)
+        )
     path.write_bytes(bytes(data))
     wal = Path(f"{path}-wal")
     before, wal_before = path.read_bytes(), wal.read_bytes()

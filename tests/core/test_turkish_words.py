@@ -70,7 +70,9 @@ MENDED = {
     ),
     "Voucher {code} belongs to another customer.": "{code} kuponu başka bir müşteriye ait.",
     "V&oid…": "İ&ptal et…",
-    "Filter by name, phone or e-mail (Ctrl+F)": "Ada, telefona ya da e-postaya göre ara (Ctrl+F)",
+    "Filter by name, phone, e-mail or tag (Ctrl+F)": (
+        "Ada, telefona, e-postaya ya da etikete göre ara (Ctrl+F)"
+    ),
     "Cancel": "Vazgeç",
 }
 

@@ -10,19 +10,17 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from shopcrm import Customer, Shop
-from shopcrm.common.text import sort_key_text
 from shopcrm.people.records import CustomerLine
 from tests.ui.conftest import show_active, type_text
 from ui.customer_form import CustomerFormDialog
 from ui.customers.model import (
     ARCHIVED_COLOUR,
     NAME,
+    PAGE_ROWS,
     PHONE,
-    SORT_ROLE,
     SPENT,
+    TAGS,
     VISITS,
-    CustomersModel,
-    CustomersProxy,
 )
 from ui.customers.page import CustomersPage
 
@@ -96,12 +94,6 @@ def test_clicking_the_name_heading_reverses_the_turkish_order(
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=name_heading)
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     assert column(page) == list(reversed(NAMES_IN_TURKISH_ORDER))
-
-
-def test_the_sort_role_of_a_name_is_its_turkish_sort_key(page: CustomersPage) -> None:
-    model = page.table.model()
-    first = model.index(0, NAME)
-    assert first.data(SORT_ROLE) == sort_key_text("Cem Ak")
 
 
 def test_visits_and_money_sort_by_value_not_by_text(
@@ -299,35 +291,15 @@ def test_a_renamed_customer_takes_their_place_in_turkish_order(
     page.form.name.clear()
     type_text(page.form.name, "İpek Ak")
     page.form.save()
-    assert column(page)[0] == "İpek Ak"  # stays where it was until the list is sorted again
-    page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
-    names = column(page)
+    names = column(page)  # at once, and still the selected row
     assert names[names.index("inci Oral") + 1] == "İpek Ak"
     assert names[names.index("İpek Ak") + 1] == "Oya Can"
+    assert page.current_customer() == shop.customers.get(customers["Cem Ak"].id)
+    assert page.selected_customer_ids() == [customers["Cem Ak"].id]
     page.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
     assert column(page) == list(reversed(names))
     page.refresh()
     assert column(page) == list(reversed(names))
-
-
-def test_a_model_with_no_window_sorts_and_filters(
-    shop: Shop, customers: dict[str, Customer]
-) -> None:
-    model = CustomersModel()
-    proxy = CustomersProxy()
-    proxy.setSourceModel(model)
-    proxy.sort(NAME, Qt.SortOrder.DescendingOrder)
-    model.set_lines(shop.customers.lines())
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == list(
-        reversed(NAMES_IN_TURKISH_ORDER)
-    )
-    shuffled = sorted(shop.customers.lines(), key=lambda line: line.email)
-    model.set_lines(shuffled, in_name_order=False)
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == list(
-        reversed(NAMES_IN_TURKISH_ORDER)
-    )
-    proxy.set_query("IRMAK")
-    assert [proxy.index(r, NAME).data() for r in range(proxy.rowCount())] == ["Irmak Su"]
 
 
 def test_the_core_lists_lines_in_the_order_and_with_the_folded_names_of_all(
@@ -416,3 +388,88 @@ def test_enter_in_the_filter_box_does_not_open_the_customer(
     page.filter.setFocus()
     qtbot.keyClick(page.filter, Qt.Key.Key_Return)
     assert page.form is None
+
+
+def test_every_column_sorts_both_ways(qtbot: QtBot, shop: Shop, page: CustomersPage) -> None:
+    for number, name in enumerate(("Oya Can", "Cem Ak", "Gül Tan")):
+        customer = shop.customers.search(name)[0]
+        shop.customers.update(customer.id, tags=[f"etiket{number}"])
+        for day in range(1, number + 2):
+            shop.purchases.log(customer.id, 100 * (3 - number), purchased_at=datetime(2025, 3, day))
+    page.refresh()
+    for number in range(page.model.columnCount()):
+        page.table.sortByColumn(number, Qt.SortOrder.AscendingOrder)
+        ascending = column(page)
+        assert sorted(ascending) == sorted(NAMES_IN_TURKISH_ORDER)
+        page.table.sortByColumn(number, Qt.SortOrder.DescendingOrder)
+        assert column(page) == ascending[::-1], number  # ties by number, turned round too
+    page.table.sortByColumn(VISITS, Qt.SortOrder.DescendingOrder)
+    assert column(page)[:3] == ["Gül Tan", "Cem Ak", "Oya Can"]
+    assert [int(v) for v in column(page, VISITS)] == sorted(
+        (int(v) for v in column(page, VISITS)), reverse=True
+    )
+    page.table.sortByColumn(SPENT, Qt.SortOrder.DescendingOrder)
+    assert column(page, SPENT)[:4] == ["₺4.00", "₺3.00", "₺3.00", "₺0.00"]
+    page.table.sortByColumn(TAGS, Qt.SortOrder.AscendingOrder)
+    assert column(page, TAGS)[-3:] == ["etiket0", "etiket1", "etiket2"]
+    page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    assert column(page) == NAMES_IN_TURKISH_ORDER
+
+
+def test_rows_are_read_as_the_list_scrolls(qtbot: QtBot, shop: Shop, page: CustomersPage) -> None:
+    for number in range(3 * PAGE_ROWS):
+        shop.customers.add(name=f"Zeki {number:03d}")
+    show_active(qtbot, page)
+    page.reload()
+    assert page.model.rowCount() == 11 + 3 * PAGE_ROWS
+    assert page.count.text() == "311 customers"
+    qtbot.waitUntil(lambda: page.model.rows_read() > 0)  # painted
+    assert page.model.rows_read() == PAGE_ROWS  # only what is shown was read
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rows_read() > PAGE_ROWS)
+    shown = page.table.rowAt(page.table.viewport().height() - 5)
+    assert page.model.index(shown, NAME).data() == "Zeki 299"
+    assert page.model.rows_read() < 3 * PAGE_ROWS  # the top and the end, not the middle
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    assert page.current_customer() == shop.customers.search("Zeki 299")[0]
+
+
+def test_the_filter_finds_tags_and_phone_digits(
+    qtbot: QtBot, shop: Shop, customers: dict[str, Customer], page: CustomersPage
+) -> None:
+    shop.customers.update(customers["Gül Tan"].id, tags=["düğün", "VIP"])
+    shop.customers.update(customers["Oya Can"].id, tags=["Düğün"])
+    page.refresh()
+    qtbot.keyClicks(page.filter, "dugun")
+    assert column(page) == ["Gül Tan", "Oya Can"]
+    assert page.count.text() == "2 of 11 customers"
+    page.filter.clear()
+    qtbot.keyClicks(page.filter, "1 22 0")  # the digits typed as they are written
+    assert len(column(page)) == 10
+    page.filter.clear()
+    qtbot.keyClicks(page.filter, "2205")
+    assert column(page) == ["Işık Demir"]
+
+
+def test_down_and_enter_in_the_filter_move_into_the_list(
+    qtbot: QtBot, shop: Shop, page: CustomersPage
+) -> None:
+    show_active(qtbot, page)
+    page.filter.setFocus()
+    type_text(page.filter, "öz")
+    assert column(page) == ["Ömer Öz", "Şükrü Öztürk"]
+    qtbot.keyClick(page.filter, Qt.Key.Key_Down)
+    assert page.table.hasFocus()
+    assert page.current_customer() is not None
+    assert page.current_customer().name == "Ömer Öz"  # type: ignore[union-attr]
+    qtbot.keyClick(page.table, Qt.Key.Key_Down)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)  # Enter on a row opens it, as a double click
+    form = page.form
+    assert isinstance(form, CustomerFormDialog)
+    assert form.name.text() == "Şükrü Öztürk"
+    form.reject()
+    page.filter.setFocus()
+    qtbot.keyClick(page.filter, Qt.Key.Key_Return)  # Enter moves into the list too
+    assert page.table.hasFocus()
+    assert page.form is form and not form.isVisible()  # nothing opened

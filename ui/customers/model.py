@@ -1,36 +1,24 @@
-"""The customers table: a Qt model over the core's customers, and the proxy that sorts and filters.
+"""The customers table: a Qt model that reads the core's customers list a page at a time.
 
-The model holds the light ``CustomerLine``s the core lists and works out the text of a cell
-only when the view shows it, so that 100,000 customers load in a moment. Sorting uses one Python
-sort over the column's ``SORT_ROLE`` values instead of Qt comparing rows two by two through
-Python, which would take seconds; names are not even keyed again: the core lists them in
-Turkish order, so a name's place in that list is its sort value. The filter compares the folded
-query with the names as the core stored them folded.
+The list may hold a million customers: the model knows only how many there are, and reads the
+rows the view shows in pages of ``PAGE_ROWS`` (``shop.customer_list``, one index walk each),
+keeping the last ``PAGES_KEPT`` pages. Sorting by a column and filtering ask the core for the
+list in another order or with other rows; nothing is sorted or searched here, so the page costs
+the same, in time and memory, at 1,000 customers and at 1,000,000.
 """
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Sequence
+from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from shopcrm import Customer
 from shopcrm.common import formatting as fmt
 from shopcrm.common.i18n import _
-from shopcrm.common.text import fold, sort_key_text
 from shopcrm.numbers.segments import Segment, SegmentLimits, segment_titles
-from shopcrm.people.phone import query_digits
+from shopcrm.people.customer_list import CustomerListService, ListOrder, ListQuery
 from shopcrm.people.records import CustomerLine
 
 Index = QModelIndex | QPersistentModelIndex
@@ -38,18 +26,44 @@ Index = QModelIndex | QPersistentModelIndex
 NAME, PHONE, EMAIL, TAGS, VISITS, SPENT, LAST_VISIT, SINCE, SEGMENT = range(9)
 COLUMN_COUNT = 9
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-"""What a column sorts by: the Turkish sort key of a name, raw numbers, ISO dates."""
-FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
-"""The folded text the filter box looks in: name, e-mail and phone digits."""
+ORDERS = [
+    ListOrder.NAME,
+    ListOrder.PHONE,
+    ListOrder.EMAIL,
+    ListOrder.TAGS,
+    ListOrder.VISITS,
+    ListOrder.SPENT,
+    ListOrder.LAST_VISIT,
+    ListOrder.SINCE,
+    ListOrder.SEGMENT,
+]
+"""The order each column sorts by."""
+
 CUSTOMER_ROLE = Qt.ItemDataRole.UserRole + 3
 """The row's ``shopcrm.people.records.CustomerLine``."""
+
+PAGE_ROWS = 100
+"""Rows read at once."""
+PAGES_KEPT = 20
+"""Pages kept in memory (the view shows one or two; the rest make scrolling back free)."""
+CELLS_KEPT = 20_000
+"""Cell texts kept; past this many they are made again as they are shown."""
 
 ARCHIVED_COLOUR = QColor("#8a8a8a")
 _NUMBERS = (VISITS, SPENT)
 _LONG_TEXTS = (NAME, EMAIL, TAGS)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-_PHONE_CHARS = frozenset("0123456789 +-()./")
+_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        CUSTOMER_ROLE,
+    )
+)
+"""The roles the model answers; the view asks for a dozen more per cell on each paint."""
 
 
 def column_titles() -> list[str]:
@@ -67,194 +81,156 @@ def column_titles() -> list[str]:
     ]
 
 
-def filter_text(line: CustomerLine) -> str:
-    """What the filter box is compared with: the folded name and e-mail, and the phone digits."""
-    email = line.email.casefold() if line.email.isascii() else fold(line.email)
-    return f"{line.name_folded}\n{email}\n{line.phone_digits}"
-
-
-def folded_query(text: str) -> str:
-    """The filter box text, comparable with ``filter_text``: folded, or a phone's digits."""
-    stripped = text.strip()
-    if stripped and set(stripped) <= _PHONE_CHARS and any(ch.isdigit() for ch in stripped):
-        return query_digits(stripped)
-    return fold(text)
-
-
-def sort_value(line: CustomerLine, column: int) -> Any:
-    """The ``SORT_ROLE`` value of one cell."""
-    if column == NAME:
-        return sort_key_text(line.name)
-    if column == PHONE:
-        return line.phone
-    if column == EMAIL:
-        return line.email.casefold()
-    if column == TAGS:
-        return sort_key_text(line.tags)
-    if column == VISITS:
-        return line.visit_count
-    if column == SPENT:
-        return line.total_spent
-    if column == LAST_VISIT:
-        return line.last_visit or ""
-    return line.created_at
-
-
 class CustomersModel(QAbstractTableModel):
-    """The customers the page lists, one row each."""
+    """The customers the page lists, one row each, read from the core as they are shown."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, source: CustomerListService, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lines: list[CustomerLine] = []
-        self.filter_texts: list[str] = []
-        """Each row's ``filter_text``; always changed in place, so it can be held on to."""
-        self._rows_by_id: dict[int, int] = {}
+        self._source = source
+        self._query = ListQuery()
+        self._count = 0
+        self._total = 0
+        self._pages: OrderedDict[int, list[CustomerLine]] = OrderedDict()
         self._cells: dict[tuple[int, int], str] = {}
-        self._sort_values: dict[int, list[Any]] = {}
-        self._names_ranked = False
+        """Texts of cells shown, by customer and column: kept while only the order changes."""
+        self._days: dict[str, str] = {}
+        """Dates as shown, by ISO day: a million customers came on a few hundred days."""
+        self._last: tuple[int, list[CustomerLine]] = (-1, [])
         self._currency = "TRY"
         self._limits: SegmentLimits | None = None
         self._segment_titles = segment_titles()
-        self._segment_places = {segment: place for place, segment in enumerate(Segment)}
         self._titles = column_titles()
 
-    def set_lines(
-        self,
-        lines: Sequence[CustomerLine],
-        currency: str = "TRY",
-        in_name_order: bool = True,
-        limits: SegmentLimits | None = None,
-    ) -> None:
-        """List these customers, replacing the rows; money is shown in ``currency``, segments
-        under ``limits`` (none shown without).
+    def query(self) -> ListQuery:
+        """Which customers are listed, in what order."""
+        return self._query
 
-        ``lines`` are in Turkish order of name, as ``shop.customers.lines()`` gives them,
-        unless ``in_name_order`` is False.
-        """
-        self.beginResetModel()
-        self._limits = limits
-        self._lines = list(lines)
-        self.filter_texts[:] = [filter_text(line) for line in self._lines]
-        self._rows_by_id = {line.id: row for row, line in enumerate(self._lines)}
-        self._cells = {}
-        self._sort_values = {NAME: list(range(len(self._lines)))} if in_name_order else {}
-        self._names_ranked = in_name_order
+    def set_query(self, query: ListQuery) -> None:
+        """List the customers of ``query`` from the top (the customers did not change: what
+        was counted and written of them holds)."""
+        archived = query.include_archived != self._query.include_archived
+        self._query = query
+        if archived:
+            self.reload()
+        else:
+            self._read(recount=False)
+
+    def change_query(self, **changes: Any) -> None:
+        """List the customers of the query with ``changes`` (``text=``, ``segment=``, ...)."""
+        self.set_query(ListQuery(**{**self._query.__dict__, **changes}))
+
+    def set_look(self, currency: str, limits: SegmentLimits | None) -> None:
+        """Show money in ``currency`` and the segments under ``limits`` (none without)."""
         self._currency = currency
+        self._limits = limits
+
+    def reload(self) -> None:
+        """Read the list again: the customers changed."""
+        self._cells.clear()
+        self._days.clear()
+        self._read(recount=True)
+
+    def _read(self, recount: bool) -> None:
+        self.beginResetModel()
+        self._pages.clear()
+        self._last = (-1, [])
+        if recount:
+            self._total = self._source.total(self._query.include_archived)
+        filtered = bool(self._query.text) or self._query.segment is not None
+        self._count = self._source.count(self._query) if filtered else self._total
         self.endResetModel()
 
-    def replace_customer(self, customer: Customer) -> bool:
-        """Show the new state of a listed customer; False when they are not listed."""
-        row = self._rows_by_id.get(customer.id)
-        if row is None:
-            return False
-        line = CustomerLine.of(customer)
-        self.filter_texts[row] = filter_text(line)
-        for column in range(COLUMN_COUNT):
-            self._cells.pop((line.id, column), None)
-        previous = self._lines[row]
-        self._lines[row] = line
-        for column, values in self._sort_values.items():
-            if column == NAME and self._names_ranked:
-                if line.name != previous.name:
-                    self._place_name(row)
-            else:
-                values[row] = self._sort_value(line, column)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
-        return True
-
-    def remove_customer(self, customer_id: int) -> bool:
-        """Take a customer off the list (archived while archived ones are hidden)."""
-        row = self._rows_by_id.get(customer_id)
-        if row is None:
-            return False
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._lines[row]
-        del self.filter_texts[row]
-        for values in self._sort_values.values():
-            del values[row]
-        self._rows_by_id = {line.id: r for r, line in enumerate(self._lines)}
-        self.endRemoveRows()
-        return True
-
-    def _place_name(self, row: int) -> None:
-        """Give a renamed row the name sort value between its new neighbours in Turkish order."""
-        values = self._sort_values[NAME]
-        others = sorted((r for r in range(len(values)) if r != row), key=values.__getitem__)
-        if not others:
-            return
-        place = bisect.bisect_left(
-            others,
-            sort_key_text(self._lines[row].name),
-            key=lambda r: sort_key_text(self._lines[r].name),
-        )
-        before = values[others[place - 1]] if place > 0 else values[others[0]] - 1
-        after = values[others[place]] if place < len(others) else before + 1
-        values[row] = (before + after) / 2
+    def total(self) -> int:
+        """How many customers there are (archived ones when they are shown), filter or not."""
+        return self._total
 
     def line(self, row: int) -> CustomerLine:
-        """The customer in ``row``, as the list knows them."""
-        return self._lines[row]
+        """The customer in ``row``."""
+        number, place = divmod(row, PAGE_ROWS)
+        if number == self._last[0]:  # the view asks for the same few rows cell by cell
+            return self._last[1][place]
+        page = self._pages.get(number)
+        if page is None:
+            page = self._source.page(self._query, number * PAGE_ROWS, PAGE_ROWS)
+            self._pages[number] = page
+            if len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+                self._cells.clear()
+        else:
+            self._pages.move_to_end(number)
+        if place >= len(page):  # the list got shorter behind our back
+            raise IndexError(row)
+        self._last = (number, page)
+        return page[place]
 
     def row_of(self, customer_id: int) -> int | None:
         """The row of a customer, or None when they are not listed."""
-        return self._rows_by_id.get(customer_id)
+        for number, page in self._pages.items():
+            for place, line in enumerate(page):
+                if line.id == customer_id:
+                    return number * PAGE_ROWS + place
+        if self._query.order == ListOrder.SEGMENT and not self._query.text:
+            # counting the customers before them by segment reads every customer (seconds for
+            # a million): the selection stays only if they are on the first page
+            first = self._source.page(self._query, 0, PAGE_ROWS) if self._count else []
+            return next((row for row, line in enumerate(first) if line.id == customer_id), None)
+        return self._source.position(self._query, customer_id)
 
-    def sort_values(self, column: int) -> list[Any]:
-        """A value per row that sorts ``column`` as ``SORT_ROLE`` does, worked out once and kept.
+    def mapToSource(self, index: QModelIndex) -> QModelIndex:
+        """``index`` itself: the page had a sorting proxy over the model; code written for it
+        (``page.proxy.mapToSource``) still works."""
+        return index
 
-        For names it is the row's place in Turkish order rather than the longer sort key.
-        """
-        values = self._sort_values.get(column)
-        if values is None:
-            values = [self._sort_value(line, column) for line in self._lines]
-            self._sort_values[column] = values
-        return values
+    def mapFromSource(self, index: QModelIndex) -> QModelIndex:
+        """``index`` itself (see ``mapToSource``)."""
+        return index
 
-    def put_in_order(self, order: Sequence[int]) -> None:
-        """Rearrange the rows: row ``i`` becomes what was row ``order[i]``."""
-        self.layoutAboutToBeChanged.emit()
-        new_row = [0] * len(order)
-        for new, old in enumerate(order):
-            new_row[old] = new
-        self._lines = [self._lines[i] for i in order]
-        self.filter_texts[:] = [self.filter_texts[i] for i in order]
-        self._sort_values = {
-            column: [values[i] for i in order] for column, values in self._sort_values.items()
-        }
-        self._rows_by_id = {line.id: row for row, line in enumerate(self._lines)}
-        before = self.persistentIndexList()
-        after = [self.index(new_row[i.row()], i.column()) for i in before]
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+    def rows_read(self) -> int:
+        """How many rows are held in memory now (at most ``PAGES_KEPT`` pages)."""
+        return sum(len(page) for page in self._pages.values())
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """How many customers are listed (a table has no children)."""
-        return 0 if parent.isValid() else len(self._lines)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         """How many columns there are."""
         return 0 if parent.isValid() else COLUMN_COUNT
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by ``column`` (the view's heading): the core lists the customers in that order."""
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._query.order == ORDERS[column] and self._query.descending == descending:
+            return
+        self.layoutAboutToBeChanged.emit()
+        self.change_query(order=ORDERS[column], descending=descending)
+        self.layoutChanged.emit()
+
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        """The column titles; numbers are aligned right."""
-        if orientation != Qt.Orientation.Horizontal:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        """The column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self._titles[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The text, sort value, filter text, colour or customer of one cell."""
-        if not index.isValid():
+        """The text, colour, alignment or customer of one cell."""
+        if role not in _ROLES or not index.isValid():
             return None
         row, column = index.row(), index.column()
-        line = self._lines[row]
+        try:
+            line = self.line(row)
+        except IndexError:
+            return None
         if role == Qt.ItemDataRole.DisplayRole:
             key = (line.id, column)
             text = self._cells.get(key)
             if text is None:
+                if len(self._cells) > CELLS_KEPT:
+                    self._cells.clear()
                 text = self._cells[key] = self._cell_text(line, column)
             return text
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -267,10 +243,6 @@ class CustomersModel(QAbstractTableModel):
             if line.archived:
                 return f"{text}\n{_('Archived')}" if text else _("Archived")
             return text or None
-        if role == SORT_ROLE:
-            return self._sort_value(line, column)
-        if role == FILTER_ROLE:
-            return self.filter_texts[row]
         if role == CUSTOMER_ROLE:
             return line
         return None
@@ -282,12 +254,6 @@ class CustomersModel(QAbstractTableModel):
         return self._limits.segment(
             line.visit_count, line.total_spent, line.last_visit, line.created_at
         )
-
-    def _sort_value(self, line: CustomerLine, column: int) -> Any:
-        if column == SEGMENT:
-            segment = self.segment(line)
-            return len(self._segment_places) if segment is None else self._segment_places[segment]
-        return sort_value(line, column)
 
     def _cell_text(self, line: CustomerLine, column: int) -> str:
         if column == SEGMENT:
@@ -305,79 +271,12 @@ class CustomersModel(QAbstractTableModel):
             return fmt.number(line.visit_count)
         if column == SPENT:
             return fmt.money(line.total_spent, self._currency)
-        if column == LAST_VISIT:
-            return fmt.day(line.last_visit)
-        return fmt.day(line.created_at)
+        return self._day(line.last_visit if column == LAST_VISIT else line.created_at)
 
-
-class CustomersProxy(QSortFilterProxyModel):
-    """Keeps the rows matching the filter box, and sorts by ``SORT_ROLE``.
-
-    Sorting rearranges the model's rows with one Python sort over the column's sort values (the
-    order Qt's own sort would give, in a fraction of the time); the proxy then keeps that order.
-    """
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setFilterRole(FILTER_ROLE)
-        self._query = ""
-        self._ids: frozenset[int] | None = None
-        self._texts: list[str] = []
-        self._column = -1
-        self._order = Qt.SortOrder.AscendingOrder
-
-    def customers_model(self) -> CustomersModel:
-        """The model underneath."""
-        model = self.sourceModel()
-        assert isinstance(model, CustomersModel)
-        return model
-
-    def setSourceModel(self, model: QAbstractItemModel) -> None:
-        """Show ``model`` (a ``CustomersModel``), sorted again whenever it reloads."""
-        assert isinstance(model, CustomersModel)
-        super().setSourceModel(model)
-        self._texts = model.filter_texts
-        model.modelReset.connect(self._resort)
-
-    def set_query(self, text: str) -> None:
-        """Keep the customers whose name, e-mail or phone contains ``text``, folded."""
-        self.beginFilterChange()
-        self._query = folded_query(text)
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def set_customer_ids(self, ids: frozenset[int] | None) -> None:
-        """Keep only these customers (a segment's), or every customer with None."""
-        self.beginFilterChange()
-        self._ids = ids
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        """Whether a row matches the filter box and is one of the customers kept."""
-        query = self._query
-        if query and query not in self._texts[source_row]:
-            return False
-        return self._ids is None or self.customers_model().line(source_row).id in self._ids
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort by ``column``: names in Turkish order, numbers by value, dates by ISO text."""
-        self._column, self._order = column, order
-        self._resort()
-
-    def sort_column(self) -> int:
-        """The column the rows are sorted by; -1 keeps the order the core gave."""
-        return self._column
-
-    def sort_order(self) -> Qt.SortOrder:
-        """Ascending or descending."""
-        return self._order
-
-    def _resort(self) -> None:
-        model = self.customers_model()
-        if self._column < 0 or model.rowCount() < 2:
-            return
-        values = model.sort_values(self._column)
-        descending = self._order == Qt.SortOrder.DescendingOrder
-        order = sorted(range(len(values)), key=values.__getitem__, reverse=descending)
-        if order != list(range(len(order))):
-            model.put_in_order(order)
+    def _day(self, iso: str | None) -> str:
+        if not iso:
+            return ""
+        text = self._days.get(iso[:10])
+        if text is None:
+            text = self._days[iso[:10]] = fmt.day(iso[:10])
+        return text

@@ -1,5 +1,9 @@
 """The Customers page: every customer in one sortable table, filtered as you type.
 
+The table reads the customers a page at a time as it scrolls (``ui.customers.model``), in the
+order of the heading clicked; Down or Enter in the filter box moves into the list, Enter on a row
+opens the customer.
+
 From here the owner adds a customer (Ctrl+N), opens one to change their details, and archives
 customers who should no longer appear at the counter (their history is kept), or brings them
 back. The table sits in a splitter, so that a panel of the selected customer can go under it.
@@ -44,7 +48,6 @@ from ui.customers.model import (
     TAGS,
     VISITS,
     CustomersModel,
-    CustomersProxy,
 )
 from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
@@ -87,10 +90,12 @@ class CustomersPage(ReloadWhenShown):
         self.confirm_box: QMessageBox | None = None
         self.occasions_dialog: CustomerOccasionsDialog | None = None
 
-        self.model = CustomersModel(self)
-        self.proxy = CustomersProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.top = CustomersFilterBar(shop, self.model, self.proxy)
+        self.model = CustomersModel(shop.customer_list, self)
+        self.proxy = self.model
+        """The table's model (there is no proxy any more: the core sorts and filters)."""
+        self._kept: int | None = None
+        self._newest_before = 0
+        self.top = CustomersFilterBar(shop, self.model)
         self.filter = self.top.filter
         self.segment = self.top.segment
         self.show_archived = self.top.show_archived
@@ -157,11 +162,13 @@ class CustomersPage(ReloadWhenShown):
         layout.addLayout(bottom)
 
         self.top.applied.connect(self._update_count)
+        self.top.into_list.connect(self.focus_list)
+        self.model.modelAboutToBeReset.connect(self._keep_selection)
+        self.model.modelReset.connect(self._restore_selection)
         self.show_archived.toggled.connect(self.refresh)
         self.table.doubleClicked.connect(self.edit_current)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.proxy.layoutChanged.connect(self._update_buttons)
-        self.proxy.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
         self.new_button.clicked.connect(self.add_customer)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
@@ -201,14 +208,14 @@ class CustomersPage(ReloadWhenShown):
 
     def reload(self) -> None:
         """Read what the page shows from the shop, keeping the selection."""
-        current = self.current_line()
-        currency = self.shop.settings.get().currency
-        lines = self.shop.customers.lines(include_archived=self.show_archived.isChecked())
-        self.model.set_lines(lines, currency, limits=self.shop.segments.limits())
+        self.model.set_look(self.shop.settings.get().currency, self.shop.segments.limits())
+        archived = self.show_archived.isChecked()
+        if self.model.query().include_archived != archived:
+            self.model.change_query(include_archived=archived)
+        else:
+            self.model.reload()
         self.top.reapply()
         self.error.hide()
-        if current is not None:
-            self._select(current.id)
         self._update_count()
         self._update_buttons()
 
@@ -217,7 +224,28 @@ class CustomersPage(ReloadWhenShown):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        return self.model.line(self.proxy.mapToSource(index).row())
+        try:
+            return self.model.line(index.row())
+        except IndexError:
+            return None
+
+    def selected_customer_ids(self) -> list[int]:
+        """The customers of the selected rows, top to bottom."""
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        return [self.model.line(row).id for row in rows]
+
+    def focus_list(self) -> None:
+        """Move into the list from the filter box (Down, Enter): the current row, else the
+        first one, is selected."""
+        if self.model.rowCount() == 0:
+            return
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+        if not self.table.currentIndex().isValid():
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(0, NAME),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
 
     def current_customer(self) -> Customer | None:
         """The customer of the selected row, as the shop has them now."""
@@ -244,6 +272,7 @@ class CustomersPage(ReloadWhenShown):
         if self.form is not None and self.form.isVisible():
             return
         self.form = CustomerFormDialog(self.shop, self)
+        self._newest_before = self.shop.customer_list.newest_id()
         form = self.form
         form.accepted.connect(lambda: self._added(form))
         form.finished.connect(lambda _result: self._form_closed(form))
@@ -253,9 +282,10 @@ class CustomersPage(ReloadWhenShown):
         customer = form.customer
         if customer is None:
             return
-        known = self.model.row_of(customer.id) is not None  # "use the existing customer"
+        known = customer.id <= self._newest_before  # "use the existing customer"
         if self.filter.text():
             self.filter.clear()  # it might hide the customer just added
+            self.top.apply_text()
         if self.top.chosen_segment() is not None:
             self.top.segment.setCurrentIndex(0)  # so might the segment: all are shown again
         self.reload()
@@ -352,23 +382,20 @@ class CustomersPage(ReloadWhenShown):
     def _set_archived(self, customer: Customer, archived: bool) -> None:
         try:
             if archived:
-                changed = self.shop.customers.archive(customer.id)
+                self.shop.customers.archive(customer.id)
             else:
-                changed = self.shop.customers.unarchive(customer.id)
+                self.shop.customers.unarchive(customer.id)
         except ShopError as error:
             self._show_error(str(error))
             return
-        if changed.archived and not self.show_archived.isChecked():
-            self.model.remove_customer(changed.id)
-        else:
-            self.model.replace_customer(changed)
+        self.model.reload()
         self._update_count()
         self._update_buttons()
         self.changed.emit()
 
     def _saved(self, form: CustomerFormDialog) -> None:
         if form.customer is not None:
-            self.model.replace_customer(form.customer)
+            self.model.reload()  # the row moves to its place in the order, still selected
             self._update_buttons()
             self.changed.emit()
         self.form = None
@@ -377,7 +404,7 @@ class CustomersPage(ReloadWhenShown):
         row = self.model.row_of(customer_id)
         if row is None:
             return
-        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        index = self.model.index(row, NAME)
         if index.isValid():
             self.table.selectionModel().setCurrentIndex(
                 index,
@@ -387,8 +414,8 @@ class CustomersPage(ReloadWhenShown):
             self.table.scrollTo(index)
 
     def _update_count(self) -> None:
-        total = self.model.rowCount()
-        shown = self.proxy.rowCount()
+        total = self.model.total()
+        shown = self.model.rowCount()
         if shown == total:
             text = ngettext("{n} customer", "{n} customers", total).format(n=fmt.number(total))
         else:
@@ -399,9 +426,6 @@ class CustomersPage(ReloadWhenShown):
 
     def _history_changed(self) -> None:
         """A purchase was voided or corrected: the customers' figures follow at once."""
-        line = self.current_line()
-        if line is not None:
-            self.model.replace_customer(self.shop.customers.get(line.id))
         self.reload()
         self.changed.emit()
 
@@ -420,6 +444,15 @@ class CustomersPage(ReloadWhenShown):
             self.archive_button.setText(_("&Unarchive"))
         else:
             self.archive_button.setText(_("A&rchive"))
+
+    def _keep_selection(self) -> None:
+        line = self.current_line()
+        self._kept = line.id if line is not None else None
+
+    def _restore_selection(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self._select(kept)
 
     def hideEvent(self, event: QHideEvent) -> None:
         """Leaving the page clears its error: it was about what was just tried."""
