@@ -73,5 +73,7 @@ def test_a_voided_only_purchase_is_no_visit(shop: Shop) -> None:
 def test_read_from_the_last_visit_index(shop: Shop) -> None:
     plan = shop.store.query(f"EXPLAIN QUERY PLAN {RECENT_SQL}", {"limit": 50})
     details = " ".join(row["detail"] for row in plan)
-    assert "customers_by_last_visit" in details
+    # an index led by the last visit (customers_by_last_visit or customers_by_segment)
+    assert "SEARCH customers USING INDEX customers_by_" in details and "(last_visit>?)" in details
+    assert "SCAN customers" not in details
     assert "TEMP B-TREE" not in details  # no sorting: the index gives the order
