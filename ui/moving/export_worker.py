@@ -7,54 +7,24 @@ answering.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject
 
-from shopcrm import ShopError
 from shopcrm.common.i18n import _
 from shopcrm.moving.table_files import Progress, Written
-
-log = logging.getLogger(__name__)
+from ui.work_thread import WorkThread
 
 Write = Callable[[Progress], Written]
 """Writes the file, calling back (done, total) and stopping when told False."""
 
 
-class ExportWorker(QThread):
-    """Runs ``write`` in a thread: ``progress`` as it goes, then ``done`` with what was
-    written, or ``failed`` with the reason (being stopped included)."""
-
-    progress = Signal(int, int)
-    done = Signal(object)
-    failed = Signal(str)
+class ExportWorker(WorkThread):
+    """An export written in a thread (``WorkThread``): ``done`` brings what was written."""
 
     def __init__(self, write: Write, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._write = write
-        self._stopped = False
+        super().__init__(write, _("The file could not be written: {error}"), parent)
 
     def stop(self) -> None:
         """Stop within the next few hundred rows."""
-        self._stopped = True
-
-    def run(self) -> None:
-        """Qt: write the file."""
-
-        def report(done: int, total: int) -> bool:
-            self.progress.emit(done, total)
-            return not self._stopped
-
-        try:
-            written = self._write(report)
-        except ShopError as error:
-            self.failed.emit(str(error))
-            return
-        except Exception as error:  # a fault must not leave the dialog waiting for ever
-            log.exception("writing an export failed")
-            self.failed.emit(
-                _("The file could not be written: {error}").format(error=type(error).__name__)
-            )
-            return
-        self.done.emit(written)
+        self.cancel()
