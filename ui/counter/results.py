@@ -29,8 +29,9 @@ _USER = int(Qt.ItemDataRole.UserRole.value)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _PADDING = 18
 """Room around a cell's text (the style's margins)."""
-WIDEST_PHONE = "+90 (532) 123 45 67"
-"""Wider than any phone the shop lays out, foreign numbers included."""
+WIDEST_PHONE = "(0216) 555 55 55"
+"""The widest Turkish number as laid out (a landline): the names keep the rest of the row. A
+longer foreign number widens the column when it is shown (``widen``)."""
 WIDEST_VISITS = "88.888"
 
 
