@@ -31,4 +31,8 @@ def test_five_thousand_keystrokes_and_a_hundred_purchases(tmp_path: Path) -> Non
     before, after = map(int, figures["none-refcount"].split())
     assert int(figures["keystrokes"]) >= 5000
     assert int(figures["purchases"]) == 100
-    assert after >= before, f"None lost {before - after} references"
+    if sys.version_info < (3, 12):
+        # From Python 3.12 None is immortal (PEP 683): the bindings' stable-ABI code still moves
+        # its count, harmlessly, and no loss of references can free it. Before 3.12 a loss is
+        # the none_dealloc death in waiting.
+        assert after >= before, f"None lost {before - after} references"
