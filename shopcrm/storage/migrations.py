@@ -15,6 +15,7 @@ from shopcrm.storage.schema_privacy import migrate_privacy
 from shopcrm.storage.schema_search import migrate_search
 from shopcrm.storage.schema_settled import migrate_settled
 from shopcrm.storage.schema_v6 import SCHEMA_V6
+from shopcrm.storage.statements import statements
 
 SCHEMA_V1 = """
 CREATE TABLE settings (
@@ -394,23 +395,10 @@ CREATE INDEX print_queue_of_purchase ON print_queue(purchase_id) WHERE purchase_
 
 def _run(script: str) -> Callable[[sqlite3.Connection], None]:
     def migrate(conn: sqlite3.Connection) -> None:
-        for statement in _statements(script):
+        for statement in statements(script):
             conn.execute(statement)
 
     return migrate
-
-
-def _statements(script: str) -> list[str]:
-    """Split a schema script into statements (triggers keep their inner semicolons)."""
-    statements, current = [], ""
-    for line in script.splitlines():
-        if line.strip().startswith("--"):
-            continue
-        current += line + "\n"
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    return statements
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from shopcrm.storage import schema_numbers
+from shopcrm.storage.statements import statements
 
 
 @contextmanager
@@ -32,17 +33,7 @@ def bulk_move(conn: sqlite3.Connection, customer_ids: tuple[int, ...]) -> Iterat
         conn.execute(f"DROP TRIGGER {name}")
     yield
     for customer_id in customer_ids:
-        for statement in _statements(schema_numbers.rebuild_sql(str(int(customer_id)))):
+        for statement in statements(schema_numbers.rebuild_sql(str(int(customer_id)))):
             conn.execute(statement)
     for _name, sql in triggers:
         conn.execute(sql)
-
-
-def _statements(script: str) -> list[str]:
-    statements, current = [], ""
-    for line in script.splitlines():
-        current += line + "\n"
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    return statements

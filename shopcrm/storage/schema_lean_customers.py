@@ -21,6 +21,7 @@ from __future__ import annotations
 import sqlite3
 
 from shopcrm.common.text import name_sort_key
+from shopcrm.storage.statements import statements
 
 SORT_KEY_FUNCTION = "shopcrm_name_sort_key"
 
@@ -139,18 +140,5 @@ def migrate_lean_customers(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE customers ADD COLUMN name_sort TEXT")
     conn.execute(f"UPDATE customers SET name_sort = {SORT_KEY_FUNCTION}(name)")
     for script in (SORT_INDEXES, LEAN_PREFIXES, LEAN_SEARCH):
-        for statement in _statements(script):
+        for statement in statements(script):
             conn.execute(statement)
-
-
-def _statements(script: str) -> list[str]:
-    """Split a script into statements (triggers keep their inner semicolons)."""
-    statements, current = [], ""
-    for line in script.splitlines():
-        if line.strip().startswith("--"):
-            continue
-        current += line + "\n"
-        if sqlite3.complete_statement(current):
-            statements.append(current.strip())
-            current = ""
-    return statements

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from shopcrm import InvalidInput, Shop
-from shopcrm.storage import schema_numbers
 from tests.core.conftest import FakeClock
+from tests.core.test_numbers_kept import assert_kept_equal_a_rebuild
 
 LOGS = {"customer_merges", "customer_merge_changes"}
 FTS_INSIDES = {"customer_search_data", "customer_search_idx", "customer_search_docsize"}
@@ -111,24 +111,7 @@ def test_a_merge_moves_everything_and_the_counts_follow(shop: Shop, clock: FakeC
         (kept,),
     )
     assert sorted(r["cycle"] for r in visits_rule) == [1, 2, 3, 4]
-    assert_numbers_equal_a_rebuild(shop)
-
-
-def assert_numbers_equal_a_rebuild(shop: Shop) -> None:
-    store = shop.store
-    kept_rows = store.query("SELECT * FROM numbers_periods ORDER BY customer_id, unit, period")
-    fresh = store.query(
-        "SELECT * FROM (" + schema_numbers.ROWS_SQL.format(only="") + ") ORDER BY 3, 1, 2"
-    )
-    assert [tuple(r.values()) for r in kept_rows] == [tuple(r.values()) for r in fresh]
-    totals = store.query("SELECT * FROM numbers_totals WHERE customers > 0 ORDER BY unit, period")
-    columns = ", ".join(f"sum({c})" for c in schema_numbers.TOTAL_COLUMNS)
-    again = store.query(
-        f"SELECT unit, period, {columns} FROM ("
-        + schema_numbers.CONTRIBUTION_SQL.format(who="customer_id")
-        + ") GROUP BY unit, period ORDER BY unit, period"
-    )
-    assert [tuple(r.values()) for r in totals] == [tuple(r.values()) for r in again]
+    assert_kept_equal_a_rebuild(shop)
 
 
 def test_undo_gives_back_exactly_the_state_before(shop: Shop, clock: FakeClock) -> None:
@@ -149,7 +132,7 @@ def test_undo_gives_back_exactly_the_state_before(shop: Shop, clock: FakeClock) 
         assert after[table] == before[table], f"{table} differs after the undo"
     assert shop.merges.into(kept) == []
     assert shop.store.query(schema) == schema_before, "the numbers' triggers are back as they were"
-    assert_numbers_equal_a_rebuild(shop)
+    assert_kept_equal_a_rebuild(shop)
     with pytest.raises(InvalidInput, match="already undone"):
         shop.merges.undo(merge.id)
 
