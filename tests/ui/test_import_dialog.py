@@ -47,8 +47,10 @@ def test_ctrl_i_opens_the_wizard_and_the_import_lands(
     qtbot.addWidget(page)
     show_active(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: page.import_dialog is not None and page.import_dialog.isVisible())
-    dialog = page.import_dialog
+    qtbot.waitUntil(
+        lambda: page.moving.import_dialog is not None and page.moving.import_dialog.isVisible()
+    )
+    dialog = page.moving.import_dialog
     assert isinstance(dialog, ImportDialog)
     dialog.path.setText(str(turkish_file(tmp_path)))
     dialog.read_file()

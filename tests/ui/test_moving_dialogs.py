@@ -38,7 +38,7 @@ def test_ctrl_e_opens_the_export_dialog_which_writes_the_file(
     qtbot.addWidget(page)
     show_active(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    dialog = page.export_dialog
+    dialog = page.moving.export_dialog
     assert isinstance(dialog, ExportDialog)
     qtbot.waitExposed(dialog)
     check_alt_keys(dialog, "export, customers")

@@ -15,6 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -49,11 +50,10 @@ from ui.customers.model import (
     VISITS,
     CustomersModel,
 )
+from ui.customers.moving_actions import MovingActions
 from ui.keys import ENTER, on_keys
 from ui.lazy_page import ReloadWhenShown
 from ui.moving.customer_data import CustomerDataActions
-from ui.moving.export_dialog import ExportDialog
-from ui.moving.import_dialog import ImportDialog
 from ui.printing.menu import CUSTOMER_KINDS, PrintMenuButton, customer_job
 from ui.purchase_history import PurchaseHistory
 from ui.style import ERROR_STYLE
@@ -100,19 +100,12 @@ class CustomersPage(ReloadWhenShown):
         self.segment = self.top.segment
         self.show_archived = self.top.show_archived
         self.new_button = self.top.new_button
-        self.import_button = QPushButton(_("I&mport customers…"))
-        self.import_button.setToolTip(_("From a CSV, XLSX or vCard file (Ctrl+I)"))
         top_row = self.top.layout()
-        assert top_row is not None
-        top_row.addWidget(self.import_button)
-        self.import_dialog: ImportDialog | None = None
+        assert isinstance(top_row, QBoxLayout)
+        self.moving = MovingActions(self, shop, top_row)  # Import… (Ctrl+I), Export… (Ctrl+E)
+        self.moving.imported.connect(self.reload)
+        self.moving.imported.connect(self.changed)
         self.table = self._make_table()
-        self.export_button = QPushButton(_("E&xport…"))
-        self.export_button.setToolTip(
-            _("Customers, purchases, the contact log or a mailing list to a file (Ctrl+E)")
-        )
-        top_row.addWidget(self.export_button)
-        self.export_dialog: ExportDialog | None = None
         self.data_actions = CustomerDataActions(
             shop, self.table, self.current_customer, self._erased
         )
@@ -176,10 +169,6 @@ class CustomersPage(ReloadWhenShown):
         self.occasions_button.clicked.connect(self.open_occasions)
         QShortcut(QKeySequence.StandardKey.Find, self, self.top.focus_filter)
         QShortcut(QKeySequence.StandardKey.New, self, self.add_customer)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.open_export)
-        self.export_button.clicked.connect(self.open_export)
-        self.import_button.clicked.connect(self.import_customers)
-        QShortcut(QKeySequence("Ctrl+I"), self, self.import_customers)
         self.merge.changed.connect(self.reload)
         self.merge.changed.connect(self.changed)
         on_keys(self.table, ENTER, self.edit_current)
@@ -258,15 +247,6 @@ class CustomersPage(ReloadWhenShown):
             self._show_error(str(error))
             return None
 
-    def import_customers(self) -> None:
-        """Open the import wizard; the list is read again once customers landed."""
-        if self.import_dialog is not None and self.import_dialog.isVisible():
-            return
-        self.import_dialog = ImportDialog(self.shop, self)
-        self.import_dialog.imported.connect(self.reload)
-        self.import_dialog.imported.connect(self.changed)
-        self.import_dialog.open()
-
     def add_customer(self) -> None:
         """Open the customer form for a new customer; the one added is selected in the list."""
         if self.form is not None and self.form.isVisible():
@@ -330,11 +310,6 @@ class CustomersPage(ReloadWhenShown):
 
         dialog.finished.connect(done)
         dialog.open()
-
-    def open_export(self) -> None:
-        """Open the Export dialog (customers, purchases, contact log, mailing list)."""
-        self.export_dialog = ExportDialog(self.shop, self)
-        self.export_dialog.open()
 
     def _erased(self, _erased: object) -> None:
         self.reload()
