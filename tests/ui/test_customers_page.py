@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Customer, Shop
 from shopcrm.people.records import CustomerLine
+from tests.core.test_customer_list import NAMES_IN_TURKISH_ORDER
 from tests.ui.conftest import show_active, type_text
 from ui.customer_form import CustomerFormDialog
 from ui.customers.model import (
@@ -23,20 +24,6 @@ from ui.customers.model import (
     VISITS,
 )
 from ui.customers.page import CustomersPage
-
-NAMES_IN_TURKISH_ORDER = [
-    "Cem Ak",
-    "Çağla Er",
-    "Gül Tan",
-    "ılık Bey",
-    "Irmak Su",
-    "Işık Demir",
-    "İlker Kaya",
-    "inci Oral",
-    "Oya Can",
-    "Ömer Öz",
-    "Şükrü Öztürk",
-]
 
 
 @pytest.fixture

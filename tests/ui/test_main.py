@@ -150,20 +150,9 @@ def test_the_stored_language_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(main, "set_language", lambda lang: (seen.append(lang), set_language(lang)))
     monkeypatch.setattr(main, "install_qt_translation", lambda app, lang: None)
 
-    class Window:
-        def __init__(self, shop: Shop, **_options: object) -> None:
-            self.shop = shop
+    from tests.ui.test_first_day import FakeWindow
 
-        def installEventFilter(self, _f: object) -> None:
-            pass
-
-        def show(self) -> None:
-            self.shop.close()
-
-        def stop_timers(self) -> None:
-            pass
-
-    monkeypatch.setattr("ui.main_window.MainWindow", Window)
+    monkeypatch.setattr("ui.main_window.MainWindow", FakeWindow)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     assert main.main(["--db", str(path)]) == 0
     assert seen[-1] == "tr"
