@@ -28,7 +28,7 @@ from shopcrm.common.text import fold, name_sort_key, normalize, normalize_lines
 from shopcrm.loyalty.visits import refresh
 from shopcrm.people import search
 from shopcrm.people.phone import national_digits, normalize_phone
-from shopcrm.storage import schema_numbers
+from shopcrm.storage import schema_days, schema_numbers
 
 Progress = Callable[[str], None]
 
@@ -140,7 +140,7 @@ def build(
             t2 = time.perf_counter()
             # The numbers' triggers rebuild a customer's aggregates on each purchase: a bulk
             # load goes in without them and fills the aggregates once, as the migration does.
-            for name in schema_numbers.TRIGGER_NAMES:
+            for name in schema_numbers.TRIGGER_NAMES + schema_days.TRIGGER_NAMES:
                 store.conn.execute(f"DROP TRIGGER {name}")
             store.conn.executemany(
                 "INSERT INTO purchases (customer_id, amount, note, purchased_at, created_at, "
@@ -149,7 +149,12 @@ def build(
             )
             timings["insert_purchases_s"] = time.perf_counter() - t2
             t2 = time.perf_counter()
-            for statement in schema_numbers.FILL_STATEMENTS + schema_numbers.TRIGGER_STATEMENTS:
+            for statement in (
+                *schema_numbers.FILL_STATEMENTS,
+                *schema_numbers.TRIGGER_STATEMENTS,
+                *schema_days.FILL_STATEMENTS,
+                *schema_days.TRIGGER_STATEMENTS,
+            ):
                 store.conn.execute(statement)
             timings["numbers_aggregates_s"] = time.perf_counter() - t2
             t2 = time.perf_counter()

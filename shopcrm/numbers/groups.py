@@ -11,18 +11,12 @@ from babel.numbers import format_decimal
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import _, babel_locale, ngettext
 from shopcrm.common.preferences import Settings, VisitRule
-from shopcrm.numbers import kept
+from shopcrm.numbers import days, kept
 from shopcrm.numbers import loyalty_care as lc
 from shopcrm.numbers.figures import Figure, FigureGroup, FigureKind
 from shopcrm.numbers.periods import Period
 from shopcrm.numbers.standing import Standing, away_ids, standing
-from shopcrm.numbers.visitors import (
-    Visitors,
-    churned,
-    served_ids,
-    visitor_totals,
-    visitors,
-)
+from shopcrm.numbers.visitors import Visitors, served_ids, visitors
 from shopcrm.numbers.wording import span
 from shopcrm.storage.reading import Reading
 
@@ -64,11 +58,12 @@ class Context:
         return away_ids(self.store, day, self.limits, band, self.today)
 
     def visitor_values(self, period: Period) -> dict[str, Value]:
-        """The customer and revenue figures: kept for a month or a year, else computed."""
+        """The customer and revenue figures: kept by month and year, and by day for a custom
+        range."""
         s = self.settings
         if kept.unit_of(period):
             return kept.visitor_values(self.store, period, s.visit_rule, s.repeat_window_days)
-        t = visitor_totals(self.store, period, s.visit_rule, s.repeat_window_days)
+        t = days.visitor_totals(self.store, period, s.visit_rule, s.repeat_window_days)
         gaps = t["visits"] - t["new"]
         return {
             "customers_served": t["customers"],
@@ -85,7 +80,7 @@ class Context:
     def churn(self, period: Period) -> Value:
         if kept.unit_of(period.previous()):
             return kept.churn(self.store, period)
-        before, gone = churned(self.store, period)
+        before, gone = days.churned(self.store, period)
         return share(gone, before)
 
     def loyalty_care(self, period: Period) -> dict[str, Value]:

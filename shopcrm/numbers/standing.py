@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from shopcrm.numbers import kept
+from shopcrm.numbers import days, kept
 from shopcrm.numbers.visitors import COUNTED, after
 from shopcrm.storage.reading import Reading
 
@@ -80,7 +80,6 @@ def standing(store: Reading, day: date, limits: tuple[int, ...], today: date) ->
     """How the customers stood at the end of ``day``, away by ``limits`` (days)."""
     limits = tuple(sorted(limits))
     edges = _edges(day, limits)
-    params = {"edge": edges[0], "after": after(day), "day": day.isoformat()}
     # Those who stayed away since: one index range count per band.
     bounds = [*edges[1:], ""]
     counts = [
@@ -92,14 +91,40 @@ def standing(store: Reading, day: date, limits: tuple[int, ...], today: date) ->
         for low, high in zip(bounds, edges, strict=True)
     ]
     away = [int(row["n"]) if row else 0 for row in counts]
-    for r in store.query(
-        f"SELECT {_band(edges, 'last')} AS band, count(*) AS n FROM ({_came(day, today)}) "
-        "GROUP BY band",
-        params,
-    ):
-        away[r["band"]] += r["n"]
+    if day < today:
+        for band, n in enumerate(_came_back(store, day, limits)):
+            away[band] += n
     spent, buyers = _spent(store, day, today)
     return Standing(day, tuple(away), spent, buyers)
+
+
+def _came_back(store: Reading, day: date, limits: tuple[int, ...]) -> list[int]:
+    """For each band of days away on ``day``, the customers (not archived) who came after it:
+    read from the day tables, where the first visit after ``day`` holds the last one up to it
+    (``prev``); the archived ones among them are looked up and taken away."""
+    last = days.number(day)
+    edges = [last - n for n in limits]
+    cases = " ".join(f"WHEN {{0}} <= {edges[i]} THEN {i}" for i in range(len(edges) - 1, -1, -1))
+    counts = [0] * len(limits)
+    for r in store.query(
+        f"SELECT CASE {cases.format('prev')} END AS band, sum(customers) AS n "
+        "FROM numbers_day_visits WHERE day > :day AND kind >= 2 AND prev <= :edge "
+        "GROUP BY band",
+        {"day": last, "edge": edges[0]},
+    ):
+        counts[r["band"]] += r["n"]
+    archived = (
+        "SELECT CAST(julianday((SELECT max(q.purchased_at) FROM purchases q "
+        f"WHERE q.customer_id = c.id AND q.{COUNTED} AND q.purchased_at < :after)) AS INTEGER) "
+        "AS prev FROM customers c WHERE c.archived_at IS NOT NULL AND c.last_visit >= :after"
+    )
+    for r in store.query(
+        f"SELECT CASE {cases.format('prev')} END AS band, count(*) AS n FROM ({archived}) "
+        "WHERE prev <= :edge GROUP BY band",
+        {"after": after(day), "edge": edges[0]},
+    ):
+        counts[r["band"]] -= r["n"]
+    return counts
 
 
 def away_ids(
@@ -123,14 +148,14 @@ def _spent(store: Reading, day: date, today: date) -> tuple[int, int]:
         return kept.spent_so_far(store, day)
     month_start = day.replace(day=1)
     paid, buyers = kept.spent_so_far(store, month_start - timedelta(days=1))
+    span = {"a": days.number(month_start), "b": days.number(day)}
     row = store.one(
-        "SELECT coalesce(sum(amount - discount), 0) AS paid FROM purchases "
-        f"WHERE {COUNTED} AND purchased_at >= :start AND purchased_at < :after",
-        {"start": month_start.isoformat(), "after": after(day)},
+        "SELECT coalesce(sum(paid), 0) AS paid FROM numbers_day_paid WHERE day BETWEEN :a AND :b",
+        span,
     )
     first = store.one(
-        "SELECT count(*) AS n FROM numbers_periods WHERE unit = 'M' AND period = :month "
-        "AND before_day IS NULL AND first_day <= :day",
-        {"month": month_start.isoformat()[:7], "day": day.isoformat()},
+        "SELECT coalesce(sum(customers), 0) AS n FROM numbers_day_visits "
+        "WHERE day BETWEEN :a AND :b AND kind <= 1",
+        span,
     )
     return paid + (int(row["paid"]) if row else 0), buyers + (int(first["n"]) if first else 0)

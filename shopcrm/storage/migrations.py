@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from shopcrm.storage.schema_days import migrate_days
 from shopcrm.storage.schema_kept import migrate_kept
 from shopcrm.storage.schema_lean_customers import migrate_lean_customers
 from shopcrm.storage.schema_merges import migrate_merges
@@ -414,5 +415,6 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     migrate_merges,
     migrate_search,
     migrate_lean_customers,
+    migrate_days,
 ]
 LATEST = len(MIGRATIONS)

@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from shopcrm.storage import schema_numbers
+from shopcrm.storage import schema_days, schema_numbers
 from shopcrm.storage.statements import statements
 
 
@@ -24,16 +24,20 @@ def bulk_move(conn: sqlite3.Connection, customer_ids: tuple[int, ...]) -> Iterat
     """Move purchases between ``customer_ids`` inside; their aggregates are rebuilt after.
     Must run inside a transaction."""
     assert conn.in_transaction
-    marks = ", ".join("?" for _name in schema_numbers.TRIGGER_NAMES)
+    names = schema_numbers.TRIGGER_NAMES + schema_days.TRIGGER_NAMES
+    marks = ", ".join("?" for _name in names)
     triggers = conn.execute(
         f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
-        schema_numbers.TRIGGER_NAMES,
+        names,
     ).fetchall()
     for name, _sql in triggers:
         conn.execute(f"DROP TRIGGER {name}")
+    for customer_id in customer_ids:
+        schema_days.take_out_all(conn, customer_id)
     yield
     for customer_id in customer_ids:
         for statement in statements(schema_numbers.rebuild_sql(str(int(customer_id)))):
             conn.execute(statement)
+        schema_days.put_in_all(conn, customer_id)
     for _name, sql in triggers:
         conn.execute(sql)

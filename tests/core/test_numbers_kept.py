@@ -10,8 +10,9 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from shopcrm import Shop
+from shopcrm.numbers import days, visitors
 from shopcrm.numbers.periods import Period, custom, last_month, this_month, this_year
-from shopcrm.storage import schema_numbers
+from shopcrm.storage import schema_days, schema_numbers
 from tests.core.conftest import FakeClock
 
 TODAY = date(2026, 12, 2)
@@ -144,6 +145,29 @@ def assert_kept_equal_a_rebuild(busy: Shop) -> None:
         "AS hour, count(*) AS purchases FROM purchases WHERE voided_at IS NULL GROUP BY 1, 2"
     )
     assert sorted(tuple(r.values()) for r in hours) == sorted(tuple(r.values()) for r in counted)
+    assert_days_equal_a_rebuild(busy)
+
+
+def assert_days_equal_a_rebuild(busy: Shop) -> None:
+    """The day tables equal the same tables filled from scratch, and no change left its
+    working rows behind."""
+    conn = busy.store.conn
+    kept = {
+        table: conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3").fetchall()
+        for table in ("numbers_day_visits", "numbers_day_paid")
+    }
+    assert conn.execute("SELECT count(*) FROM numbers_day_scope").fetchone()[0] == 0
+    conn.execute("SAVEPOINT fresh")
+    try:
+        conn.execute("DELETE FROM numbers_day_visits")
+        conn.execute("DELETE FROM numbers_day_paid")
+        for statement in schema_days.FILL_STATEMENTS:
+            conn.execute(statement)
+        for table, rows in kept.items():
+            assert conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2, 3").fetchall() == rows
+    finally:
+        conn.execute("ROLLBACK TO fresh")
+        conn.execute("RELEASE fresh")
 
 
 @pytest.mark.parametrize(
@@ -184,3 +208,40 @@ def test_customers_away_and_spent_so_far_on_any_day(busy: Shop, day: date) -> No
     assert figures.get("clv_spent").value == (2 * paid + len(last)) // (2 * len(last))
     behind = busy.numbers.customers_behind("lapsed_1y", period)
     assert set(behind) == {who for who, d in away.items() if 60 <= d < 120}
+
+
+@pytest.mark.parametrize("rule", ["day", "purchase"])
+def test_any_range_of_days_kept_by_day_equals_its_purchases(busy: Shop, rule: str) -> None:
+    """Random ranges (a day, a week, ranges across months and years, ranges with no purchase,
+    ranges starting and ending on a month's last day): the day tables give what the purchases
+    give, customer by customer, and so does churn against the range before."""
+    busy.settings.update(visit_rule=rule, confirmed=True)
+    rule_ = busy.settings.get().visit_rule
+    # A new customer with two purchases on their first day and a visit five days later: came
+    # again within any window by purchase, within five days or more by day; counted once.
+    twice = busy.customers.add(name="Şükrü İkialış").id
+    for when in ("2024-03-10 09:00", "2024-03-10 18:30", "2024-03-15 00:00"):
+        busy.purchases.log(twice, amount=1000, purchased_at=datetime.fromisoformat(when))
+    march = days.visitor_totals(busy.store, custom(date(2024, 3, 10), date(2024, 3, 10)), rule_, 3)
+    assert (march["new"], march["again"]) == (1, 1 if rule == "purchase" else 0)
+    rng = random.Random(7)
+    ranges = [
+        (date(2024, 3, 1), date(2024, 3, 31)),
+        (date(2026, 11, 30), date(2026, 11, 30)),
+        (date(2025, 1, 31), date(2025, 3, 31)),
+        (date(2024, 1, 1), date(2024, 12, 31)),
+        (date(2025, 12, 25), date(2026, 1, 7)),
+    ]
+    for _ in range(30):
+        start = date(2025, 1, 1) + timedelta(days=rng.randrange(720))
+        ranges.append((start, start + timedelta(days=rng.choice((0, 6, 29, 90, 400)))))
+    served = 0
+    for start, end in ranges:
+        period = custom(start, end, today=TODAY)
+        for window in (0, 30, 90):
+            kept = days.visitor_totals(busy.store, period, rule_, window)
+            computed = visitors.visitor_totals(busy.store, period, rule_, window)
+            assert kept == computed, (start, end, window)
+        assert days.churned(busy.store, period) == visitors.churned(busy.store, period)
+        served += kept["customers"]
+    assert served > 0
