@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import time
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -18,12 +19,13 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from shopcrm.documents.kinds import DocumentKind, PrintJob
-from shopcrm.numbers.figures import Figure, FigureKind
+from shopcrm.numbers.counting import Counting
+from shopcrm.numbers.figures import Figure, FigureKind, Figures
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active
 from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
 from ui.main_window import MainWindow
-from ui.numbers.page import NumbersPage
+from ui.numbers.page import SLOW_COUNT_MS, NumbersPage
 from ui.numbers.period_bar import CUSTOM, LAST_MONTH, THIS_YEAR
 
 
@@ -112,11 +114,32 @@ def test_a_period_change_updates_the_tiles_without_new_widgets(qtbot: QtBot, sho
     assert tile_text(page, "revenue") == "₺650.00"  # 100 + 50 + 300 + 200, not the voided 999
     assert tile_text(page, "customers_served") == "3"
     page.period_bar.set_custom(date(2026, 12, 2), date(2026, 12, 2))
-    # a custom range is counted in another thread: the page says so meanwhile
-    assert page.message.text() == "Counting the numbers of Dec 2, 2026…"
+    # a custom range is counted in another thread, from the day tables: it just shows
     qtbot.waitUntil(lambda: tile_text(page, "revenue") == "₺200.00")  # Çağla alone on 2 December
     assert page.heading.text().startswith("Dec 2, 2026")
     assert page.period_bar.choices.checkedId() == CUSTOM
+    qtbot.wait(SLOW_COUNT_MS + 50)
+    assert page.message.isHidden()
+
+
+def test_a_slow_count_says_so_until_its_figures_come(
+    qtbot: QtBot, shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many years of a big shop take longer: the page says it is counting, and the figures
+    replace the note when they come."""
+    page = shown_page(qtbot, shop)
+    run = Counting.run
+
+    def slow(counting: Counting) -> Figures:
+        time.sleep(SLOW_COUNT_MS / 1000 + 0.3)
+        return run(counting)
+
+    monkeypatch.setattr(Counting, "run", slow)
+    page.period_bar.set_custom(date(2026, 12, 2), date(2026, 12, 2))
+    assert page.message.isHidden()
+    qtbot.waitUntil(lambda: page.message.text() == "Counting the numbers of Dec 2, 2026…")
+    assert page.message.isVisible()
+    qtbot.waitUntil(lambda: tile_text(page, "revenue") == "₺200.00")
     assert page.message.isHidden()
 
 

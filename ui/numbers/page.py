@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -34,6 +34,9 @@ from ui.numbers.export import Export
 from ui.numbers.period_bar import PeriodBar
 from ui.numbers.tiles import Tiles
 from ui.style import ERROR_STYLE, bold
+
+SLOW_COUNT_MS = 250
+"""A count still running after this long says so on the page."""
 
 if TYPE_CHECKING:
     from ui.numbers.charts import Charts
@@ -80,6 +83,9 @@ class NumbersPage(ReloadWhenShown):
         self.counting = BackgroundCount(self)
         self.counting.done.connect(self._counted)
         self.counting.failed.connect(self._failed)
+        # A count that takes long enough to be seen says so; a quick one just shows.
+        self._slow_count = QTimer(self, singleShot=True, interval=SLOW_COUNT_MS)
+        self._slow_count.timeout.connect(self._say_counting)
 
         self.tiles = Tiles()
         self.tiles.opened.connect(self.open_customers)
@@ -127,6 +133,7 @@ class NumbersPage(ReloadWhenShown):
             self._count_apart(period)
             return
         self.counting.stop()
+        self._slow_count.stop()
         try:
             figures = self.shop.numbers.figures(period)
         except ShopError as error:
@@ -135,24 +142,30 @@ class NumbersPage(ReloadWhenShown):
         self._show_figures(figures)
 
     def _count_apart(self, period: Period) -> None:
-        """A custom range: counted in another thread (seconds over millions of purchases); the
-        page says so meanwhile and stays usable."""
+        """A custom range: counted in another thread (milliseconds from the day tables; longer
+        over many years of a big shop); the page stays usable, and says so if it takes long."""
         try:
             counting = self.shop.numbers.counting(period)
         except ShopError as error:
             self._failed(str(error))
             return
-        self._said(_("Counting the numbers of {period}…").format(period=period.title()))
         self.counting.start(counting)
+        self._slow_count.start()
+
+    def _say_counting(self) -> None:
+        if self.counting.running():
+            self._said(_("Counting the numbers of {period}…").format(period=self.period().title()))
 
     def _counted(self, figures: Figures) -> None:
         if figures.period != self.period():
             return  # the owner has chosen another period since
+        self._slow_count.stop()
         self.message.hide()
         self._show_figures(figures)
 
     def stop(self) -> None:
         """Stop a count still running (the window closes)."""
+        self._slow_count.stop()
         self.counting.stop(wait=1.0)
 
     def _show_figures(self, figures: Figures) -> None:
