@@ -36,7 +36,7 @@ from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.common.whole import known_id
 from shopcrm.documents import print_rules as rules
 from shopcrm.documents.kinds import DocumentKind, PrintJob
-from shopcrm.documents.print_rules import PrintRule, QueuedDocument, SwitchedOn
+from shopcrm.documents.print_rules import PrintRule, QueuedDocument, RulesOn, SwitchedOn
 from shopcrm.documents.print_words import document_titles, document_words, summary, why
 from shopcrm.documents.texts import ready_text
 from shopcrm.people.consent import Channel, consent_condition
@@ -123,48 +123,48 @@ class PrintQueueService:
                 for u in self._upcoming.occasions(settings.print_occasion_days, on)
             ]
         with self._store.transaction():
-            rules.note_missing(self._store, now, settings)
+            on_since = rules.rules_on(self._store, now, settings)
             rules.withdraw_stale(self._store, now)
-            due = self._welcome_cards(settings, None) + rules.occasion_cards(coming)
-            letters = self._since(PrintRule.WE_MISS_YOU, settings.print_we_miss_you)
+            due = self._welcome_cards(on_since, None) + rules.occasion_cards(coming)
+            letters = on_since.get(PrintRule.WE_MISS_YOU)
             if letters is not None:
                 due += rules.we_miss_you_letters(
                     self._store, letters, settings.lapsed_first_days, on
                 )
-            return self._queue(settings, due, None)
+            return self._queue(settings, on_since, due, None)
 
     def refresh_for_customer(self, customer_id: int) -> int:
         """After a purchase: queue this customer's welcome and thank-you cards that are due,
         and drop their waiting notes whose reason no longer holds (a "we miss you" letter once
-        they came back); how many were added. Reads only this customer's rows."""
+        they came back); how many were added. Reads only this customer's rows (and the rules'
+        notes once)."""
         found = self._customer(customer_id)
         now = self._clock()
         settings = self._settings()
         with self._store.transaction():
-            rules.note_missing(self._store, now, settings)
+            on_since = rules.rules_on(self._store, now, settings)
             rules.withdraw_stale(self._store, now, found)
-            return self._queue(settings, self._welcome_cards(settings, found), found)
+            return self._queue(settings, on_since, self._welcome_cards(on_since, found), found)
 
-    def _welcome_cards(self, settings: Settings, customer_id: int | None) -> list[rules.Due]:
+    def _welcome_cards(self, on_since: RulesOn, customer_id: int | None) -> list[rules.Due]:
         """The welcome cards due (of one customer, or all), when the rule is on."""
-        welcome = self._since(PrintRule.WELCOME, settings.print_welcome)
+        welcome = on_since.get(PrintRule.WELCOME)
         return [] if welcome is None else rules.welcome_cards(self._store, welcome, customer_id)
 
-    def _queue(self, settings: Settings, due: list[rules.Due], customer_id: int | None) -> int:
+    def _queue(
+        self, settings: Settings, on_since: RulesOn, due: list[rules.Due], customer_id: int | None
+    ) -> int:
         """Queue ``due``, then the thank-you cards due (of one customer, or all): after the
         welcome cards, so that a first purchase over the amount gets one card, not two. How
         many were added."""
         now = self._clock()
         added = rules.queue(self._store, now, due)
-        thanks = self._since(PrintRule.THANK_YOU, settings.print_thank_you_over > 0)
+        thanks = on_since.get(PrintRule.THANK_YOU)
         if thanks is not None:
             over = settings.print_thank_you_over
             cards = rules.thank_you_cards(self._store, thanks, over, customer_id)
             added += rules.queue(self._store, now, cards)
         return added
-
-    def _since(self, rule: PrintRule, on: bool) -> SwitchedOn | None:
-        return rules.switched_on(self._store, rule) if on else None
 
     def rules_changed(self, before: Settings, after: Settings) -> None:
         """Note the print rules switched on or off by a change of the settings (called by the

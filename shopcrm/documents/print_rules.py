@@ -67,6 +67,10 @@ class Due:
     occasion_year: int | None = None
 
 
+RulesOn = dict[PrintRule, SwitchedOn]
+"""The print rules that are on, each with when it was switched on."""
+
+
 def rule_state(settings: Settings, rule: PrintRule) -> tuple[bool, int]:
     """Whether a rule is on, and the value whose change makes it a new rule (the thank-you
     card's amount, the days before a customer counts as lapsed)."""
@@ -81,10 +85,7 @@ def switched_on(store: Store, rule: PrintRule) -> SwitchedOn | None:
     """When ``rule`` was switched on (as it is set now), or None when it is off or was never
     noted."""
     row = store.one("SELECT value FROM settings WHERE key = ?", (_key(rule),))
-    if row is None:
-        return None
-    noted = json.loads(row["value"])
-    return SwitchedOn(str(noted["since"]), int(noted["after_purchase"]))
+    return None if row is None else _switched_on(row["value"])
 
 
 def note_switches(store: Store, now: datetime, before: Settings, after: Settings) -> None:
@@ -98,22 +99,40 @@ def note_switches(store: Store, now: datetime, before: Settings, after: Settings
             _note(store, now, rule)
 
 
-def note_missing(store: Store, now: datetime, settings: Settings) -> None:
-    """Note as on from ``now`` each rule that is on without a note (set before the notes were
-    kept, or by hand): from now on, never backwards."""
-    for rule in PrintRule:
-        if rule_state(settings, rule)[0] and switched_on(store, rule) is None:
-            _note(store, now, rule)
+def rules_on(store: Store, now: datetime, settings: Settings) -> RulesOn:
+    """Each rule that is on, with when it was switched on; inside the caller's transaction, a
+    rule on without a note (set before the notes were kept, or by hand) is noted as on from
+    ``now``: from now on, never backwards. One read of the notes, none when every rule is
+    off."""
+    wanted = [rule for rule in PrintRule if rule_state(settings, rule)[0]]
+    if not wanted:
+        return {}
+    keys = tuple(_key(rule) for rule in wanted)
+    marks = ", ".join("?" * len(keys))
+    rows = store.query(f"SELECT key, value FROM settings WHERE key IN ({marks})", keys)
+    noted = {r["key"]: r["value"] for r in rows}
+    out: RulesOn = {}
+    for rule in wanted:
+        value = noted.get(_key(rule))
+        out[rule] = _note(store, now, rule) if value is None else _switched_on(value)
+    return out
 
 
-def _note(store: Store, now: datetime, rule: PrintRule) -> None:
+def _switched_on(value: str) -> SwitchedOn:
+    noted = json.loads(value)
+    return SwitchedOn(str(noted["since"]), int(noted["after_purchase"]))
+
+
+def _note(store: Store, now: datetime, rule: PrintRule) -> SwitchedOn:
     last = store.one("SELECT coalesce(max(id), 0) AS id FROM purchases")
-    value = json.dumps({"since": iso(now), "after_purchase": int(last["id"]) if last else 0})
+    noted = SwitchedOn(iso(now), int(last["id"]) if last else 0)
+    value = json.dumps({"since": noted.since, "after_purchase": noted.after_purchase})
     store.execute(
         "INSERT INTO settings (key, value) VALUES (?, ?) "
         "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
         (_key(rule), value),
     )
+    return noted
 
 
 def _key(rule: PrintRule) -> str:
@@ -127,25 +146,38 @@ def _one_customer(customer_id: int | None, column: str) -> tuple[str, tuple[int,
     return f" AND {column} = ?", (customer_id,)
 
 
+_WELCOME_DUE = (
+    "c.archived_at IS NULL AND NOT EXISTS (SELECT 1 FROM adjustments a "
+    "WHERE a.customer_id = p.customer_id AND a.visits > 0) "
+    "AND NOT EXISTS (SELECT 1 FROM print_queue k WHERE k.reason_key = 'welcome:' || p.customer_id)"
+)
+"""SQL: the first purchase ``p`` of customer ``c`` calls for a welcome card: the customer is not
+archived, brought no visits over from before, and was never queued one."""
+
+
 def welcome_cards(store: Store, since: SwitchedOn, customer_id: int | None = None) -> list[Due]:
     """A welcome card for each customer whose first purchase (the earliest that counts) was
     recorded after the rule was switched on; not for a customer with visits brought over from
     before (an opening balance), nor an archived one."""
-    only, value = _one_customer(customer_id, "p.customer_id")
-    rows = store.query(
-        "SELECT p.id AS purchase_id, p.customer_id AS customer_id FROM purchases p "
-        "JOIN customers c ON c.id = p.customer_id "
-        "WHERE p.id > ? AND p.voided_at IS NULL AND c.archived_at IS NULL" + only + " "
-        "AND NOT EXISTS (SELECT 1 FROM purchases q WHERE q.customer_id = p.customer_id "
-        "AND q.voided_at IS NULL AND (q.purchased_at < p.purchased_at "
-        "OR (q.purchased_at = p.purchased_at AND q.id < p.id))) "
-        "AND NOT EXISTS (SELECT 1 FROM adjustments a WHERE a.customer_id = p.customer_id "
-        "AND a.visits > 0) "
-        "AND NOT EXISTS (SELECT 1 FROM print_queue k "
-        "WHERE k.reason_key = 'welcome:' || p.customer_id) "
-        "ORDER BY p.id",  # queued in the order the purchases were logged, whatever the plan
-        (since.after_purchase, *value),
-    )
+    if customer_id is None:
+        rows = store.query(
+            "SELECT p.id AS purchase_id, p.customer_id AS customer_id FROM purchases p "
+            "JOIN customers c ON c.id = p.customer_id "
+            "WHERE p.id > ? AND p.voided_at IS NULL "
+            "AND NOT EXISTS (SELECT 1 FROM purchases q WHERE q.customer_id = p.customer_id "
+            "AND q.voided_at IS NULL AND (q.purchased_at < p.purchased_at "
+            "OR (q.purchased_at = p.purchased_at AND q.id < p.id))) AND " + _WELCOME_DUE + " "
+            "ORDER BY p.id",  # queued in the order the purchases were logged, whatever the plan
+            (since.after_purchase,),
+        )
+    else:  # the customer's first purchase that counts: one step down their index
+        rows = store.query(
+            "SELECT p.id AS purchase_id, p.customer_id AS customer_id FROM (SELECT id, "
+            "customer_id FROM purchases WHERE customer_id = ? AND voided_at IS NULL "
+            "ORDER BY purchased_at, id LIMIT 1) p JOIN customers c ON c.id = p.customer_id "
+            "WHERE p.id > ? AND " + _WELCOME_DUE,
+            (customer_id, since.after_purchase),
+        )
     return [
         Due(
             int(r["customer_id"]),

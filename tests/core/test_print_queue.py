@@ -68,6 +68,28 @@ def test_visits_brought_over_from_a_paper_card_are_not_a_first_purchase(shop: Sh
     assert shop.print_queue.refresh_for_customer(regular.id) == 0
 
 
+def test_the_welcome_card_is_for_the_first_purchase_that_counts(
+    shop: Shop, clock: FakeClock
+) -> None:
+    shop.settings.update(print_welcome=True)
+    cem = shop.customers.add(name="Cem", consents=LETTERS)
+    mistake = shop.purchases.log(cem.id, "100")
+    shop.purchases.void(mistake.id, "wrong_amount")
+    assert shop.print_queue.refresh_for_customer(cem.id) == 0  # nothing of his counts yet
+    real = shop.purchases.log(cem.id, "90")
+    clock.advance(minutes=5)
+    deniz = shop.customers.add(name="Deniz", consents=LETTERS)
+    shop.purchases.log(deniz.id, "70")
+    earlier = shop.purchases.log(deniz.id, "40", purchased_at="2026-03-01T09:00:00")
+    assert shop.print_queue.refresh_for_customer(cem.id) == 1
+    assert shop.print_queue.refresh_for_customer(deniz.id) == 1
+    shop.purchases.log(deniz.id, "20")
+    assert shop.print_queue.refresh_for_customer(deniz.id) == 0
+    assert shop.print_queue.refresh() == 0  # the whole shop finds the same cards
+    cards = {item.customer_id: item.purchase_id for item in shop.print_queue.waiting()}
+    assert cards == {cem.id: real.id, deniz.id: earlier.id}
+
+
 def test_a_thank_you_card_after_a_purchase_over_the_amount(shop: Shop, clock: FakeClock) -> None:
     ayse = shop.customers.add(name="Ayşe", consents=LETTERS)
     before = shop.purchases.log(ayse.id, "900")
