@@ -105,7 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         with_rules = measure.time_logging(shop, args.log_count, seed=3)
         _say(f"Logging {args.log_count} purchases with the four print rules on as well...")
         measure.switch_on_print_rules(shop)
-        with_print = measure.time_logging(shop, args.log_count, seed=4, print_rules=True)
+        # the same customers as the row before, whose past rewards were issued in the catch-up:
+        # new ones would time that catch-up again (its own row) and not the print queue's cost
+        with_print = measure.time_logging(shop, args.log_count, seed=3, print_rules=True)
         newest = shop.store.one("SELECT max(purchased_at) AS last FROM purchases")
         today = date.fromisoformat(str(newest["last"])[:10]) if newest else date.today()
         _say(f"The Numbers page's figures as of {today}, 3 runs each, beside their bare SQL:")
