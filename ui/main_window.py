@@ -140,10 +140,12 @@ class MainWindow(QMainWindow):
         self._birthdays_day: date | None = None
         self._checking_said = False
         self._birthday_timer = QTimer(self)
-        self._birthday_timer.setInterval(200)
         self._birthday_timer.timeout.connect(self._issue_birthdays)
-        self._birthday_timer.start()
-        self._issue_birthdays()
+        # The first look comes right after the first paint (the rewards, the print queue and
+        # its count on the side bar are not needed to draw the counter); a running check is
+        # told at once.
+        self._say_checking(not shop.check_finished())
+        self._birthday_timer.start(0)
 
     def _side_bar_width(self) -> int:
         """Wide enough for the longest word of a page's title; a long title wraps (so the side
@@ -164,6 +166,7 @@ class MainWindow(QMainWindow):
         """
         if not self.shop.check_finished():
             self._say_checking(True)
+            self._birthday_timer.setInterval(200)
             return
         self._say_checking(False)
         today = self.shop.clock().date()
