@@ -295,11 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if os.environ.get("SHOPCRM_BENCH_FIRST_PAINT") == "1":
         reporter = _FirstPaintReporter(app)
         window.installEventFilter(reporter)
-    running = listen_for_second_starts(app, shop, window)
     window.show()
+    # A second start is listened for right after the first paint (the network module is not
+    # needed to draw the counter).
+    listening: list[RunningCopy] = []
+    window.after_first_paint(lambda: listening.append(listen_for_second_starts(app, shop, window)))
     watchers = [watch_integrity_check(app, shop, window), watch_daily_backup(app, shop, window)]
     code = app.exec()
-    running.close()
+    for running in listening:
+        running.close()
     for watcher in watchers:
         watcher.stop()
     window.stop_timers()

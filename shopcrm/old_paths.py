@@ -9,11 +9,21 @@ through one name is changed for both. New code uses the new paths.
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 from collections.abc import Mapping, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from importlib.abc import Loader, MetaPathFinder
+
+    class _Finder(MetaPathFinder, Loader):
+        pass
+else:
+    # The import system asks only for the methods: importlib.abc (with importlib.resources)
+    # would cost every start a few milliseconds.
+    _Finder = object
 
 MOVED = {
     "shopcrm.backups": "shopcrm.storage.backups",
@@ -51,7 +61,7 @@ MOVED = {
 """Old module path -> where the module is now."""
 
 
-class OldPaths(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+class OldPaths(_Finder):
     """Finds an old module path and hands out the module at its new place."""
 
     def __init__(self, moved: Mapping[str, str]) -> None:

@@ -20,6 +20,7 @@ from shopcrm import Shop, ShopError
 from shopcrm.common import formatting
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import PrintJob
+from ui.first_paint import AfterFirstPaint
 from ui.window_place import restore_place, save_place
 
 
@@ -143,7 +144,17 @@ class MainWindow(QMainWindow):
         self._birthday_timer.setInterval(200)
         self._birthday_timer.timeout.connect(self._issue_birthdays)
         self._birthday_timer.start()
-        self._issue_birthdays()
+        self._after_paint = AfterFirstPaint(self)
+        # The day's first look comes right after the first paint: the rewards, the print queue
+        # and its count on the side bar are not needed to draw the counter. A running check is
+        # told in the first frame.
+        self._say_checking(not shop.check_finished())
+        self.after_first_paint(self._issue_birthdays)
+
+    def after_first_paint(self, job: Callable[[], object]) -> None:
+        """Run ``job`` right after the window's first paint (at once if it is over): for what
+        the first frame does not show."""
+        self._after_paint.add(job)
 
     def _side_bar_width(self) -> int:
         """Wide enough for the longest word of a page's title; a long title wraps (so the side
@@ -162,6 +173,8 @@ class MainWindow(QMainWindow):
         overnight issues the next day's rewards on its own, and its pages show the new day
         (the occasions coming, today's calls).
         """
+        if self.shop.closed:
+            return
         if not self.shop.check_finished():
             self._say_checking(True)
             return

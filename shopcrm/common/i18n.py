@@ -22,6 +22,8 @@ DEFAULT_LANGUAGE = "tr"
 
 _translations: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_compiled: dict[tuple[Path, int, int], bytes] = {}
+"""Catalogs compiled in memory, by .po file, time and size: a start sets its language twice."""
 
 
 def translations_dir() -> Path:
@@ -39,16 +41,23 @@ def _load(language: str) -> gettext.NullTranslations:
         with mo.open("rb") as f:
             return gettext.GNUTranslations(f)
     if po.exists():
-        from babel.messages.mofile import write_mo
-        from babel.messages.pofile import read_po
-
-        with po.open("rb") as f:
-            catalog = read_po(f, locale=language)
-        buffer = io.BytesIO()
-        write_mo(buffer, catalog)
-        buffer.seek(0)
-        return gettext.GNUTranslations(buffer)
+        found = po.stat()
+        key = (po, found.st_mtime_ns, found.st_size)
+        if key not in _compiled:
+            _compiled[key] = _compile(po, language)
+        return gettext.GNUTranslations(io.BytesIO(_compiled[key]))
     raise FileNotFoundError(f"no catalog for {language!r} in {folder}")
+
+
+def _compile(po: Path, language: str) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as f:
+        catalog = read_po(f, locale=language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    return buffer.getvalue()
 
 
 def set_language(language: str) -> None:

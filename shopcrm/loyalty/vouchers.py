@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import re
-import secrets
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 RANDOM_LENGTH = 9
@@ -27,7 +26,12 @@ def new_code(source: random.Random | None = None) -> str:
     Drawn from ``secrets``; a ``source`` of its own is only for the demo shop, whose vouchers
     must be the same at every build.
     """
-    choice = source.choice if source is not None else secrets.choice
+    if source is not None:
+        choice = source.choice
+    else:
+        import secrets  # here, not at start-up: it loads the hashing libraries
+
+        choice = secrets.choice
     body = "".join(choice(ALPHABET) for _ in range(RANDOM_LENGTH))
     return _grouped(body + check_character(body))
 

@@ -154,6 +154,9 @@ class FakeWindow:
     def stop_timers(self) -> None:
         pass
 
+    def after_first_paint(self, _job: object) -> None:
+        pass  # a stand-in is never painted
+
 
 @pytest.fixture
 def started(monkeypatch: pytest.MonkeyPatch) -> list[Shop]:

@@ -17,13 +17,13 @@ from shopcrm import ShopError
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import DocumentKind, PrintJob
 from shopcrm.people.phone import split_name_and_phone
-from ui.counter.opening_balance import OpeningBalanceDialog
-from ui.customer_form import CustomerFormDialog
 from ui.printing.menu import customer_job
 
 if TYPE_CHECKING:
     from ui.care.customer_occasions import CustomerOccasionsDialog
+    from ui.counter.opening_balance import OpeningBalanceDialog
     from ui.counter.page import CounterPage
+    from ui.customer_form import CustomerFormDialog
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,8 @@ class CounterErrands:
 
     def new_customer(self) -> None:
         """Add a customer named as typed in the search box, then serve them."""
+        from ui.customer_form import CustomerFormDialog  # not before it is asked for
+
         page = self.page
         name, phone = split_name_and_phone(page.search.text())
         dialog = CustomerFormDialog(page.shop, page, initial_name=name, initial_phone=phone)
@@ -55,6 +57,8 @@ class CounterErrands:
 
     def opening_balance(self) -> None:
         """Enter the served customer's opening balance from a paper stamp card."""
+        from ui.counter.opening_balance import OpeningBalanceDialog  # not before it is asked for
+
         page = self.page
         customer = page.customer
         if customer is None:

@@ -28,7 +28,6 @@ from shopcrm.common import formatting
 from shopcrm.common.formatting import day
 from shopcrm.common.i18n import _
 from shopcrm.loyalty.rules import RewardKind
-from ui.eliding_check import ElidingCheckBox
 
 if TYPE_CHECKING:
     from shopcrm.loyalty.engine import Progress
@@ -88,6 +87,8 @@ class RewardRow(QWidget):
         parent: QWidget | None = None,
         anonymous: bool = False,
     ) -> None:
+        from ui.eliding_check import ElidingCheckBox  # not before a reward is shown
+
         super().__init__(parent)
         self.reward = reward
         what = reward.description(currency)
