@@ -10,6 +10,7 @@ from datetime import date
 
 from shopcrm.common.preferences import VisitRule
 from shopcrm.numbers.periods import Period
+from shopcrm.numbers.visitors import served_ids
 from shopcrm.storage.reading import Reading
 
 ORDINAL_TO_DAY = 1721424
@@ -95,3 +96,38 @@ def churned(store: Reading, period: Period) -> tuple[int, int]:
         return 0, 0
     before = int(row["before"])
     return before, before - int(row["stayed"])
+
+
+def behind(
+    store: Reading, key: str, period: Period, rule: VisitRule, window_days: int
+) -> set[int] | None:
+    """The customers behind a customer or revenue figure of any range of days: those served
+    read from the purchases' index by time, the new ones from the kept months (a customer's
+    row of the month of their first visit ever holds its day and their next visit's)."""
+    served = set(served_ids(store, period))
+    if key in ("customers_served", "revenue", "average_purchase"):
+        return served
+    gap = "next_gap_by_purchase" if rule is VisitRule.EACH_PURCHASE else "next_gap"
+    second = "first_purchases >= 2 OR " if rule is VisitRule.EACH_PURCHASE else ""
+    rows = store.query(
+        f"SELECT customer_id, {gap} <= :w AS again, ({second}next_day <= :b) AS twice "
+        "FROM numbers_periods WHERE unit = 'M' AND period BETWEEN :m1 AND :m2 "
+        "AND before_day IS NULL AND first_day BETWEEN :a AND :b",
+        {
+            "m1": period.start.isoformat()[:7],
+            "m2": period.end.isoformat()[:7],
+            "a": period.start.isoformat(),
+            "b": period.end.isoformat(),
+            "w": window_days,
+        },
+    )
+    new = {r["customer_id"] for r in rows}
+    if key == "new_customers":
+        return new
+    if key == "repeat_rate":
+        return {r["customer_id"] for r in rows if r["again"]}
+    if key in ("returning_customers", "returning_revenue_share"):
+        return served - new
+    if key == "average_days_between_visits":
+        return (served - new) | {r["customer_id"] for r in rows if r["twice"]}
+    return None

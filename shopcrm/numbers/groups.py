@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -16,7 +15,7 @@ from shopcrm.numbers import loyalty_care as lc
 from shopcrm.numbers.figures import Figure, FigureGroup, FigureKind
 from shopcrm.numbers.periods import Period
 from shopcrm.numbers.standing import Standing, away_ids, standing
-from shopcrm.numbers.visitors import Visitors, served_ids, visitors
+from shopcrm.numbers.visitors import served_ids
 from shopcrm.numbers.wording import span
 from shopcrm.storage.reading import Reading
 
@@ -37,11 +36,6 @@ class Context:
     @property
     def today(self) -> date:
         return self.now.date()
-
-    def visitors(self, period: Period) -> Visitors:
-        return visitors(
-            self.store, period, self.settings.visit_rule, self.settings.repeat_window_days
-        )
 
     @property
     def limits(self) -> tuple[int, int, int]:
@@ -257,22 +251,18 @@ def all_groups(ctx: Context, period: Period, previous: Period) -> tuple[FigureGr
     )
 
 
-def _ids(rows: tuple[object, ...]) -> set[int]:
-    return {getattr(r, "customer_id") for r in rows}  # noqa: B009
-
-
-_RAW_BEHIND: dict[str, Callable[[Visitors], set[int]]] = {
-    "customers_served": lambda v: set(v.ids),
-    "new_customers": lambda v: _ids(v.new),
-    "returning_customers": lambda v: _ids(v.returning),
-    "repeat_rate": lambda v: {n.customer_id for n in v.new if n.repeated},
-    "revenue": lambda v: set(v.ids),
-    "returning_revenue_share": lambda v: _ids(v.returning),
-    "average_purchase": lambda v: set(v.ids),
-    "average_days_between_visits": lambda v: {
-        r.customer_id for r in v.rows if r.before or r.visits > 1
-    },
-}
+_RAW_BEHIND = frozenset(
+    {
+        "customers_served",
+        "new_customers",
+        "returning_customers",
+        "repeat_rate",
+        "revenue",
+        "returning_revenue_share",
+        "average_purchase",
+        "average_days_between_visits",
+    }
+)
 _BEHIND = frozenset({*_RAW_BEHIND, "churn", "lapsed_6m", "lapsed_1y", "lapsed_2y"})
 _LOYALTY_CARE_KEYS = frozenset(
     {
@@ -297,7 +287,7 @@ def customers_behind(ctx: Context, key: str, period: Period) -> set[int] | None:
         before = served_ids(ctx.store, period.previous())
         return set(before - served_ids(ctx.store, period))
     if key in _RAW_BEHIND:
-        return _RAW_BEHIND[key](ctx.visitors(period))
+        return days.behind(ctx.store, key, period, s.visit_rule, s.repeat_window_days)
     if key in _LOYALTY_CARE_KEYS:
         return lc.loyalty_care_behind(
             ctx.store, key, period, ctx.now, ctx.settings.complaint_target_days

@@ -12,7 +12,7 @@ from shopcrm.common.errors import NotFound
 from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.numbers import charts, groups, kept, showing
-from shopcrm.numbers.counting import Counting
+from shopcrm.numbers.counting import Counting, Listing
 from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
 from shopcrm.storage.store import Store
@@ -43,6 +43,13 @@ class NumbersService:
         purchases (a month or a year reads the kept aggregates: milliseconds)."""
         settings: Settings = self._settings()
         return Counting(self._store.path, settings, self._clock(), period)
+
+    def listing(self, key: str, period: Period) -> Listing:
+        """The customers behind the figure ``key`` of ``period``, to find apart (another
+        thread): their lines in alphabetical order (``NotFound`` from ``run`` for a figure
+        without such a list)."""
+        settings: Settings = self._settings()
+        return Listing(self._store.path, settings, self._clock(), key, period)
 
     def is_quick(self, period: Period) -> bool:
         """Whether ``period``'s figures come from the kept aggregates (a calendar month or year)."""

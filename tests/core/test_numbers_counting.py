@@ -57,3 +57,31 @@ def test_the_reader_cannot_change_the_file(served: Shop) -> None:
     finally:
         reader.close()
     assert served.store.one("SELECT count(*) AS n FROM customers") == {"n": 12}
+
+
+def test_the_customers_behind_a_figure_found_apart_are_those_of_the_shop_in_turkish_order(
+    served: Shop,
+) -> None:
+    period = custom(date(2026, 9, 5), date(2026, 10, 20), today=date(2026, 12, 2))
+    for who, name in ((5, "Çiğdem Şahin"), (6, "Cem Öz"), (7, "İlkay Işık"), (8, "Ilgaz Uç")):
+        served.customers.update(who, name=name)
+    result: list[object] = []
+    listing = served.numbers.listing("new_customers", period)
+    worker = threading.Thread(target=lambda: result.append(listing.run()))
+    worker.start()
+    worker.join(10)
+    lines = result[0]
+    ids = {line.id for line in lines}  # type: ignore[attr-defined]
+    assert ids == set(served.numbers.customers_behind("new_customers", period))
+    names = [line.name for line in lines if 5 <= line.id <= 8]  # type: ignore[attr-defined]
+    assert names == ["Cem Öz", "Çiğdem Şahin", "Ilgaz Uç", "İlkay Işık"]  # c ç ı i
+
+
+def test_a_figure_without_customers_behind_it_has_no_list_apart(served: Shop) -> None:
+    period = custom(date(2026, 9, 5), date(2026, 10, 20), today=date(2026, 12, 2))
+    with pytest.raises(ShopError, match="no list of customers"):
+        served.numbers.listing("revenue_per_hour", period).run()
+    listing = served.numbers.listing("customers_served", period)
+    listing.stop()
+    with pytest.raises(Stopped):
+        listing.run()

@@ -214,7 +214,8 @@ def test_customers_away_and_spent_so_far_on_any_day(busy: Shop, day: date) -> No
 def test_any_range_of_days_kept_by_day_equals_its_purchases(busy: Shop, rule: str) -> None:
     """Random ranges (a day, a week, ranges across months and years, ranges with no purchase,
     ranges starting and ending on a month's last day): the day tables give what the purchases
-    give, customer by customer, and so does churn against the range before."""
+    give, and so does churn against the range before; the customers behind each figure are
+    those the purchases give."""
     busy.settings.update(visit_rule=rule, confirmed=True)
     rule_ = busy.settings.get().visit_rule
     # A new customer with two purchases on their first day and a visit five days later: came
@@ -244,4 +245,16 @@ def test_any_range_of_days_kept_by_day_equals_its_purchases(busy: Shop, rule: st
             assert kept == computed, (start, end, window)
         assert days.churned(busy.store, period) == visitors.churned(busy.store, period)
         served += kept["customers"]
+        v = visitors.visitors(busy.store, period, rule_, 30)
+        expected = {
+            "customers_served": set(v.ids),
+            "new_customers": {r.customer_id for r in v.new},
+            "returning_customers": {r.customer_id for r in v.returning},
+            "repeat_rate": {r.customer_id for r in v.new if r.repeated},
+            "average_days_between_visits": {
+                r.customer_id for r in v.rows if r.before or r.visits > 1
+            },
+        }
+        for key, ids in expected.items():
+            assert days.behind(busy.store, key, period, rule_, 30) == ids, (key, start, end)
     assert served > 0

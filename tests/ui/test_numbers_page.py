@@ -19,8 +19,9 @@ from pytestqt.qtbot import QtBot
 
 from shopcrm import Shop
 from shopcrm.documents.kinds import DocumentKind, PrintJob
-from shopcrm.numbers.counting import Counting
+from shopcrm.numbers.counting import Counting, Listing
 from shopcrm.numbers.figures import Figure, FigureKind, Figures
+from shopcrm.people.records import CustomerLine
 from tests.core.conftest import FakeClock
 from tests.ui.conftest import show_active
 from tests.ui.test_mnemonics import MNEMONIC, alt_keys, check_alt_keys
@@ -173,6 +174,10 @@ def test_a_tile_opens_its_customers_and_prints_them_a_letter(qtbot: QtBot, shop:
     QTest.keyClick(tile, Qt.Key.Key_Return)
     dialog = page.behind
     assert dialog is not None and dialog.isVisible()
+    assert dialog.summary.text() == "Finding the customers…"  # found apart
+    assert not dialog.letter.isEnabled()
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == 2)
+    assert dialog.summary.text() == "2 customers"
     names = [dialog.model.index(r, 0).data() for r in range(dialog.model.rowCount())]
     assert names == ["Çağla Güneş", "Şükrü Öztürk"]  # December's two, in Turkish order
     assert dialog.model.index(1, 1).data() == "0532 123 45 67"
@@ -195,6 +200,7 @@ def test_the_customers_behind_a_tile_go_on_todays_call_list_with_consent(
     dialog = page.behind
     assert dialog is not None
     show_active(qtbot, dialog)
+    qtbot.waitUntil(dialog.call.isEnabled)
     with qtbot.waitSignal(page.changed):
         QTest.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
     assert dialog.summary.text() == (
@@ -210,9 +216,35 @@ def test_a_click_opens_a_tile_too(qtbot: QtBot, shop: Shop) -> None:
     tile = page.tiles.tiles["new_customers"]
     QTest.mouseClick(tile, Qt.MouseButton.LeftButton)
     assert page.behind is not None
-    assert page.behind.model.rowCount() == 1  # Çağla
+    qtbot.waitUntil(lambda: page.behind is not None and page.behind.model.rowCount() == 1)  # Çağla
     page.behind.reject()
     assert page.behind is None
+
+
+def test_a_long_search_for_the_customers_keeps_the_window_answering(
+    qtbot: QtBot, shop: Shop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million-customer shop takes seconds to list the customers behind a figure: the dialog
+    opens at once and says so, and closing it stops the search; its result never lands."""
+    page = shown_page(qtbot, shop)
+    run = Listing.run
+
+    def slow(listing: Listing) -> list[CustomerLine]:
+        time.sleep(0.4)
+        return run(listing)
+
+    monkeypatch.setattr(Listing, "run", slow)
+    page.open_customers("customers_served")
+    dialog = page.behind
+    assert dialog is not None and dialog.isVisible()
+    qtbot.wait(100)
+    assert dialog.summary.text() == "Finding the customers…"
+    assert not dialog.letter.isEnabled() and not dialog.call.isEnabled()
+    assert page.listing.running()
+    dialog.reject()
+    assert page.behind is None
+    qtbot.waitUntil(lambda: not page.listing.running())
+    assert dialog.model.rowCount() == 0
 
 
 def test_ctrl_7_opens_the_numbers_page(qtbot: QtBot, shop: Shop) -> None:
@@ -226,8 +258,10 @@ def test_ctrl_7_opens_the_numbers_page(qtbot: QtBot, shop: Shop) -> None:
     assert tile_text(page, "revenue") == "₺500.00"
     with qtbot.waitSignal(page.print_requested):
         page.open_customers("customers_served")
-        assert page.behind is not None
-        page.behind.print_letter()
+        dialog = page.behind
+        assert dialog is not None
+        qtbot.waitUntil(dialog.letter.isEnabled)
+        dialog.print_letter()
     assert window.stack.currentIndex() == window.PRINT
 
 
@@ -235,8 +269,10 @@ def test_alt_keys_are_unique(qtbot: QtBot, shop: Shop, language: str) -> None:
     page = shown_page(qtbot, shop)
     check_alt_keys(page, "numbers")
     page.open_customers("customers_served")
-    assert page.behind is not None
-    check_alt_keys(page.behind, "customers behind")
+    dialog = page.behind
+    assert dialog is not None
+    qtbot.waitUntil(dialog.letter.isEnabled)
+    check_alt_keys(dialog, "customers behind")
     page.behind.reject()
     assert all(MNEMONIC.findall(text) for _k, text in alt_keys(page))
 
@@ -341,7 +377,7 @@ def test_tab_walks_from_the_period_to_the_tiles_with_customers(qtbot: QtBot, sho
     tiles = page.tiles.tiles
     assert stops[3] is tiles["customers_served"] and stops[4] is tiles["new_customers"]
     QTest.keyClick(stops[4], Qt.Key.Key_Space)
-    assert page.behind is not None and page.behind.model.rowCount() == 1  # Çağla
+    qtbot.waitUntil(lambda: page.behind is not None and page.behind.model.rowCount() == 1)  # Çağla
     page.behind.reject()
 
 

@@ -1,30 +1,38 @@
-"""A custom range's figures counted in another thread, so the page (and the counter) never
-wait for them; a newer period stops the older count."""
+"""A custom range's figures, or the customers behind a figure, counted in another thread, so the
+page (and the counter) never wait for them; a newer count stops the older one."""
 
 from __future__ import annotations
 
 import threading
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 
 from shopcrm import ShopError
-from shopcrm.numbers.counting import Counting
 from shopcrm.storage.reading import Stopped
 
 
+class Apart(Protocol):
+    """A count to run apart: ``shopcrm.numbers.counting``'s ``Counting`` or ``Listing``."""
+
+    def run(self) -> object: ...
+
+    def stop(self) -> None: ...
+
+
 class BackgroundCount(QObject):
-    """Runs one ``Counting`` at a time; ``done`` brings its figures back to the page's thread."""
+    """Runs one count at a time; ``done`` brings its result back to the page's thread."""
 
     done = Signal(object)
-    """The ``Figures`` of the count last started."""
+    """What the count last started found (``Figures``, or the lines of a ``Listing``)."""
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._counting: Counting | None = None
+        self._counting: Apart | None = None
         self._thread: threading.Thread | None = None
 
-    def start(self, counting: Counting) -> None:
+    def start(self, counting: Apart) -> None:
         """Stop any count running, then start ``counting``."""
         self.stop()
         self._counting = counting
@@ -43,7 +51,7 @@ class BackgroundCount(QObject):
         if thread is not None and wait:
             thread.join(wait)
 
-    def _run(self, counting: Counting) -> None:
+    def _run(self, counting: Apart) -> None:
         try:
             figures = counting.run()
         except Stopped:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -47,48 +45,34 @@ class CustomerLinesModel(RecordTableModel[CustomerLine]):
         return fmt.day(record.last_visit) or _("never")
 
 
-def customer_lines(shop: Shop, ids: Sequence[int]) -> list[CustomerLine]:
-    """The lines of the customers ``ids``, in that order."""
-    wanted = set(ids)
-    found = {
-        line.id: line for line in shop.customers.lines(include_archived=True) if line.id in wanted
-    }
-    return [found[i] for i in ids if i in found]
-
-
 class BehindDialog(QDialog):
-    """The customers behind one figure of a period. "Print a letter…" emits ``print_requested``
-    with a letter to all of them and closes the dialog."""
+    """The customers behind one figure of a period. It opens at once and says it is finding
+    them; ``show_lines`` lists them when they are found. "Print a letter…" emits
+    ``print_requested`` with a letter to all of them and closes the dialog."""
 
     print_requested = Signal(object)
     calls_planned = Signal()
     """Customers were put on today's call list (the contact log changed)."""
 
-    def __init__(
-        self, shop: Shop, title: str, ids: Sequence[int], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, shop: Shop, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.shop = shop
         self.title = title
-        self.ids = list(ids)
+        self.ids: list[int] = []
         self.model = CustomerLinesModel()
-        self.model.set_records(customer_lines(shop, self.ids))
         self.table = list_table(self.model, stretch=NAME)
-        count = self.model.rowCount()
-        self.summary = QLabel(
-            ngettext("{n} customer", "{n} customers", count).format(n=fmt.number(count))
-        )
+        self.summary = QLabel(_("Finding the customers…"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Close"))
         self.letter = QPushButton(_("Print a &letter…"))
-        self.letter.setEnabled(count > 0)
+        self.letter.setEnabled(False)
         self.buttons.addButton(self.letter, QDialogButtonBox.ButtonRole.ActionRole)
         self.call = QPushButton(_("&Call them today"))
         self.call.setToolTip(
             _("Put them on today's call list, each with why (those with consent to calls)")
         )
-        self.call.setEnabled(count > 0)
+        self.call.setEnabled(False)
         self.buttons.addButton(self.call, QDialogButtonBox.ButtonRole.ActionRole)
         self.call.clicked.connect(self.plan_calls)
         self.buttons.rejected.connect(self.reject)
@@ -98,6 +82,21 @@ class BehindDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self.resize(640, 460)
+
+    def show_lines(self, lines: list[CustomerLine]) -> None:
+        """List the customers found (in the order given)."""
+        self.ids = [line.id for line in lines]
+        self.model.set_records(lines)
+        count = len(lines)
+        self.summary.setText(
+            ngettext("{n} customer", "{n} customers", count).format(n=fmt.number(count))
+        )
+        self.letter.setEnabled(count > 0)
+        self.call.setEnabled(count > 0)
+
+    def show_failure(self, text: str) -> None:
+        """Say why the customers could not be listed."""
+        self.summary.setText(text)
 
     def plan_calls(self) -> None:
         """Put every customer listed on today's call list, and say how many went on it."""

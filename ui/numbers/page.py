@@ -39,6 +39,7 @@ SLOW_COUNT_MS = 250
 """A count still running after this long says so on the page."""
 
 if TYPE_CHECKING:
+    from shopcrm.people.records import CustomerLine
     from ui.numbers.charts import Charts
 
 
@@ -83,6 +84,9 @@ class NumbersPage(ReloadWhenShown):
         self.counting = BackgroundCount(self)
         self.counting.done.connect(self._counted)
         self.counting.failed.connect(self._failed)
+        self.listing = BackgroundCount(self)
+        self.listing.done.connect(self._listed)
+        self.listing.failed.connect(self._not_listed)
         # A count that takes long enough to be seen says so; a quick one just shows.
         self._slow_count = QTimer(self, singleShot=True, interval=SLOW_COUNT_MS)
         self._slow_count.timeout.connect(self._say_counting)
@@ -166,6 +170,7 @@ class NumbersPage(ReloadWhenShown):
     def stop(self) -> None:
         """Stop a count still running (the window closes)."""
         self._slow_count.stop()
+        self.listing.stop(wait=1.0)
         self.counting.stop(wait=1.0)
 
     def _show_figures(self, figures: Figures) -> None:
@@ -219,14 +224,27 @@ class NumbersPage(ReloadWhenShown):
             return
         figure = self.figures.get(key)
         period = self.figures.period
-        ids = self.shop.numbers.customers_behind(key, period)
         title = _("{figure} — {period}").format(figure=figure.title, period=period.title())
-        dialog = BehindDialog(self.shop, title, ids, self)
+        dialog = BehindDialog(self.shop, title, self)
         dialog.print_requested.connect(self.print_requested)
         dialog.calls_planned.connect(self.changed)
-        dialog.finished.connect(lambda _r: setattr(self, "behind", None))
+        dialog.finished.connect(self._behind_closed)
         self.behind = dialog
         dialog.open()
+        # Found apart: hundreds of thousands of customers take a moment in a big shop.
+        self.listing.start(self.shop.numbers.listing(key, period))
+
+    def _listed(self, lines: list[CustomerLine]) -> None:
+        if self.behind is not None:
+            self.behind.show_lines(lines)
+
+    def _not_listed(self, text: str) -> None:
+        if self.behind is not None:
+            self.behind.show_failure(text)
+
+    def _behind_closed(self) -> None:
+        self.listing.stop()
+        self.behind = None
 
     def open_draw(self) -> None:
         """Open the draw among customers (its vouchers change the shop's data)."""
