@@ -138,6 +138,7 @@ class MergeService:
                     "customers", "referred_by", merged["referred_by"], "id = ?", (kept_id,)
                 )
             self._fill(log, kept, merged)
+            self._add_settled_rounds(merge_id, kept_id, merged_id)
             log.set_where("customers", "updated_at", now, "id = ?", (kept_id,))
             log.set_where("customers", "archived_at", now, "id = ?", (merged_id,))
             log.set_where("customers", "updated_at", now, "id = ?", (merged_id,))
@@ -161,6 +162,7 @@ class MergeService:
         with self._store.transaction():
             with numbers_bulk.bulk_move(self._store.conn, (merge.kept_id, merge.merged_id)):
                 _Log(self._store, merge_id).put_back()
+            self._take_back_settled_rounds(merge_id, merge.kept_id)
             self._store.execute(
                 "UPDATE customer_merges SET undone_at = ? WHERE id = ?",
                 (iso(self._clock()), merge_id),
@@ -242,6 +244,48 @@ class MergeService:
                 (kept_id, merged_id, row["rule_id"]),
             )
             log.set_where("rewards", "cycle", free, "id = ?", (row["id"],))
+
+    def _add_settled_rounds(self, merge_id: int, kept_id: int, merged_id: int) -> None:
+        """The rounds the merged customer completed before the shop kept them here (imported,
+        rewarded elsewhere) are settled for the kept one too, on top of theirs: the balance
+        that moves over does not earn its past rewards again. Logged by rule for the undo."""
+        rows = self._store.query(
+            "SELECT m.rule_id, m.cycles, k.cycles AS had FROM settled_cycles m "
+            "LEFT JOIN settled_cycles k ON k.customer_id = ? AND k.rule_id = m.rule_id "
+            "WHERE m.customer_id = ? AND m.cycles > 0",
+            (kept_id, merged_id),
+        )
+        for row in rows:
+            now_settled = (row["had"] or 0) + row["cycles"]
+            self._store.execute(
+                "INSERT INTO customer_merge_changes (merge_id, step, table_name, row_id, "
+                "column_name, old_value, new_value) VALUES (?, 0, 'settled_cycles', ?, "
+                "'cycles', ?, ?)",
+                (merge_id, row["rule_id"], row["had"], now_settled),
+            )
+            self._store.execute(
+                "INSERT INTO settled_cycles (customer_id, rule_id, cycles) VALUES (?, ?, ?) "
+                "ON CONFLICT (customer_id, rule_id) DO UPDATE SET cycles = excluded.cycles",
+                (kept_id, row["rule_id"], now_settled),
+            )
+
+    def _take_back_settled_rounds(self, merge_id: int, kept_id: int) -> None:
+        """The kept customer's settled rounds as they were before the merge (where they still
+        hold what it wrote)."""
+        for row in self._store.query(
+            "SELECT row_id, old_value, new_value FROM customer_merge_changes "
+            "WHERE merge_id = ? AND table_name = 'settled_cycles'",
+            (merge_id,),
+        ):
+            where = "customer_id = ? AND rule_id = ? AND cycles = ?"
+            params = (kept_id, row["row_id"], row["new_value"])
+            if row["old_value"] is None:
+                self._store.execute(f"DELETE FROM settled_cycles WHERE {where}", params)
+            else:
+                self._store.execute(
+                    f"UPDATE settled_cycles SET cycles = ? WHERE {where}",
+                    (row["old_value"], *params),
+                )
 
     def _one_birthday(self, log: _Log, kept_id: int, merged_id: int, now: str) -> None:
         """A customer has one birthday: the merged one's is removed when the kept one has

@@ -161,3 +161,29 @@ def test_undo_waits_for_a_later_merge_of_the_kept_customer(shop: Shop, clock: Fa
     shop.merges.undo(second.id)
     shop.merges.undo(first.id)
     assert not shop.customers.get(merged).archived
+
+
+def test_rounds_rewarded_before_the_shop_kept_them_stay_rewarded_after_a_merge(
+    shop: Shop, clock: FakeClock
+) -> None:
+    """The second record came with a till's history (7 visits, their rewards given there): with
+    "every 3rd visit", 2 rounds are settled. Merged into a record with 1 visit, the 8 visits
+    owe nothing; the 9th earns round 3 only. The undo gives back the kept record's rounds."""
+    for existing in shop.rules.all():
+        shop.rules.pause(existing.id)
+    rule = shop.rules.add("visits", "percent", value="10", every_visits=3)
+    kept = shop.customers.add(name="Ayşe Yılmaz").id
+    merged = shop.customers.add(name="Ayse Yilmaz").id
+    shop.purchases.log(kept, amount=10_000)
+    shop.loyalty.adjust(merged, visits=7, reason="eski kasa", already_rewarded=True)
+    assert shop.rewards.of_customer(merged) == []
+    before = everything(shop)["settled_cycles"]
+
+    merge = shop.merges.merge(kept, merged)
+    shop.merges.undo(merge.id)
+    assert everything(shop)["settled_cycles"] == before
+
+    shop.merges.merge(kept, merged)
+    clock.advance(days=1)
+    shop.purchases.log(kept, amount=10_000)  # the 9th visit
+    assert [(r.rule_id, r.cycle) for r in shop.rewards.of_customer(kept)] == [(rule.id, 3)]
