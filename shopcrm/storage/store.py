@@ -24,6 +24,7 @@ from shopcrm.common.errors import DatabaseDamaged, ShopError, StorageProblem
 from shopcrm.common.i18n import _
 from shopcrm.storage import (
     backups,
+    checkpoints,
     connections,
     failures,
     identity,
@@ -38,8 +39,6 @@ from shopcrm.storage.rows import as_dicts
 CACHE_KIB = 64 * 1024
 """Page cache of one open database: enough to keep the customers and search indexes of a
 100,000-customer shop in memory, so searching while typing never waits for the disk."""
-AUTOCHECKPOINT_PAGES = 1000
-"""SQLite's own default: the -wal is folded into the file after this many pages."""
 
 
 class Store:
@@ -57,7 +56,7 @@ class Store:
         self._clock = clock
         self._check: integrity.BackgroundCheck | None = None
         self._daily_started = False
-        self._checkpoints_on = True
+        self._checkpoints: checkpoints.Checkpointer | None = None
         self.created = False
         """Whether this opening created the database (a new, empty shop)."""
 
@@ -130,12 +129,15 @@ class Store:
             store._migrate(clock(), backup_first=not created)
             if not found.marked:
                 store._mark(backed_up=found.version < migrations.LATEST)
+            # The -wal is folded beside the shop's work (``checkpoints``), once the file is
+            # known sound: after the check that runs in the background, if it does.
+            store.conn.execute("PRAGMA wal_autocheckpoint=0")
             if background:
-                store.conn.execute("PRAGMA wal_autocheckpoint=0")  # until the check passes
-                store._checkpoints_on = False
                 store._check = integrity.BackgroundCheck(path, store._start_daily_backup)
-            elif not created:
-                store._start_daily_backup()
+            else:
+                store._checkpoints = checkpoints.Checkpointer(path)
+                if not created:
+                    store._start_daily_backup()
         except BaseException:
             _close_keeping_wal(path, conn)
             raise
@@ -150,6 +152,8 @@ class Store:
         damaged would be. A file found damaged is closed without its -wal being folded into it.
         """
         try:
+            if self._checkpoints is not None:
+                self._checkpoints.stop()
             if hurry and self._check is not None:
                 self._check.stop()
             refused = self._check.verdict() if self._check is not None else None
@@ -261,23 +265,24 @@ class Store:
         except BaseException:
             self._roll_back()
             raise
+        if self._checkpoints is not None:
+            self._checkpoints.changed()
 
     def _refuse_if_damaged(self) -> None:
         """Raise the check's verdict on a damaged file; while the check runs, let the change go
         into the -wal (the counter never waits seconds for a check of a big file): the file
-        itself stays as it was checked, since no checkpoint runs before the verdict (they were
-        switched off at opening), and a file found damaged is closed without folding its -wal
-        into it. The purchases logged meanwhile are kept in that -wal either way."""
+        itself stays as it was checked, since no checkpoint runs before the verdict (the shop's
+        connection makes none, and the ``Checkpointer`` starts after it), and a file found
+        damaged is closed without folding its -wal into it. The purchases logged meanwhile are
+        kept in that -wal either way."""
         check = self._check
         if check is None or not check.done():
             return
         error = check.verdict()
         if error is not None:
             raise error
-        if not self._checkpoints_on:
-            with failures.reported(self.path):
-                self.conn.execute(f"PRAGMA wal_autocheckpoint={AUTOCHECKPOINT_PAGES}")
-            self._checkpoints_on = True
+        if self._checkpoints is None:
+            self._checkpoints = checkpoints.Checkpointer(self.path)
 
     def _roll_back(self) -> None:
         """Undo the open transaction, if SQLite has not already."""

@@ -6,13 +6,14 @@ folder, a damaged file's -wal): test_bad_days.py; backups: test_backups.py.
 
 import sqlite3
 import threading
+import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 from shopcrm import DatabaseDamaged, DatabaseInUse, Shop
-from shopcrm.storage import integrity
+from shopcrm.storage import checkpoints, integrity
 from shopcrm.storage.migrations import LATEST
 from tests.core.conftest import FakeClock
 
@@ -175,3 +176,52 @@ def test_a_change_made_while_a_damaged_file_is_checked_stays_in_its_wal(
         wal.close()
     assert logged == [(12_345,)]
     assert not (db_path.parent / "backups" / "shop-daily-2026-03-09.sqlite3").exists()
+
+
+def in_the_file_itself(db_path: Path) -> int:
+    """The purchases the database file holds without its -wal."""
+    conn = sqlite3.connect(f"file:{db_path}?immutable=1", uri=True)
+    try:
+        return int(conn.execute("SELECT count(*) FROM purchases").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_the_sales_reach_the_file_beside_the_counter_not_in_a_sale(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shop's connection never folds the -wal into the file inside a commit (a big shop's
+    sale would then wait 15 ms for a thousand pages); a thread does, once the sales pause."""
+    monkeypatch.setattr(checkpoints, "QUIET_SECONDS", 0.05)
+    with Shop.open(db_path, clock=clock) as shop:
+        assert shop.store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 0
+        who = shop.customers.add(name="Ayşe").id
+        folded = in_the_file_itself(db_path)
+        for _ in range(400):  # well past SQLite's own 1,000 pages
+            shop.purchases.log(who, amount=12_345)
+        deadline = time.monotonic() + 10
+        while in_the_file_itself(db_path) < folded + 400 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert in_the_file_itself(db_path) == 400
+
+
+def test_no_checkpoint_before_the_background_check_has_passed(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(checkpoints, "QUIET_SECONDS", 0.05)
+    with Shop.open(db_path, clock=clock) as shop:
+        who = shop.customers.add(name="Ayşe").id
+    clock.advance(days=1)
+    release = held_check(monkeypatch)
+    with Shop.open(db_path, clock=clock, check_in_background=True) as shop:
+        for _ in range(400):
+            shop.purchases.log(who, amount=100)
+        time.sleep(0.5)
+        assert in_the_file_itself(db_path) == 0  # all in the -wal while the check runs
+        release.set()
+        shop.verify()
+        shop.purchases.log(who, amount=100)  # the first change after the verdict
+        deadline = time.monotonic() + 10
+        while in_the_file_itself(db_path) < 401 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert in_the_file_itself(db_path) == 401
