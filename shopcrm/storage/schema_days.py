@@ -70,10 +70,26 @@ def _put(source: str, sign: str) -> tuple[str, str]:
 
 
 def _in_scope(who: str) -> str:
-    return (
-        f"SELECT * FROM ({_VISITS.format(only=f'AND customer_id = {who}')}) "
-        f"WHERE day IN (SELECT day FROM numbers_day_scope WHERE customer_id = {who})"
-    )
+    """The visit days of customer ``who`` written down in ``numbers_day_scope``, with the
+    figures ``_VISITS`` gives them, each found by a few steps down the customer's index of
+    purchases (not by reading their whole history: a regular has hundreds of visits)."""
+    counted = _COUNTED.format(who=who)
+    return f"""
+        SELECT x.*, CASE WHEN prev IS NULL THEN 1 WHEN prev = first THEN 2 ELSE 3 END AS k,
+               (SELECT count(*) {counted} AND purchased_at >= x.first
+                  AND purchased_at < date(x.first, '+1 day')) AS first_n
+        FROM (
+            SELECT s.day AS day, count(*) AS n, sum(p.amount - p.discount) AS paid,
+                   sum(p.discount) AS discount,
+                   (SELECT substr(max(purchased_at), 1, 10) {counted}
+                      AND purchased_at < s.day) AS prev,
+                   (SELECT substr(min(purchased_at), 1, 10) {counted}) AS first
+            FROM numbers_day_scope s JOIN purchases p ON p.customer_id = {who}
+                AND p.voided_at IS NULL AND p.purchased_at >= s.day
+                AND p.purchased_at < date(s.day, '+1 day')
+            WHERE s.customer_id = {who} GROUP BY s.day
+        ) AS x
+    """
 
 
 def _scope(who: str, rows: tuple[str, ...]) -> str:
