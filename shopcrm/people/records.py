@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any, NamedTuple
 
 from shopcrm.common.text import fold
@@ -123,9 +123,18 @@ def customer_from_row(row: Row) -> Customer:
     )
 
 
+_FIELDS_IN_ORDER = tuple(f.name for f in fields(Customer))
+_NEW_CUSTOMER = object.__new__
+_SET_ATTRIBUTE = object.__setattr__
+
+
 def customer_from_values(values: Sequence[Any]) -> Customer:
     """Build a ``Customer`` from a plain row (a tuple) selected with ``CUSTOMER_COLUMNS``, in its
-    order: quicker than ``customer_from_row`` where a search builds them on every keystroke."""
+    order: quicker than ``customer_from_row`` where a search builds fifty on every keystroke.
+
+    The record's fields are handed over in one dictionary instead of through the frozen
+    dataclass's ``__init__``, which sets them one ``object.__setattr__`` at a time: half the
+    time a search spends in Python. The record is the same (equal, hashed and shown alike)."""
     (
         id_,
         name,
@@ -146,26 +155,38 @@ def customer_from_values(values: Sequence[Any]) -> Customer:
         address_form,
         birthday,
     ) = values
-    return Customer(
-        id_,
-        name,
-        phone,
-        email,
-        address,
-        notes,
-        tuple(t for t in tags.split(",") if t) if tags else (),
-        referred_by,
-        bool(consent),
-        consent_date,
-        visit_count,
-        total_spent,
-        last_visit,
-        created_at,
-        updated_at,
-        archived_at is not None,
-        birthday,
-        _ADDRESS_FORMS[address_form],
+    customer = _NEW_CUSTOMER(Customer)
+    _SET_ATTRIBUTE(
+        customer,
+        "__dict__",
+        dict(
+            zip(
+                _FIELDS_IN_ORDER,
+                (
+                    id_,
+                    name,
+                    phone,
+                    email,
+                    address,
+                    notes,
+                    tuple(t for t in tags.split(",") if t) if tags else (),
+                    referred_by,
+                    bool(consent),
+                    consent_date,
+                    visit_count,
+                    total_spent,
+                    last_visit,
+                    created_at,
+                    updated_at,
+                    archived_at is not None,
+                    birthday,
+                    _ADDRESS_FORMS[address_form],
+                ),
+                strict=True,
+            )
+        ),
     )
+    return customer
 
 
 _ADDRESS_FORMS = {form.value: form for form in AddressForm}

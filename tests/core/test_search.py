@@ -1,5 +1,7 @@
 """Search the way a Turkish shopkeeper types: any case, no accents, any part, or phone digits."""
 
+import dataclasses
+
 import pytest
 
 from shopcrm import Shop
@@ -148,3 +150,26 @@ def test_a_card_nobody_holds_or_of_an_archived_customer_says_so(people: Shop) ->
     assert [c.name for c in people.customers.search(card_code(ipek.id), include_archived=True)] == [
         "İpek Şahin"
     ]
+
+
+def test_a_customer_found_is_the_same_record_as_one_read_by_id(shop: Shop) -> None:
+    """The search builds its records its own quicker way: they equal the ones ``get`` reads,
+    field for field (tags, birthday, form of address, archived), hash and show alike."""
+    ayse = shop.customers.add(
+        name="Ayşe Çığ",
+        phone="0532 123 45 67",
+        tags=["vip", "düğün"],
+        birthday="15.03.1980",
+        address_form="hanim",
+    )
+    shop.customers.add(name="Ayşe Öz")
+    found = {c.id: c for c in shop.customers.search("ayşe")}
+    assert found[ayse.id] == shop.customers.get(ayse.id)
+    assert found[ayse.id].tags == ("vip", "düğün") and found[ayse.id].birthday == "1980-03-15"
+    assert hash(found[ayse.id]) == hash(shop.customers.get(ayse.id))
+    assert repr(found[ayse.id]) == repr(shop.customers.get(ayse.id))
+    shop.customers.archive(ayse.id)
+    (archived,) = shop.customers.search("çığ", include_archived=True)
+    assert archived.archived and archived == shop.customers.get(ayse.id)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        archived.name = "Başka"  # type: ignore[misc]
