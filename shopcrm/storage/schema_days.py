@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from shopcrm.storage import schema_numbers
 from shopcrm.storage.statements import statements
 
 DAY_NUMBER = "CAST(julianday({}) AS INTEGER)"
@@ -220,8 +221,14 @@ def put_in_all(conn: sqlite3.Connection, customer_id: int) -> None:
 
 
 def migrate_days(conn: sqlite3.Connection) -> None:
-    """Create the day tables, fill them from the purchases, and start the triggers."""
+    """Create the day tables, fill them from the purchases, and start the triggers; the kept
+    months' and years' triggers are replaced too (``schema_numbers``: they now read a touched
+    period from its own purchases, not the customer's whole history)."""
     for statement in statements(TABLES):
         conn.execute(statement)
     for statement in (*FILL_STATEMENTS, *TRIGGER_STATEMENTS):
+        conn.execute(statement)
+    for name in schema_numbers.TRIGGER_NAMES:
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+    for statement in schema_numbers.TRIGGER_STATEMENTS:
         conn.execute(statement)
