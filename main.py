@@ -104,12 +104,18 @@ def refuse(app: QApplication, error: ShopError) -> int:
     return 1
 
 
-def first_day(shop: Shop) -> None:
+def first_day(app: QApplication, shop: Shop) -> None:
     """A shop just created: the short setup (language, the shop on its cards, logo, money and
-    visits), each step skippable; the counter opens after it either way."""
+    visits), each step skippable; the counter opens after it either way. ShopCRM started again
+    meanwhile brings the setup to the front."""
     from ui.first_day.wizard import FirstDayWizard
 
-    FirstDayWizard(shop).exec()
+    wizard = FirstDayWizard(shop)
+    running = listen_for_second_starts(app, shop, wizard)
+    try:
+        wizard.exec()
+    finally:
+        running.close()
 
 
 def bring_running_copy_to_front(path: Path) -> bool:
@@ -274,7 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(language)
         translator = install_qt_translation(app, language)
         if shop.created and not args.demo:
-            first_day(shop)
+            first_day(app, shop)
             chosen = choose_language(args.lang, shop.settings.get().language)
             if chosen != language:
                 if translator is not None:

@@ -21,6 +21,7 @@ from shopcrm.common import formatting
 from shopcrm.common.i18n import _
 from shopcrm.documents.kinds import PrintJob
 from ui.first_paint import AfterFirstPaint
+from ui.to_front import bring_to_front
 from ui.window_place import restore_place, save_place
 
 
@@ -324,11 +325,7 @@ class MainWindow(QMainWindow):
     def bring_to_front(self) -> None:
         """Show the window in front (ShopCRM was started again): a minimised window comes
         back as it was; what is typed and focused in it stays as it is."""
-        if self.isMinimized():
-            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
-        self.show()
-        self.raise_()
-        self.activateWindow()
+        bring_to_front(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Close the shop with the window (Ctrl+Q), keeping the window's size and place; an

@@ -162,7 +162,7 @@ class FakeWindow:
 def started(monkeypatch: pytest.MonkeyPatch) -> list[Shop]:
     """main.main with a stand-in window; the shops the setup was shown for."""
     shown: list[Shop] = []
-    monkeypatch.setattr(main, "first_day", shown.append)
+    monkeypatch.setattr(main, "first_day", lambda _app, shop: shown.append(shop))
     monkeypatch.setattr("ui.main_window.MainWindow", FakeWindow)
     monkeypatch.setattr(QApplication, "exec", lambda self: 0)
     return shown
@@ -193,7 +193,7 @@ def test_not_shown_for_the_demo(
 def test_the_language_chosen_is_the_windows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def choose_turkish(shop: Shop) -> None:
+    def choose_turkish(_app: QApplication, shop: Shop) -> None:
         shop.settings.update(language="tr")
 
     monkeypatch.setattr(main, "first_day", choose_turkish)

@@ -15,10 +15,15 @@ from shopcrm.common.i18n import _
 from shopcrm.loyalty.visits import VisitRule
 from ui.first_day.pages import LANGUAGE_NAMES, DonePage, LanguagePage, LogoPage, MoneyPage, ShopPage
 from ui.settings.page import visit_rule_titles
+from ui.to_front import bring_to_front
 
 
 class FirstDayWizard(QWizard):
     """The setup; ``exec()`` returns Accepted once kept, Rejected when skipped."""
+
+    def bring_to_front(self) -> None:
+        """Come to the front (ShopCRM was started again while the setup is open)."""
+        bring_to_front(self)
 
     def __init__(self, shop: Shop, parent: QWidget | None = None) -> None:
         super().__init__(parent)
