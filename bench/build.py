@@ -172,7 +172,24 @@ def build(
         f"{timings['insert_customers_s']:.1f} s, purchases {timings['insert_purchases_s']:.1f} s, "
         f"visit figures {timings['refresh_visits_s']:.1f} s)"
     )
+    record: dict[str, Any] = {**timings, "customers": customers, "purchases": purchases}
+    record["built"] = iso(datetime.now())
+    build_record(path).write_text(json.dumps(record, indent=2), encoding="utf-8")
     return timings
+
+
+def build_record(path: Path) -> Path:
+    """Where a build writes how long it took, beside the database, for the runs that use it
+    cached to report."""
+    return Path(f"{path}.build.json")
+
+
+def cached_build(path: Path) -> dict[str, Any]:
+    """How the cached database at ``path`` was built (empty when that was not written down)."""
+    try:
+        return dict(json.loads(build_record(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return {}
 
 
 def _purchase_counts(rng: random.Random, customers: int, purchases: int) -> list[int]:
