@@ -8,8 +8,6 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from shopcrm.common.errors import NotFound
-from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings
 from shopcrm.numbers import groups
 from shopcrm.numbers.figures import Figures
@@ -60,12 +58,7 @@ class Listing:
         """The lines; ``NotFound`` when the figure has no customers behind it."""
         try:
             ctx = groups.Context(self._reader, self._settings, self._now)
-            ids = groups.customers_behind(ctx, self.key, self.period)
-            if ids is None:
-                raise NotFound(
-                    _("There is no list of customers behind “{key}”.").format(key=self.key)
-                )
-            return lines_by_name(self._reader, ids)
+            return lines_by_name(self._reader, groups.listed(ctx, self.key, self.period))
         finally:
             self._reader.close()
 

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from babel.numbers import format_decimal
 
+from shopcrm.common.errors import NotFound
 from shopcrm.common.formatting import money
 from shopcrm.common.i18n import _, babel_locale, ngettext
 from shopcrm.common.preferences import Settings, VisitRule
@@ -293,3 +294,11 @@ def customers_behind(ctx: Context, key: str, period: Period) -> set[int] | None:
             ctx.store, key, period, ctx.now, ctx.settings.complaint_target_days
         )
     return None
+
+
+def listed(ctx: Context, key: str, period: Period) -> set[int]:
+    """The customers behind the figure ``key``; ``NotFound`` for a figure without such a list."""
+    ids = customers_behind(ctx, key, period)
+    if ids is None:
+        raise NotFound(_("There is no list of customers behind “{key}”.").format(key=key))
+    return ids

@@ -3,18 +3,15 @@ behind each, the charts' series and the numbers as CSV. Definitions: docs/number
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from datetime import date
 
 from shopcrm.common.clock import Clock
-from shopcrm.common.errors import NotFound
-from shopcrm.common.i18n import _
 from shopcrm.common.preferences import Settings, SettingsReader
 from shopcrm.numbers import charts, groups, kept, showing
 from shopcrm.numbers.counting import Counting, Listing
 from shopcrm.numbers.figures import Figures, MonthRevenue
 from shopcrm.numbers.periods import Period
+from shopcrm.people.customer_list import lines_by_name
 from shopcrm.storage.store import Store
 
 
@@ -58,10 +55,8 @@ class NumbersService:
     def customers_behind(self, key: str, period: Period) -> list[int]:
         """The ids of the customers behind a figure of ``period`` (one whose ``has_customers``
         is True), ordered by name; ``NotFound`` for any other key."""
-        ids = groups.customers_behind(self._context(), key, period)
-        if ids is None:
-            raise NotFound(_("There is no list of customers behind “{key}”.").format(key=key))
-        return self._by_name(ids)
+        ids = groups.listed(self._context(), key, period)
+        return [line.id for line in lines_by_name(self._store, ids)]
 
     def revenue_by_month(self, months: int = 12, until: date | None = None) -> list[MonthRevenue]:
         """Revenue of ``months`` calendar months up to ``until``'s (today's by default), oldest
@@ -78,11 +73,3 @@ class NumbersService:
         figure; this period; previous period; change (Turkish: ';' and decimal commas,
         English: ',')."""
         return showing.figures_csv(figures, self._settings().currency)
-
-    def _by_name(self, ids: Iterable[int]) -> list[int]:
-        rows = self._store.query(
-            "SELECT id FROM customers WHERE id IN (SELECT value FROM json_each(?)) "
-            "ORDER BY name_folded, id",
-            (json.dumps(sorted(ids)),),
-        )
-        return [r["id"] for r in rows]
